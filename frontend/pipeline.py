@@ -1,0 +1,102 @@
+"""The frontend pipeline: text -> paragraphs -> pieces through the stages -> utterances.
+
+Work is done one paragraph at a time so `process()` can hand out the first utterance of
+a 1 MB document without normalising the rest.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from . import cleanup, inline, langid, lexicon as lexicon_mod, math as math_mod, polyphone, split, tn, yue
+from .context import Context
+from .pieces import MARKUP, Change, Piece, text_of
+from .utterance import PAUSE_MS, Utterance
+
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_SPACE_RUN = re.compile(r"[ \t\u3000]+")
+
+
+def iter_paragraphs(text: str) -> Iterator[tuple[int, int, str, bool]]:
+    """Yield (start, end, paragraph, is_code_fence) lazily, line by line.
+
+    A paragraph is one line; a fenced markdown code block is yielded whole so the
+    clean-up can drop it by a named rule instead of reading code aloud.
+    """
+    pos, n = 0, len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        line = text[pos:end]
+        fence = _FENCE.match(line)
+        if fence:
+            close = re.compile(r"^[ \t]*" + re.escape(fence.group(1)) + r"[ \t]*$", re.M)
+            m = close.search(text, end + 1) if nl >= 0 else None
+            block_end = m.end() if m else n
+            yield pos, block_end, text[pos:block_end], True
+            nl = text.find("\n", block_end)
+            pos = n if nl < 0 else nl + 1
+            continue
+        yield pos, end, line, False
+        pos = end + 1
+
+
+def _tidy(text: str) -> str:
+    """Collapse whitespace; keep one space only where it separates Latin words or digits."""
+    text = _SPACE_RUN.sub(" ", text).strip()
+    return re.sub(r"(?<![A-Za-z0-9}\.,;:!?%]) | (?![A-Za-z0-9{])", "", text)
+
+
+def _stages_tn(pieces: list[Piece], ctx: Context) -> list[Piece]:
+    pieces = inline.apply(pieces, ctx)
+    pieces = cleanup.apply(pieces, ctx)
+    pieces = math_mod.apply(pieces, ctx)
+    if ctx.lang == "yue":
+        pieces = yue.apply(pieces, ctx)
+    return tn.apply(pieces, ctx)
+
+
+def _stages_pronunciation(pieces: list[Piece], ctx: Context) -> list[Piece]:
+    pieces = lexicon_mod.apply(pieces, ctx)
+    return polyphone.apply(pieces, ctx)
+
+
+def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | None = None,
+        explain: bool = False, yue_render: str = "braces") -> Iterator[Utterance]:
+    if lang not in (None, "zh", "en", "yue"):
+        raise ValueError(f"lang must be None, 'zh', 'en' or 'yue', not {lang!r}")
+    compiled = lexicon_mod.compile_user(lexicon)
+    prefix = langid.control_prefix(text)  # (粤语) / (四川话) at the very start sets the mode
+    doc_lang = lang or (prefix.lang if prefix else None)
+    dialect = prefix.dialect if prefix else None
+    pending_prefix = prefix
+    for start, end, para, is_fence in iter_paragraphs(text):
+        if is_fence:
+            continue  # markdown code block: dropped by rule "markdown.code_fence"
+        pieces = [Piece(para, start, end)]
+        if pending_prefix is not None and start == 0:
+            cut = pending_prefix.end
+            pieces = [Piece(para[:cut], 0, cut, MARKUP, "langid.control_prefix")]
+            if para[cut:]:
+                pieces.append(Piece(para[cut:], cut, end))
+            pending_prefix = None
+        ctx = Context(lang=doc_lang or langid.paragraph_lang(para), forced_lang=lang, dialect=dialect,
+                      lexicon=compiled, yue_render=yue_render)
+        if max_chars:
+            ctx.max_chars = max_chars
+        pieces = _stages_tn(pieces, ctx)
+        sentences = split.sentences(pieces, ctx)
+        for i, (sent, pause_ms) in enumerate(sentences):
+            if i == len(sentences) - 1:
+                pause_ms = max(pause_ms, PAUSE_MS["paragraph"])
+            sent = _stages_pronunciation(sent, ctx)
+            spoken = _tidy(text_of(sent))
+            if not spoken or not _speakable(spoken):
+                continue
+            changes = tuple(c for c in ctx.changes if c.start >= sent[0].start and c.end <= sent[-1].end) if explain else ()
+            yield Utterance(spoken, ctx.lang, pause_ms, (sent[0].start, sent[-1].end), changes)
+
+
+def _speakable(text: str) -> bool:
+    """Punctuation alone is not an utterance."""
+    return any(ch.isalnum() or ch == "{" for ch in text)

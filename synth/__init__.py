@@ -1,0 +1,30 @@
+"""voxread's synthesis half: speak(), stream(), load_model().
+
+Imports are lazy so `import synth` stays cheap (torch loads only when a model does).
+"""
+from __future__ import annotations
+
+__all__ = ["speak", "stream", "load_model", "Audio"]
+
+
+def load_model(path_or_id, device=None, dtype=None):
+    """Load a VoxCPM checkpoint directory or hub id (e.g. openbmb/VoxCPM-0.5B)."""
+    from .voxcpm import load_model as _load
+    return _load(path_or_id, device=device, dtype=dtype)
+
+
+def speak(text, out=None, **kwargs):
+    from .speak import speak as _speak
+    return _speak(text, out, **kwargs)
+
+
+def stream(text, **kwargs):
+    from .speak import stream as _stream
+    return _stream(text, **kwargs)
+
+
+def __getattr__(name):
+    if name == "Audio":
+        from .audio import Audio
+        return Audio
+    raise AttributeError(name)

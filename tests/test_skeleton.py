@@ -1,0 +1,13 @@
+import frontend
+
+
+def test_process_keeps_paragraphs_apart():
+    utts = frontend.process("第一行\n第二行")
+    assert [u.text for u in utts] == ["第一行", "第二行"]
+    assert utts[0].span == (0, 3)
+
+
+def test_process_is_lazy_list():
+    utts = frontend.process("一\n二\n三")
+    assert utts[0].text == "一"
+    assert len(utts) == 3
