@@ -28,6 +28,14 @@ def fold_weight_norm(g: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
     return g * (v / norm)
 
 
+def _init_uniform(weight: torch.Tensor, fan_in: int) -> None:
+    """Placeholder values until load_weights (PyTorch's default conv scale, so an
+    unloaded model is random but finite)."""
+    bound = 1.0 / math.sqrt(fan_in)
+    with torch.no_grad():
+        weight.uniform_(-bound, bound)
+
+
 class StreamState(dict):
     """Left context of every causal layer of one stream, keyed by the layer."""
 
@@ -55,7 +63,7 @@ class CausalConv1d(nn.Module):
         self.left = 2 * pad
         self.weight = nn.Parameter(torch.empty(c_out, c_in // groups, kernel))
         self.bias = nn.Parameter(torch.zeros(c_out)) if bias else None
-        nn.init.normal_(self.weight, std=1.0 / math.sqrt(c_in // groups * kernel))
+        _init_uniform(self.weight, c_in // groups * kernel)
 
     def forward(self, x, state: StreamState | None = None):
         if state is None:
@@ -68,29 +76,38 @@ class CausalConv1d(nn.Module):
 
 
 class CausalConvTranspose1d(nn.Module):
-    """Upsampling by `stride` with kernel 2*stride: a plain transposed convolution whose
-    last 2*ceil(stride/2) - stride%2 (= stride) outputs are dropped, so T frames give
-    exactly T*stride samples.  Output block t depends on input frames t-1 and t only.
+    """Upsampling by `stride` with kernel 2*stride: a transposed convolution whose last
+    2*ceil(stride/2) - stride%2 (= stride) outputs are dropped, so T frames give exactly
+    T*stride samples.
+
+    Computed as overlap-add: input frame t contributes a 2*stride-sample kernel
+    response; its first half lands in output block t, its second half (the tail) in
+    block t+1.  Streaming carries the last frame's tail into the next call.  (One
+    matmul; also much faster on CPU than torch's conv_transpose1d for short inputs.)
     """
 
     def __init__(self, c_in, c_out, stride):
         super().__init__()
         self.stride = stride
-        self.trim = 2 * math.ceil(stride / 2) - stride % 2
+        self.trim = 2 * math.ceil(stride / 2) - stride % 2  # what the reference cuts; == stride
         self.weight = nn.Parameter(torch.empty(c_in, c_out, 2 * stride))
         self.bias = nn.Parameter(torch.zeros(c_out))
-        nn.init.normal_(self.weight, std=1.0 / math.sqrt(c_in * 2))
+        _init_uniform(self.weight, c_in * 2)
 
     def forward(self, x, state: StreamState | None = None):
-        s, frames = self.stride, x.shape[-1]
-        if state is None:
-            y = F.conv_transpose1d(x, self.weight, self.bias, stride=s)
-            return y[..., : y.shape[-1] - self.trim]
-        # The previous frame's kernel tail overlaps the first `s` outputs of this call.
-        # Recompute it from that frame (kept in the state) instead of carrying partial
-        # sums; the first `s` outputs of the padded run belong to the previous call.
-        y = F.conv_transpose1d(state.extend(self, x, 1), self.weight, self.bias, stride=s)
-        return y[..., s : s + frames * s]
+        b, c_in, frames = x.shape
+        c_out, s = self.weight.shape[1], self.stride
+        # response[b, t, o, j]: frame t's kernel response, sample j of 2s
+        response = (x.transpose(1, 2) @ self.weight.reshape(c_in, c_out * 2 * s)).view(b, frames, c_out, 2 * s)
+        head, tail = response[..., :s], response[..., s:]
+        past = state.get(self) if state is not None else None
+        if past is None:  # nothing precedes the first frame
+            past = x.new_zeros(b, 1, c_out, s)
+        blocks = head + torch.cat([past, tail[:, :-1]], dim=1)
+        if state is not None:
+            state[self] = tail[:, -1:].clone()
+        y = blocks.permute(0, 2, 1, 3).reshape(b, c_out, frames * s)
+        return y + self.bias[:, None]
 
 
 class Snake1d(nn.Module):
