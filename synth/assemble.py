@@ -83,6 +83,8 @@ class Joiner:
         self._tail: np.ndarray | None = None  # last fade of the previous utterance, unfaded
         self._pause = 0  # samples of silence owed after the previous utterance
         self._gain = 1.0  # last measured gain, reused for utterances too short to measure
+        self._emitted = 0  # samples handed out so far
+        self.spans: list[tuple[int, int]] = []  # where each added utterance sits in the output
 
     def level(self, x: np.ndarray) -> np.ndarray:
         """Bring one utterance to the target loudness."""
@@ -100,13 +102,16 @@ class Joiner:
         x = self.level(x)
         if len(x) == 0:  # nothing audible: only its pause counts
             self._pause += int(self.sr * pause_after_ms / 1000)
+            self.spans.append((self._emitted, self._emitted))
             return np.zeros(0, np.float32)
         n = min(self.fade, len(x) // 2) or 1
         fade_in, _ = fades(n)
         head = x[:n] * fade_in
         out = []
+        start = self._emitted
         if self._tail is not None:
             m = len(self._tail)
+            start += m + self._pause if self._pause >= 1 else m - min(m, n)
             _, fade_out = fades(m)
             tail = self._tail * fade_out
             if self._pause >= 1:
@@ -123,7 +128,10 @@ class Joiner:
         out.append(body[: len(body) - hold])
         self._tail = body[len(body) - hold:] if hold else x[len(x) - 1:] * 0
         self._pause = int(self.sr * pause_after_ms / 1000)
-        return np.concatenate(out).astype(np.float32)
+        self.spans.append((start, start + len(x)))
+        result = np.concatenate(out).astype(np.float32)
+        self._emitted += len(result)
+        return result
 
     def finish(self) -> np.ndarray:
         """The held-back end of the last utterance, faded out (its pause is not added)."""
@@ -131,6 +139,7 @@ class Joiner:
             return np.zeros(0, np.float32)
         _, fade_out = fades(len(self._tail))
         tail, self._tail = self._tail * fade_out, None
+        self._emitted += len(tail)
         return tail.astype(np.float32)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -37,6 +37,8 @@ def resample(samples: np.ndarray, from_rate: int, to_rate: int) -> np.ndarray:
 class Audio:
     samples: np.ndarray  # float32, mono, nominally in [-1, 1]
     sample_rate: int
+    # (utterance, start_s, end_s) for each utterance read: where its speech sits in samples
+    timings: list = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self):
         self.samples = np.asarray(self.samples, np.float32).reshape(-1)

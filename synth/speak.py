@@ -87,6 +87,7 @@ class AudioStream:
         self._target_lufs = target_lufs
         self._progress = progress
         self._first_batch = first_batch
+        self.timings: list = []  # (utterance, start_s, end_s), filled as chunks are made
         self._it = self._chunks()
 
     def __iter__(self) -> Iterator[np.ndarray]:
@@ -120,6 +121,8 @@ class AudioStream:
             waves = self.engine.synthesize(batch, [self._seed] * len(batch), starts_document=done == 0)
             for utt, wave in zip(batch, waves):
                 chunk = joiner.add(wave, utt.pause_after_ms)
+                start, end = joiner.spans[-1]
+                self.timings.append((utt, start / joiner.sr, end / joiner.sr))
                 done += 1
                 if resampler is not None:
                     chunk = resampler.resample_chunk(chunk, last=False)
@@ -172,7 +175,8 @@ def speak(text, out=None, *, lexicon=None, lang=None, model=None, voice=None, **
         format_for(out)  # a bad suffix fails before minutes of synthesis, not after
     chunks = stream(text, lexicon=lexicon, lang=lang, model=model, voice=voice, **gen)
     parts = list(chunks)
-    audio = Audio(np.concatenate(parts) if parts else np.zeros(0, np.float32), chunks.sample_rate)
+    audio = Audio(np.concatenate(parts) if parts else np.zeros(0, np.float32), chunks.sample_rate,
+                  timings=chunks.timings)
     if out is not None:
         audio.save(out)
     return audio

@@ -7,6 +7,7 @@ build_voice, generate, generate_batch, generate_stream). The voice prompt is enc
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -48,9 +49,15 @@ def find_local_checkpoint() -> str | None:
     return None
 
 
+_HUB_ID = re.compile(r"^[\w.-]+/[\w.-]+$")
+
+
 def load(path_or_id):
     """Load (once per process) a checkpoint directory or hub id."""
     key = str(path_or_id)
+    if not Path(key).exists() and not _HUB_ID.match(key):
+        raise FileNotFoundError(f"model directory not found: {key} (expected a VoxCPM checkpoint "
+                                "directory or a hub id such as openbmb/VoxCPM-0.5B)")
     if key not in _MODELS:
         try:
             from .. import voxcpm
