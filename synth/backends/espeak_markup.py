@@ -29,14 +29,14 @@ _PINYIN_FINALS = {
     "ing": ("", "i", "N"), "iong": ("j", "ong", ""), "iu": ("", "iou", ""), "io": ("", "io", ""),
     "u": ("", "u", ""), "ua": ("w", "A", ""), "uai": ("", "uai", ""), "uan": ("", "ua", "n"),
     "uang": ("w", "A", "N"), "ui": ("", "uei", ""), "un": ("", "u@", "n"), "uo": ("", "uo", ""),
-    "ueng": ("", "u@", "N"), "v": ("", "y", ""), "ve": ("", "yE", ""), "van": ("", "y&", "n"),
+    "ueng": ("", "u@", "N"), "uong": ("", "ong", ""), "v": ("", "y", ""), "ve": ("", "yE", ""), "van": ("", "y&", "n"),
     "vn": ("", "y@", "n"), "ê": ("", "E", ""),
 }
 # Syllables written without an initial consonant: y-/w- spell a glide, not a consonant.
 _PINYIN_Y = {"yi": "i", "yin": "in", "ying": "ing", "yu": "v", "yue": "ve", "yuan": "van",
              "yun": "vn", "you": "iu", "yong": "iong", "yo": "io"}
 _PINYIN_W = {"wu": "u", "wen": "un", "weng": "ueng", "wei": "ui"}
-_SYLLABIC = {"m": "m", "n": "n", "ng": "N-", "hm": "Xm", "hng": "XN-"}
+_SYLLABIC = {"m": "m-", "n": "n-", "ng": "N-", "hm": "Xm-", "hng": "XN-"}  # syllabic nasals
 _PINYIN_RE = re.compile(r"^([a-zêü]+)([0-5])$")
 
 
@@ -83,12 +83,13 @@ _JYUTPING_RE = re.compile(r"^(gw|kw|ng|[bpmfdtnlgkhwzcsj])?([a-z]+)([1-6])$")
 def jyutping_to_espeak(syllable: str) -> str:
     """`jau4` -> `j'au4`, `sik6` -> `s'i6k` (espeak-ng yue mnemonics)."""
     syllable = syllable.strip().lower()
-    if syllable[:-1] in ("m", "ng") and syllable[-1:] in "123456":
-        return f"'{syllable[:-1]}{syllable[-1]}"  # syllabic nasals: 唔 m4, 五 ng5
+    if syllable[:-1] in ("m", "ng") and syllable[-1:] in "123456":  # syllabic: 唔 m4, 五 ng5
+        return f"'{'m-' if syllable[0] == 'm' else 'ng'}{syllable[-1]}"
     m = _JYUTPING_RE.match(syllable)
     if not m:
         raise ValueError(f"not a jyutping syllable with tone digit: {syllable!r}")
     initial, rime, tone = m.group(1) or "", m.group(2), m.group(3)
+    initial = "N" if initial == "ng" else initial  # espeak's yue names the velar nasal N
     if not re.search(r"[aeiouy]", rime):
         raise ValueError(f"not a jyutping syllable: {syllable!r}")
     # yue keeps -ng finals whole (ing, ung, oeng) but puts the tone before -m -n -p -t -k.
