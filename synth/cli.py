@@ -82,6 +82,9 @@ def check_args(args) -> None:
         raise UsageError("--save-voice needs --prompt-wav and --prompt-text")
     if args.prompt_wav and not os.path.isfile(args.prompt_wav):
         raise UsageError(f"prompt audio not found: {args.prompt_wav}")
+    for lexicon in args.lexicon or []:
+        if not os.path.isfile(lexicon):
+            raise UsageError(f"lexicon file not found: {lexicon}")
     if args.voice and not os.path.isfile(args.voice):
         raise UsageError(f"voice file not found: {args.voice}")
     if args.sample_rate is not None and not 8000 <= args.sample_rate <= 192000:
@@ -134,6 +137,11 @@ def _wants_progress(text: str, args) -> bool:
         > PROGRESS_MIN_UTTERANCES
 
 
+def frontend_rule_error():
+    import frontend
+    return frontend.RuleError
+
+
 def synthesize(text: str, args) -> None:
     from .speak import stream
 
@@ -144,9 +152,14 @@ def synthesize(text: str, args) -> None:
         gen["inference_timesteps"] = args.steps
     voice = args.voice or ((args.prompt_wav, args.prompt_text) if args.prompt_wav else None)
     progress = ProgressBar() if _wants_progress(text, args) else None
-    chunks = stream(text, lexicon=args.lexicon, lang=args.lang, model=args.model, voice=voice,
-                    backend=args.backend, seed=args.seed, sample_rate=args.sample_rate,
-                    progress=progress, **gen)
+    try:  # setting up (text, lexicons, backend choice, files) is input; generating is not
+        chunks = stream(text, lexicon=args.lexicon, lang=args.lang, model=args.model, voice=voice,
+                        backend=args.backend, seed=args.seed, sample_rate=args.sample_rate,
+                        progress=progress, **gen)
+    except (ValueError, FileNotFoundError) as e:
+        if isinstance(e, frontend_rule_error()):
+            raise
+        raise UsageError(str(e)) from e
     if args.save_voice:
         chunks.engine.voice.save(args.save_voice)
     write(chunks, args.output, args.stream)
@@ -196,7 +209,8 @@ def main(argv=None) -> int:
     except Exception as e:  # one line for the user; the traceback only with --debug
         if args.debug:
             raise
-        input_errors = (UsageError, ValueError, FileNotFoundError, TypeError, frontend.FrontendError)
+        from .speak import NothingToSay
+        input_errors = (UsageError, NothingToSay, frontend.FrontendError)
         code = EXIT_FAILURE if isinstance(e, (BackendError, frontend.RuleError)) \
             or not isinstance(e, input_errors) else EXIT_USAGE
         print(f"voxread: error: {e}", file=sys.stderr)

@@ -54,11 +54,13 @@ class FakeModel:
 
     def generate(self, text, voice=None, prompt_wav=None, prompt_text=None, seed=None, **gen):
         self.calls.append(("generate", [text], [seed]))
+        self.gen = gen
         return self._wave(text, seed, voice)
 
     def generate_batch(self, texts, voice=None, seeds=None, **gen):
         seeds = seeds or [None] * len(texts)
         self.calls.append(("generate_batch", list(texts), list(seeds)))
+        self.gen = gen
         return [self._wave(t, s, voice) for t, s in zip(texts, seeds)]
 
     def generate_stream(self, text, voice=None, seed=None, **gen):
