@@ -141,7 +141,7 @@ class Parser:
             tok = self.peek()
             if tok is None:
                 break
-            if tok.kind == OP and tok.val == "/" and atoms:
+            if tok.kind == OP and tok.val == "/" and atoms and not self.stop_func:
                 self.take()
                 num = atoms[0] if len(atoms) == 1 else Node("seq", atoms)
                 atoms = [Node("frac", [_unwrap(num), _unwrap(self.slash_operand())], val="/")]

@@ -96,7 +96,15 @@ class Reader:
 
     def cat(self, parts: list[str]) -> str:
         sep = self.r.join["words"]
-        return sep.join(p for p in parts if p)
+        parts = [p for p in parts if p]
+        if sep or len(parts) < 2:
+            return sep.join(parts)
+        out = parts[0]
+        for p in parts[1:]:  # 'sin x' + 'cos x': keep a function name apart from a letter
+            if _edge(out, -1) > 1 and _edge(p, 0) or _edge(out, -1) and _edge(p, 0) > 1:
+                out += " "
+            out += p
+        return out
 
     def word(self, section: str, key: str, default: str | None = None) -> str:
         table = self.r.words[section]
@@ -368,6 +376,17 @@ class Reader:
 
     def r_primemark(self, n: Node) -> str:
         return ""
+
+
+def _edge(text: str, where: int) -> int:
+    """Length of the run of ASCII letters at the start (0) or end (-1) of text."""
+    n = 0
+    seq = text if where == 0 else reversed(text)
+    for ch in seq:
+        if not (ch.isascii() and ch.isalpha()):
+            break
+        n += 1
+    return n
 
 
 def read(node: Node | None, lang: str) -> str:

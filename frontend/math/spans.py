@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .tokens import (BAR, BIG, CARET, CLOSE, CONST, FUNC, GREEK, IMPL, LBRACE, LET, LIM, LOGIC, MIXED, NUM, OP,
+from .tokens import (BAR, DEG, FACT, BIG, CARET, CLOSE, CONST, FUNC, GREEK, IMPL, LBRACE, LET, LIM, LOGIC, MIXED, NUM, OP,
                      OPEN, PREFIX, PRIME, REL, ROOT, SUB, SUP, SYMBOL_CHARS, TEXT, UNDER, CMD, FUNCTIONS, UNIT,
                      tokenize)
 from .units import is_unit
 
+SPACED_FUNCTIONS = {"sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "ln", "lg", "log"}
 CJK_STOP = set("，。；：！？、（）《》“”‘’「」『』【】…—～·")
 
 
@@ -208,13 +209,17 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
             e -= 1
         elif c == "|" and "|" not in text[s:e - 1]:
             e -= 1
-        elif c == "!" and not (e - 2 >= s and (text[e - 2].isdigit() or text[e - 2] == ")")):
+        elif c == "!" and not (e - 2 >= s and (text[e - 2].isdigit() or text[e - 2] == ")" or _single_letter(text, e - 2, s))):
             e -= 1
         elif c in "([{":
             e -= 1
         else:
             break
     return s, e
+
+
+def _single_letter(text: str, i: int, s: int) -> bool:
+    return text[i].isascii() and text[i].isalpha() and not (i - 1 >= s and text[i - 1].isascii() and text[i - 1].isalpha())
 
 
 # ---- is this run math? ----------------------------------------------------------------
@@ -247,9 +252,19 @@ def _is_math(run: str) -> bool:
                 if t.val == "/" and _unit_around(toks, idx):
                     continue
                 return True
-        if k == FUNC and nxt is not None and nxt.start == t.end and nxt.kind in (NUM, LET, GREEK, OPEN, SUP, SUB,
-                                                                                    CARET, UNDER):
+        if k == FUNC and nxt is not None and nxt.kind in (NUM, LET, GREEK, OPEN, SUP, SUB, CARET, UNDER) \
+                and (nxt.start == t.end or t.val in SPACED_FUNCTIONS and nxt.kind in (LET, GREEK)):
             return True
+        if k == DEG and nxt is not None and nxt.kind == NUM and idx + 2 < len(toks) and toks[idx + 2].kind == PRIME:
+            return True  # 30°15′
+        if k == FACT and prev is not None and prev.end == t.start and (prev.kind == CLOSE or prev.kind == LET and not (
+                idx >= 2 and toks[idx - 2].kind == LET and toks[idx - 2].end == prev.start)):
+            return True  # n!, (n+1)!
+        if k == CLOSE and t.val in ")]" and _mismatched_interval(toks, idx):
+            return True  # [1,2)
+        if k == NUM and nxt is not None and nxt.kind == LET and nxt.start == t.end and nxt.val.islower() \
+                and any(x.kind == OP and x.val in "+-/" for x in toks):
+            return True  # 1/2x, 3x-1
         if k == LET and nxt is not None and nxt.kind == OPEN and nxt.val == "(" and nxt.start == t.end \
                 and not (prev is not None and prev.kind == LET and prev.end == t.start):
             return True
@@ -290,3 +305,20 @@ def _unit_around(toks, i: int) -> bool:
         right.append(toks[j].val)
         j += 1
     return bool(left and right) and is_unit("".join(left) + "/" + "".join(right))
+
+
+def _mismatched_interval(toks, idx: int) -> bool:
+    """[a,b) or (a,b]: brackets that do not pair up only occur in intervals."""
+    close = toks[idx]
+    depth, comma = 0, False
+    for j in range(idx - 1, max(-1, idx - 64), -1):
+        t = toks[j]
+        if t.kind == CLOSE:
+            depth += 1
+        elif t.kind == OPEN:
+            if depth == 0:
+                return comma and t.val in "([" and t.val != {")": "(", "]": "["}[close.val]
+            depth -= 1
+        elif t.val == "," and depth == 0:
+            comma = True
+    return False

@@ -60,10 +60,22 @@ class Token:
 def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, base: int = 0) -> list[Token]:
     """Cut `text` into tokens. `unknown` collects LaTeX commands that have no known meaning."""
     out: list[Token] = []
+    braces: list[str] = []  # text mode: which '{' opened a LaTeX group (x^{n+1}) vs a set {1,2}
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
         start = i
+        if not latex_mode and ch in "{}":
+            if ch == "{":
+                prev = out[-1] if out else None
+                group = prev is not None and prev.end == base + i and prev.kind in _GROUP_BEFORE
+                braces.append(LBRACE if group else OPEN)
+                out.append(Token(braces[-1], "{", base + i, base + i + 1))
+            else:
+                kind = braces.pop() if braces else CLOSE
+                out.append(Token(RBRACE if kind == LBRACE else CLOSE, "}", base + i, base + i + 1))
+            i += 1
+            continue
         if ch.isspace():
             i += 1
             continue
@@ -123,6 +135,9 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
             out.append(Token(kind_val[0], kind_val[1], base + i, base + i + 1))
         i += 1
     return out
+
+
+_GROUP_BEFORE = {CARET, UNDER, CMD, ROOT, RBRACE, CLOSE, TEXT}
 
 
 def _single(ch: str, latex_mode: bool):
