@@ -100,7 +100,7 @@ def _project_paths() -> list[str]:
 
 @functools.lru_cache(maxsize=8)
 def _dict_entries(items: tuple) -> tuple[Entry, ...]:
-    spec = {k: v for k, v in items}
+    spec = {k: _thaw(v) for k, v in items}
     out = entries_from_dict(spec, PRIORITY_CALL)
     if not any(isinstance(v, (dict, list)) for v in spec.values()):
         _check_duplicates(out)
