@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from . import rules
-from .yue_script import is_traditional
+from .yue_script import script_score
 
 _HAN = regex.compile(r"\p{Han}")
 # "(粤语)" / "（四川话，年轻女声）" at offset 0; spaces or a BOM before it are part of the prefix.
@@ -138,7 +138,7 @@ def paragraph_lang(text: str, *, neutral_traditional: str | None = None) -> str:
     neutral = neutral_traditional or mk.neutral_traditional
     if neutral not in ("zh", "yue"):
         raise ValueError(f"neutral_traditional must be 'zh' or 'yue', not {neutral!r}")
-    return neutral if neutral == "yue" and is_traditional(text) else "zh"
+    return neutral if neutral == "yue" and script_score(text) > 0 else "zh"
 
 
 def detect_language(text: str, lang: str | None = None, *, neutral_traditional: str | None = None) -> str:

@@ -43,8 +43,12 @@ def is_traditional(text: str) -> bool:
     Ties (text with only shared characters) count as Traditional: written Cantonese is
     mostly Traditional, and both scripts accept Traditional inserted characters.
     """
-    score = sum(_script_of_char(ch) for ch in _HAN.findall(text))
-    return score >= 0
+    return script_score(text) >= 0
+
+
+def script_score(text: str) -> int:
+    """Traditional-only forms minus Simplified-only forms (0: nothing tells them apart)."""
+    return sum(_script_of_char(ch) for ch in _HAN.findall(text))
 
 
 def in_script(text: str, traditional: bool) -> str:
