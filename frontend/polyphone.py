@@ -30,6 +30,7 @@ _BRACE = regex.compile(r"\{[^{}]*\}")
 _PLACEHOLDER = "\u25a1"  # stands for a brace group when MARKUP text is used as context
 
 PYPINYIN = "pypinyin"
+_WINDOW = 24  # characters of context a rule sees on each side
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,8 @@ def _rule_for(text: str, pos: int, in_phrase: bool, in_lexicon: bool, model: _Mo
     candidates = model.rules_by_char.get(text[pos])
     if not candidates:
         return None
-    left, right = text[:pos], text[pos + 1:]
+    # a window is enough context and keeps long sentences linear
+    left, right = text[max(0, pos - _WINDOW):pos], text[pos + 1:pos + 1 + _WINDOW]
     for r in candidates:
         if in_phrase and not r.in_words:
             continue
