@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from ..errors import LexiconError
-from ..pieces import MARKUP, SPOKEN, Change, Piece
+from ..pieces import MARKUP, SPOKEN, Change, Match, Piece, split_by_matches
 from ..rules import data_root
 from .entry import PRIORITY_CALL, PRIORITY_PROJECT, PRIORITY_SHIPPED, Entry
 from .matcher import Matcher
@@ -201,6 +201,23 @@ def _source_at(run: list[Piece], offsets: list[int], i: int, end: bool) -> int:
     return run[-1].end if end else run[0].start
 
 
+def _within_pieces(run, offsets, hits, lang, ctx) -> list[Piece] | None:
+    """The common case: no match crosses a piece boundary, so each piece is cut on its own."""
+    per_piece: list[list[Match]] = [[] for _ in run]
+    k = 0
+    for h in hits:
+        while k + 1 < len(run) and offsets[k + 1] <= h.start:
+            k += 1
+        if h.end > offsets[k] + len(run[k].text):
+            return None
+        spoken, kind = render(h.entry, ctx)
+        per_piece[k].append(Match(h.start - offsets[k], h.end - offsets[k], spoken, h.entry.rule, kind, True, lang))
+    out: list[Piece] = []
+    for p, matches in zip(run, per_piece):
+        out.extend(split_by_matches(p, matches, ctx.changes) if matches else [p])
+    return out
+
+
 def _apply_run(run: list[Piece], lang: str, ctx) -> list[Piece]:
     matcher = ctx.lexicon.matcher(lang)
     if not matcher:
@@ -213,6 +230,9 @@ def _apply_run(run: list[Piece], lang: str, ctx) -> list[Piece]:
     for p in run:
         offsets.append(o)
         o += len(p.text)
+    fast = _within_pieces(run, offsets, hits, lang, ctx)
+    if fast is not None:
+        return fast
     out, pos = [], 0
     for h in hits:
         out += _slice(run, offsets, pos, h.start)

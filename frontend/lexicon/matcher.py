@@ -14,7 +14,6 @@ from .segment import Segmenter
 
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
-_WINDOW = 8  # Han characters of context either side that the segmentation looks at
 
 
 def _ascii_alnum(ch: str) -> bool:
@@ -51,10 +50,8 @@ class Matcher:
                     self.latin.setdefault(token, []).append((pat, e))
                 else:
                     self.latin_other.setdefault(e.key[0], []).append((pat, e))
-        self.han_first = {k[0] for k in self.han}
-        self.han_lengths = sorted({len(k) for k in self.han}, reverse=True)
+        self.han_prefixes = {k[:i] for k in self.han for i in range(1, len(k) + 1)}
         self._segmenter: Segmenter | None = None
-        self._blocking_keys = [k for k, e in self.han.items() if not e.match_any and len(k) > 1]
 
     def __bool__(self) -> bool:
         return bool(self.han or self.latin or self.latin_other or self.latin_any)
@@ -96,30 +93,35 @@ class Matcher:
 
     def _han_hits(self, text: str) -> list[Hit]:
         hits = []
-        han, lengths, first = self.han, self.han_lengths, self.han_first
+        han, prefixes = self.han, self.han_prefixes
         n = len(text)
-        for i, ch in enumerate(text):
-            if ch not in first:
-                continue
-            for L in lengths:
-                if i + L <= n:
-                    e = han.get(text[i:i + L])
-                    if e is not None:
-                        hits.append(Hit(i, i + L, e))
-        return [h for h in hits if not self._blocked(text, h)] if hits else hits
+        for i in range(n):
+            j = i + 1
+            # walk the key prefixes: most positions stop after one lookup
+            while j <= n:
+                sub = text[i:j]
+                if sub not in prefixes:
+                    break
+                e = han.get(sub)
+                if e is not None:
+                    hits.append(Hit(i, j, e))
+                j += 1
+        if not any(h.end - h.start > 1 and not h.entry.match_any for h in hits):
+            return hits
+        runs = [(m.start(), m.end(), m.group()) for m in _HAN_RUN.finditer(text)]
+        return [h for h in hits if not self._blocked(runs, h)]
 
-    def _blocked(self, text: str, hit: Hit) -> bool:
+    def _blocked(self, runs: list[tuple[int, int, str]], hit: Hit) -> bool:
         """True where the key partially overlaps a word of the segmentation (行长 in 银行|长期)."""
         if hit.entry.match_any or hit.end - hit.start < 2:
             return False  # a one-character key cannot straddle a word boundary
-        for run in _HAN_RUN.finditer(text, max(0, hit.start - _WINDOW), min(len(text), hit.end + _WINDOW)):
-            if run.end() <= hit.start or run.start() >= hit.end:
+        for base, end, run in runs:
+            if end <= hit.start or base >= hit.end:
                 continue
-            base = run.start()
-            for ws, we in self.segmenter.words(run.group()):
+            for ws, we in self.segmenter.words(run):
                 ws, we = ws + base, we + base
-                overlaps = ws < hit.end and hit.start < we
-                if overlaps and not (ws <= hit.start and hit.end <= we) and not (hit.start <= ws and we <= hit.end):
+                if ws < hit.end and hit.start < we and not (ws <= hit.start and hit.end <= we) \
+                        and not (hit.start <= ws and we <= hit.end):
                     return True
         return False
 
