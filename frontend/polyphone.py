@@ -169,6 +169,8 @@ def _segment(run: str, model: _Model) -> list[tuple[int, int, tuple[str, ...] | 
 def _differs(char: str, reading: str, default: str | None, policy: Policy) -> bool:
     if default is None or reading == default or char in policy.never_brace:
         return False
+    if policy.brace_only and char not in policy.brace_only:
+        return False  # a common word the model reads right (处理, 出差, 相似): braces would only add risk
     if reading[:-1] == default[:-1] and "5" in (reading[-1], default[-1]):
         return char in policy.neutral_counts  # 孩子 zi5 vs zi3: prosody, not a different reading
     return True

@@ -98,6 +98,7 @@ class Rule:
 class Policy:
     never_brace: frozenset[str]  # characters left to the model (一/不 tone sandhi)
     neutral_counts: frozenset[str]  # characters whose neutral tone is a reading of its own (得 de5)
+    brace_only: frozenset[str]  # the risky polyphones: no other character is ever braced
 
 
 def _short(where: str) -> str:
@@ -176,7 +177,7 @@ _RULE_KEYS = ("name", "char", "reading", "left", "right", "not_left", "not_right
 
 
 def load_rules(data) -> tuple[list[Rule], Policy]:
-    check_keys(data, ("sets", "rules", "never_brace", "neutral_counts"), "polyphone rules")
+    check_keys(data, ("sets", "rules", "never_brace", "neutral_counts", "brace_only"), "polyphone rules")
     sets = _compile_sets(data.get("sets") or {})
     out: list[Rule] = []
     names = set()
@@ -205,7 +206,8 @@ def load_rules(data) -> tuple[list[Rule], Policy]:
                         _pattern(node.get("not_right"), sets, where, "start"),
                         bool(node.get("in_words", False)), _short(where)))
     policy = Policy(frozenset("".join(data.get("never_brace") or "")),
-                    frozenset("".join(data.get("neutral_counts") or "")))
+                    frozenset("".join(data.get("neutral_counts") or "")),
+                    frozenset("".join(data.get("brace_only") or "")))
     return out, policy
 
 

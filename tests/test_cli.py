@@ -88,8 +88,8 @@ def test_stream_to_file(tmp_path):
 
 
 def test_dry_run_prints_utterances_and_synthesises_nothing(tmp_path):
-    done = ok(voxread("--dry-run", "第一行\n第二行", tmp=tmp_path))
-    assert done.stdout.decode().splitlines() == ["第一行", "第二行"]
+    done = ok(voxread("--dry-run", "第一段\n第二段", tmp=tmp_path))
+    assert done.stdout.decode().splitlines() == ["第一段", "第二段"]
     assert not list(tmp_path.glob("*.wav"))
     ok(voxread("--dry-run", "--explain", "第一行", tmp=tmp_path))
 

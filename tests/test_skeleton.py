@@ -2,8 +2,8 @@ import frontend
 
 
 def test_process_keeps_paragraphs_apart():
-    utts = frontend.process("第一行\n第二行")
-    assert [u.text for u in utts] == ["第一行", "第二行"]
+    utts = frontend.process("第一段\n第二段")
+    assert [u.text for u in utts] == ["第一段", "第二段"]
     assert utts[0].span == (0, 3)
 
 
