@@ -589,6 +589,11 @@ class Parser:
             items += more
         if self.at(CLOSE):
             self.take()
+            if not items:
+                return Node("const", val="∅")  # {} is the empty set
+        elif not items:
+            self.errors += 1
+            return Node("group", [None], val="{")  # a stray '{': nothing to read
         return Node("set", items)
 
 

@@ -53,6 +53,7 @@ class Rules:
     join: dict[str, str]
     words: dict[str, dict[str, str]]
     denominators: dict[str, list]
+    function_words: set | None = None
 
 
 @compiled
@@ -100,11 +101,36 @@ class Reader:
         if sep or len(parts) < 2:
             return sep.join(parts)
         out = parts[0]
+        names = self.function_words()
         for p in parts[1:]:  # 'sin x' + 'cos x': keep a function name apart from a letter
-            if _edge(out, -1) > 1 and _edge(p, 0) or _edge(out, -1) and _edge(p, 0) > 1:
+            left, right = _edge(out, -1), _edge(p, 0)
+            if left and right and (out[len(out) - left:] in names or p[:right] in names):
                 out += " "
             out += p
         return out
+
+    def function_words(self) -> set:
+        cached = getattr(self.r, "function_words", None)
+        if cached is None:
+            cached = set(self.r.words["functions"].values()) | set(self.r.words["functions"])
+            self.r.function_words = cached
+        return cached
+
+    def r_seq(self, n: Node) -> str:
+        if not self.en:
+            return self.cat([self.read(k, tight=True) for k in n.kids])
+        parts, points = [], ""
+        for k in n.kids:  # English: ABC is one name of points, not 'A B C'
+            if k is not None and k.kind == "var" and k.val.isupper():
+                points += k.val
+                continue
+            if points:
+                parts.append(points)
+                points = ""
+            parts.append(self.read(k, tight=True))
+        if points:
+            parts.append(points)
+        return self.cat(parts)
 
     def word(self, section: str, key: str, default: str | None = None) -> str:
         table = self.r.words[section]
@@ -167,9 +193,6 @@ class Reader:
         if tight and n.val == "{" and inner is not None and inner.kind in LOOSE:
             return self.T("group", x=text)
         return text
-
-    def r_seq(self, n: Node) -> str:
-        return self.cat([self.read(k, tight=True) for k in n.kids])
 
     def r_sum(self, n: Node) -> str:
         parts = [self.read(n.kids[0])]

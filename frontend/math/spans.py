@@ -15,6 +15,7 @@ from .tokens import (BAR, DEG, FACT, BIG, CARET, CLOSE, CONST, FUNC, GREEK, IMPL
                      tokenize)
 from .units import is_unit
 
+GLUED_ARGS = set("xyzabcnABC")
 SPACED_FUNCTIONS = {"sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "ln", "lg", "log"}
 CJK_STOP = set("，。；：！？、（）《》“”‘’「」『』【】…—～·")
 
@@ -183,8 +184,9 @@ def _is_prose_word(text: str, w: int, k: int, s: int, e: int) -> bool:
         return False
     if len(word) == 2 and word[0] == "d" and word[1].islower() or word == "Rt":
         return False
-    if any(word.startswith(f) for f in FUNCTIONS if len(f) >= 3) and word[:3] in ("sin", "cos", "tan", "log"):
-        return False  # sinx, cosθ written without a space
+    for f in ("arcsin", "arccos", "arctan", "sin", "cos", "tan", "cot", "log", "ln", "lg"):
+        if word.startswith(f) and len(word) == len(f) + 1 and word[-1] in GLUED_ARGS:
+            return False  # sinx, cosA, lnx written without a space (but 'cost', 'login' are words)
     left = text[w - 1] if w > s else ""
     right = text[k] if k < e else ""
     if left and not left.isspace() or right and not right.isspace():
@@ -260,6 +262,8 @@ def _is_math(run: str) -> bool:
         if k == FACT and prev is not None and prev.end == t.start and (prev.kind == CLOSE or prev.kind == LET and not (
                 idx >= 2 and toks[idx - 2].kind == LET and toks[idx - 2].end == prev.start)):
             return True  # n!, (n+1)!
+        if k == OPEN and t.val == "{" and any(x.kind == CLOSE and x.val == "}" for x in toks[idx + 1:]):
+            return True  # {1, 2, 3}: braces in running text are a set
         if k == CLOSE and t.val in ")]" and _mismatched_interval(toks, idx):
             return True  # [1,2)
         if k == NUM and nxt is not None and nxt.kind == LET and nxt.start == t.end and nxt.val.islower() \
