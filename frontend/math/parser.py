@@ -44,6 +44,7 @@ def parse_text(text: str, latex_mode: bool = False, unknown: list | None = None)
 class Parser:
     def __init__(self, tokens: list[Token]):
         self.t = tokens
+        self.n = len(tokens)
         self.i = 0
         self.errors = 0
         self.depth = 0
@@ -53,11 +54,13 @@ class Parser:
     # ---- helpers ---------------------------------------------------------------------
     def peek(self, k: int = 0) -> Token | None:
         j = self.i + k
-        return self.t[j] if j < len(self.t) else None
+        return self.t[j] if j < self.n else None
 
     def at(self, kind: str, vals=None) -> bool:
-        tok = self.peek()
-        return tok is not None and tok.kind == kind and (vals is None or tok.val in vals)
+        if self.i >= self.n:
+            return False
+        tok = self.t[self.i]
+        return tok.kind == kind and (vals is None or tok.val in vals)
 
     def take(self) -> Token:
         tok = self.t[self.i]

@@ -102,12 +102,17 @@ class Reader:
             return sep.join(parts)
         out = parts[0]
         names = self.function_words()
+        pieces = [parts[0]]
+        last = parts[0][-1]
         for p in parts[1:]:  # 'sin x' + 'cos x': keep a function name apart from a letter
-            left, right = _edge(out, -1), _edge(p, 0)
-            if left and right and (out[len(out) - left:] in names or p[:right] in names):
-                out += " "
-            out += p
-        return out
+            if last.isascii() and last.isalpha() and p[0].isascii() and p[0].isalpha():
+                prev = pieces[-1]
+                left, right = _edge(prev, -1), _edge(p, 0)
+                if prev[len(prev) - left:] in names or p[:right] in names:
+                    pieces.append(" ")
+            pieces.append(p)
+            last = p[-1]
+        return "".join(pieces)
 
     def function_words(self) -> set:
         cached = getattr(self.r, "function_words", None)
@@ -404,7 +409,7 @@ class Reader:
 def _edge(text: str, where: int) -> int:
     """Length of the run of ASCII letters at the start (0) or end (-1) of text."""
     n = 0
-    seq = text if where == 0 else reversed(text)
+    seq = text[:13] if where == 0 else reversed(text[-13:])  # function names are short: stay O(1)
     for ch in seq:
         if not (ch.isascii() and ch.isalpha()):
             break

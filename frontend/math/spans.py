@@ -28,6 +28,7 @@ class Span:
     rule: str
     body_start: int  # the formula proper (without $ delimiters)
     body_end: int
+    tokens: list | None = None  # already tokenized (plain runs), so the reader need not do it again
 
 
 def is_formula_char(ch: str) -> bool:
@@ -49,10 +50,13 @@ def find_spans(text: str) -> list[Span]:
 
 def _latex_regions(text: str):
     i, n = 0, len(text)
+    d = b = -2
     while i < n:
-        d = text.find("$", i)
-        b = text.find("\\", i)
-        cands = [x for x in (d, b) if x >= 0]
+        if -1 < d < i or d == -2:  # remember the next '$' and '\\': each is searched for once
+            d = text.find("$", i)
+        if -1 < b < i or b == -2:
+            b = text.find("\\", i)
+        cands = [x for x in (d, b) if x >= i]
         if not cands:
             return
         i = min(cands)
@@ -145,8 +149,10 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
             j += 1
         for s, e in _cut_words(text, i, j):
             s, e = _trim(text, s, e)
-            if s < e and _is_math(text[s:e]):
-                out.append(Span(s, e, False, "math.formula", s, e))
+            if s < e:
+                toks = tokenize(text[s:e])
+                if _is_math(toks):
+                    out.append(Span(s, e, False, "math.formula", s, e, toks))
         i = max(j, i + 1)
     return out
 
@@ -231,8 +237,7 @@ _OPERAND_END = {NUM, LET, GREEK, CONST, CLOSE, SUP, SUB, PRIME, UNIT}
 _OPERAND_START = {NUM, LET, GREEK, CONST, OPEN, FUNC, ROOT, PREFIX, BAR, LIM, BIG}
 
 
-def _is_math(run: str) -> bool:
-    toks = tokenize(run)
+def _is_math(toks: list) -> bool:
     if not toks:
         return False
     bars = 0
