@@ -15,6 +15,8 @@ from .tokens import (BAR, DEG, FACT, BIG, CARET, CLOSE, CONST, FUNC, GREEK, IMPL
                      tokenize)
 from .units import is_unit
 
+SHORT_WORDS = {"is", "of", "to", "at", "by", "if", "in", "on", "or", "so", "an", "as", "be", "do", "it", "we",
+               "no", "up", "us", "my", "he", "me", "am", "go", "ok"}
 GLUED_ARGS = set("xyzabcnABC")
 SPACED_FUNCTIONS = {"sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "ln", "lg", "log"}
 CJK_STOP = set("，。；：！？、（）《》“”‘’「」『』【】…—～·")
@@ -197,6 +199,8 @@ def _is_prose_word(text: str, w: int, k: int, s: int, e: int) -> bool:
     right = text[k] if k < e else ""
     if left and not left.isspace() or right and not right.isspace():
         return False  # glued to a digit, bracket or operator: 2ab, (ab), ab²
+    if len(word) >= 3 or word.lower() in SHORT_WORDS:
+        return True  # 'Solve -x', 'x is -1': a word between spaces is prose even next to an operator
     lnb = _neighbour(text, w - 1, s, -1)
     rnb = _neighbour(text, k, e, 1)
     return not (lnb in _ATTACH_OPS or rnb in _ATTACH_OPS)
