@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import numerals
-from ..rules import RuleError, Template, check_keys, compiled, fail, load, template
+from ..rules import LineStr, RuleError, Template, check_keys, compiled, fail, line_of, load, template
 from .parser import Node
 from .units import read_unit
 
@@ -63,7 +63,12 @@ def rules_for(lang: str) -> Rules:
     where = f"rules/{lang}/math.yaml"
     check_keys(data, ("templates", "join", "fraction_denominators"), where)
     raw = data.get("templates")
-    check_keys(raw, SLOTS, f"{where} templates")
+    if not isinstance(raw, dict):
+        raise fail(data, "'templates' must be a mapping of node -> template", "templates")
+    for key, value in raw.items():
+        if key not in SLOTS:  # name the line of the typo itself (it may be in an override file)
+            at = line_of(value) if isinstance(value, LineStr) else line_of(raw, key)
+            raise RuleError(f"{at}: unknown template {key!r} in {where}; expected one of {sorted(SLOTS)}")
     missing = [k for k in SLOTS if k not in raw]
     if missing:
         raise fail(raw, f"templates missing: {missing}")
