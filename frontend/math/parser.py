@@ -244,6 +244,9 @@ class Parser:
                 if self.at(NUM) and self.peek(1) is not None and self.peek(1).kind == PRIME:
                     minutes = self.atom()
                     a = self.minutes(a, self.take(), minutes)
+            elif k == UNIT:
+                self.take()
+                a = Node("quantity", [a], val=tok.val)
             elif k == FACT:
                 self.take()
                 a = Node("fact", [a])

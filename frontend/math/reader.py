@@ -376,6 +376,8 @@ class Reader:
         return self.T("tuple", items=self.r.join["items"].join(self.read(k) for k in n.kids if k is not None))
 
     def r_set(self, n: Node) -> str:
+        if len(n.kids) == 1 and n.kids[0] is not None and n.kids[0].kind == "sub":
+            return self.read(n.kids[0])  # {aₙ}: the sequence a_n, not a one-element set
         return self.T("set", items=self.r.join["items"].join(self.read(k) for k in n.kids if k is not None))
 
     def r_setb(self, n: Node) -> str:

@@ -104,6 +104,8 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
                 j += 1
             out.append(Token(SUP, "".join(SUPERS[c] for c in text[i:j]), base + i, base + j))
             i = j
+            if not latex_mode and len(out) >= 2 and out[-2].kind == NUM:
+                i = _maybe_unit(text, i, out, base)  # 3×10⁸m/s
             continue
         if ch in SUBS:
             j = i
