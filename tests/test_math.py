@@ -256,7 +256,8 @@ def test_zh_output_has_no_digits_or_math_symbols(text, want):
 
 @pytest.mark.parametrize("text", ["iPhone 15的价格", "F-16战斗机", "2023-10-01", "男女比例为3:5", "6-12岁",
                                   "T-shirt", "COVID-19 spread", "速度为3m/s", "体重50kg", "第1名", "3/4的学生",
-                                  "GPT-4发布", "$100", "It costs $5 and $10."])
+                                  "GPT-4发布", "$100", "It costs $5 and $10.", "send an e-mail",
+                                  "and/or", "p-value", "10:30", "+86 138", "5+ years", "Wi-Fi"])
 def test_plain_numbers_and_names_are_left_to_tn(text):
     from frontend.math import find
     assert find(text, "zh") == []

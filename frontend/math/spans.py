@@ -259,7 +259,8 @@ def _is_math(toks: list) -> bool:
                 return True
             if t.val in "+*" and binary:
                 return True
-            if t.val in "-/" and binary and (_lower_var(toks, idx - 1, -1) or _lower_var(toks, idx + 1, 1)):
+            if t.val in "-/" and binary and (_lower_var(toks, idx - 1, -1) or _lower_var(toks, idx + 1, 1)) \
+                    and _letter_run(toks, idx - 1, -1) < 3 and _letter_run(toks, idx + 1, 1) < 3:  # not e-mail
                 if t.val == "/" and _unit_around(toks, idx):
                     continue
                 return True
@@ -303,6 +304,14 @@ def _lower_var(toks, i: int, step: int) -> bool:
         count += 1
         j += step
     return count <= 2
+
+
+def _letter_run(toks, i: int, step: int) -> int:
+    count = 0
+    while 0 <= i < len(toks) and toks[i].kind == LET:
+        count += 1
+        i += step
+    return count
 
 
 def _unit_around(toks, i: int) -> bool:

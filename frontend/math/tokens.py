@@ -46,7 +46,7 @@ FUNCTIONS = ("arcsin", "arccos", "arctan", "arccot", "sinh", "cosh", "tanh", "si
 # characters a formula in running text may consist of (besides ASCII letters and digits)
 SYMBOL_CHARS = (set(GREEK_CHARS) | set(CONST_CHARS) | set(OPS) | set(RELS) | set(IMPLS) | set(LOGICS)
                 | set(PREFIXES) | set(ROOTS) | {"∑", "∏", "∫", "∬", "∮"} | set(SUPERS) | set(SUBS)
-                | set(PRIMES) | set("()[]{}^_.,:|!%‰°\\…") | {"‖", "⃗"}) - {"/"} | {"/"}
+                | set(PRIMES) | set("()[]{}^_.,:|!%‰°\\…") | {"‖", "⃗"})
 
 
 @dataclass(slots=True)
