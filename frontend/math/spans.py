@@ -301,6 +301,8 @@ def _lower_var(toks, i: int, step: int) -> bool:
         return False
     j, count = i, 0
     while 0 <= j < len(toks) and toks[j].kind == LET:
+        if not toks[j].val.islower():
+            return False  # Wi-Fi, Go-Pro: a name, not variables
         count += 1
         j += step
     return count <= 2
