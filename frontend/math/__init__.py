@@ -16,9 +16,10 @@ from .spans import find_spans
 from .tokens import tokenize
 
 
-def read_formula(source: str, lang: str = "zh", latex: bool = False, unknown: list | None = None) -> str:
+def read_formula(source: str, lang: str = "zh", latex: bool = False, unknown: list | None = None,
+                 tokens: list | None = None) -> str:
     """The spoken form of one formula (no span finding): read_formula('x^2', 'en') -> 'x squared'."""
-    tree, _ = parse(tokenize(source, latex, unknown))
+    tree, _ = parse(tokens if tokens is not None else tokenize(source, latex, unknown))
     try:
         spoken = Reader(lang).read(tree)
     except RecursionError:  # pathological nesting: read token by token instead
@@ -60,7 +61,7 @@ def find(text: str, lang: str, changes: list[Change] | None = None, offset: int 
     for span in find_spans(text):
         unknown: list[str] = []
         source = text[span.body_start:span.body_end]
-        spoken = read_formula(source, reading, span.latex, unknown)
+        spoken = read_formula(source, reading, span.latex, unknown, span.tokens)
         if changes is not None:
             for name in unknown:  # read by name, not dropped silently: visible in --explain
                 changes.append(Change(offset + span.start, offset + span.end, "\\" + name, name,

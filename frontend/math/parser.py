@@ -44,6 +44,7 @@ def parse_text(text: str, latex_mode: bool = False, unknown: list | None = None)
 class Parser:
     def __init__(self, tokens: list[Token]):
         self.t = tokens
+        self.n = len(tokens)
         self.i = 0
         self.errors = 0
         self.depth = 0
@@ -53,11 +54,13 @@ class Parser:
     # ---- helpers ---------------------------------------------------------------------
     def peek(self, k: int = 0) -> Token | None:
         j = self.i + k
-        return self.t[j] if j < len(self.t) else None
+        return self.t[j] if j < self.n else None
 
     def at(self, kind: str, vals=None) -> bool:
-        tok = self.peek()
-        return tok is not None and tok.kind == kind and (vals is None or tok.val in vals)
+        if self.i >= self.n:
+            return False
+        tok = self.t[self.i]
+        return tok.kind == kind and (vals is None or tok.val in vals)
 
     def take(self) -> Token:
         tok = self.t[self.i]
@@ -241,6 +244,9 @@ class Parser:
                 if self.at(NUM) and self.peek(1) is not None and self.peek(1).kind == PRIME:
                     minutes = self.atom()
                     a = self.minutes(a, self.take(), minutes)
+            elif k == UNIT:
+                self.take()
+                a = Node("quantity", [a], val=tok.val)
             elif k == FACT:
                 self.take()
                 a = Node("fact", [a])
@@ -589,6 +595,11 @@ class Parser:
             items += more
         if self.at(CLOSE):
             self.take()
+            if not items:
+                return Node("const", val="∅")  # {} is the empty set
+        elif not items:
+            self.errors += 1
+            return Node("group", [None], val="{")  # a stray '{': nothing to read
         return Node("set", items)
 
 

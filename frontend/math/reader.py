@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import numerals
-from ..rules import RuleError, Template, check_keys, compiled, fail, load, template
+from ..rules import LineStr, RuleError, Template, check_keys, compiled, fail, line_of, load, template
 from .parser import Node
 from .units import read_unit
 
@@ -53,6 +53,7 @@ class Rules:
     join: dict[str, str]
     words: dict[str, dict[str, str]]
     denominators: dict[str, list]
+    function_words: set | None = None
 
 
 @compiled
@@ -62,7 +63,12 @@ def rules_for(lang: str) -> Rules:
     where = f"rules/{lang}/math.yaml"
     check_keys(data, ("templates", "join", "fraction_denominators"), where)
     raw = data.get("templates")
-    check_keys(raw, SLOTS, f"{where} templates")
+    if not isinstance(raw, dict):
+        raise fail(data, "'templates' must be a mapping of node -> template", "templates")
+    for key, value in raw.items():
+        if key not in SLOTS:  # name the line of the typo itself (it may be in an override file)
+            at = line_of(value) if isinstance(value, LineStr) else line_of(raw, key)
+            raise RuleError(f"{at}: unknown template {key!r} in {where}; expected one of {sorted(SLOTS)}")
     missing = [k for k in SLOTS if k not in raw]
     if missing:
         raise fail(raw, f"templates missing: {missing}")
@@ -100,11 +106,41 @@ class Reader:
         if sep or len(parts) < 2:
             return sep.join(parts)
         out = parts[0]
+        names = self.function_words()
+        pieces = [parts[0]]
+        last = parts[0][-1]
         for p in parts[1:]:  # 'sin x' + 'cos x': keep a function name apart from a letter
-            if _edge(out, -1) > 1 and _edge(p, 0) or _edge(out, -1) and _edge(p, 0) > 1:
-                out += " "
-            out += p
-        return out
+            if last.isascii() and last.isalpha() and p[0].isascii() and p[0].isalpha():
+                prev = pieces[-1]
+                left, right = _edge(prev, -1), _edge(p, 0)
+                if prev[len(prev) - left:] in names or p[:right] in names:
+                    pieces.append(" ")
+            pieces.append(p)
+            last = p[-1]
+        return "".join(pieces)
+
+    def function_words(self) -> set:
+        cached = getattr(self.r, "function_words", None)
+        if cached is None:
+            cached = set(self.r.words["functions"].values()) | set(self.r.words["functions"])
+            self.r.function_words = cached
+        return cached
+
+    def r_seq(self, n: Node) -> str:
+        if not self.en:
+            return self.cat([self.read(k, tight=True) for k in n.kids])
+        parts, points = [], ""
+        for k in n.kids:  # English: ABC is one name of points, not 'A B C'
+            if k is not None and k.kind == "var" and k.val.isupper():
+                points += k.val
+                continue
+            if points:
+                parts.append(points)
+                points = ""
+            parts.append(self.read(k, tight=True))
+        if points:
+            parts.append(points)
+        return self.cat(parts)
 
     def word(self, section: str, key: str, default: str | None = None) -> str:
         table = self.r.words[section]
@@ -167,9 +203,6 @@ class Reader:
         if tight and n.val == "{" and inner is not None and inner.kind in LOOSE:
             return self.T("group", x=text)
         return text
-
-    def r_seq(self, n: Node) -> str:
-        return self.cat([self.read(k, tight=True) for k in n.kids])
 
     def r_sum(self, n: Node) -> str:
         parts = [self.read(n.kids[0])]
@@ -343,6 +376,8 @@ class Reader:
         return self.T("tuple", items=self.r.join["items"].join(self.read(k) for k in n.kids if k is not None))
 
     def r_set(self, n: Node) -> str:
+        if len(n.kids) == 1 and n.kids[0] is not None and n.kids[0].kind == "sub":
+            return self.read(n.kids[0])  # {aₙ}: the sequence a_n, not a one-element set
         return self.T("set", items=self.r.join["items"].join(self.read(k) for k in n.kids if k is not None))
 
     def r_setb(self, n: Node) -> str:
@@ -381,7 +416,7 @@ class Reader:
 def _edge(text: str, where: int) -> int:
     """Length of the run of ASCII letters at the start (0) or end (-1) of text."""
     n = 0
-    seq = text if where == 0 else reversed(text)
+    seq = text[:13] if where == 0 else reversed(text[-13:])  # function names are short: stay O(1)
     for ch in seq:
         if not (ch.isascii() and ch.isalpha()):
             break

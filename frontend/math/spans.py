@@ -15,6 +15,9 @@ from .tokens import (BAR, DEG, FACT, BIG, CARET, CLOSE, CONST, FUNC, GREEK, IMPL
                      tokenize)
 from .units import is_unit
 
+SHORT_WORDS = {"is", "of", "to", "at", "by", "if", "in", "on", "or", "so", "an", "as", "be", "do", "it", "we",
+               "no", "up", "us", "my", "he", "me", "am", "go", "ok"}
+GLUED_ARGS = set("xyzabcnABC")
 SPACED_FUNCTIONS = {"sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "ln", "lg", "log"}
 CJK_STOP = set("，。；：！？、（）《》“”‘’「」『』【】…—～·")
 
@@ -27,6 +30,7 @@ class Span:
     rule: str
     body_start: int  # the formula proper (without $ delimiters)
     body_end: int
+    tokens: list | None = None  # already tokenized (plain runs), so the reader need not do it again
 
 
 def is_formula_char(ch: str) -> bool:
@@ -48,10 +52,13 @@ def find_spans(text: str) -> list[Span]:
 
 def _latex_regions(text: str):
     i, n = 0, len(text)
+    d = b = -2
     while i < n:
-        d = text.find("$", i)
-        b = text.find("\\", i)
-        cands = [x for x in (d, b) if x >= 0]
+        if -1 < d < i or d == -2:  # remember the next '$' and '\\': each is searched for once
+            d = text.find("$", i)
+        if -1 < b < i or b == -2:
+            b = text.find("\\", i)
+        cands = [x for x in (d, b) if x >= i]
         if not cands:
             return
         i = min(cands)
@@ -144,8 +151,10 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
             j += 1
         for s, e in _cut_words(text, i, j):
             s, e = _trim(text, s, e)
-            if s < e and _is_math(text[s:e]):
-                out.append(Span(s, e, False, "math.formula", s, e))
+            if s < e:
+                toks = tokenize(text[s:e])
+                if _is_math(toks):
+                    out.append(Span(s, e, False, "math.formula", s, e, toks))
         i = max(j, i + 1)
     return out
 
@@ -183,12 +192,15 @@ def _is_prose_word(text: str, w: int, k: int, s: int, e: int) -> bool:
         return False
     if len(word) == 2 and word[0] == "d" and word[1].islower() or word == "Rt":
         return False
-    if any(word.startswith(f) for f in FUNCTIONS if len(f) >= 3) and word[:3] in ("sin", "cos", "tan", "log"):
-        return False  # sinx, cosθ written without a space
+    for f in ("arcsin", "arccos", "arctan", "sin", "cos", "tan", "cot", "log", "ln", "lg"):
+        if word.startswith(f) and len(word) == len(f) + 1 and word[-1] in GLUED_ARGS:
+            return False  # sinx, cosA, lnx written without a space (but 'cost', 'login' are words)
     left = text[w - 1] if w > s else ""
     right = text[k] if k < e else ""
     if left and not left.isspace() or right and not right.isspace():
         return False  # glued to a digit, bracket or operator: 2ab, (ab), ab²
+    if len(word) >= 3 or word.lower() in SHORT_WORDS:
+        return True  # 'Solve -x', 'x is -1': a word between spaces is prose even next to an operator
     lnb = _neighbour(text, w - 1, s, -1)
     rnb = _neighbour(text, k, e, 1)
     return not (lnb in _ATTACH_OPS or rnb in _ATTACH_OPS)
@@ -229,8 +241,7 @@ _OPERAND_END = {NUM, LET, GREEK, CONST, CLOSE, SUP, SUB, PRIME, UNIT}
 _OPERAND_START = {NUM, LET, GREEK, CONST, OPEN, FUNC, ROOT, PREFIX, BAR, LIM, BIG}
 
 
-def _is_math(run: str) -> bool:
-    toks = tokenize(run)
+def _is_math(toks: list) -> bool:
     if not toks:
         return False
     bars = 0
@@ -248,7 +259,8 @@ def _is_math(run: str) -> bool:
                 return True
             if t.val in "+*" and binary:
                 return True
-            if t.val in "-/" and binary and (_lower_var(toks, idx - 1, -1) or _lower_var(toks, idx + 1, 1)):
+            if t.val in "-/" and binary and (_lower_var(toks, idx - 1, -1) or _lower_var(toks, idx + 1, 1)) \
+                    and _letter_run(toks, idx - 1, -1) < 3 and _letter_run(toks, idx + 1, 1) < 3:  # not e-mail
                 if t.val == "/" and _unit_around(toks, idx):
                     continue
                 return True
@@ -260,6 +272,8 @@ def _is_math(run: str) -> bool:
         if k == FACT and prev is not None and prev.end == t.start and (prev.kind == CLOSE or prev.kind == LET and not (
                 idx >= 2 and toks[idx - 2].kind == LET and toks[idx - 2].end == prev.start)):
             return True  # n!, (n+1)!
+        if k == OPEN and t.val == "{" and any(x.kind == CLOSE and x.val == "}" for x in toks[idx + 1:]):
+            return True  # {1, 2, 3}: braces in running text are a set
         if k == CLOSE and t.val in ")]" and _mismatched_interval(toks, idx):
             return True  # [1,2)
         if k == NUM and nxt is not None and nxt.kind == LET and nxt.start == t.end and nxt.val.islower() \
@@ -287,9 +301,19 @@ def _lower_var(toks, i: int, step: int) -> bool:
         return False
     j, count = i, 0
     while 0 <= j < len(toks) and toks[j].kind == LET:
+        if not toks[j].val.islower():
+            return False  # Wi-Fi, Go-Pro: a name, not variables
         count += 1
         j += step
     return count <= 2
+
+
+def _letter_run(toks, i: int, step: int) -> int:
+    count = 0
+    while 0 <= i < len(toks) and toks[i].kind == LET:
+        count += 1
+        i += step
+    return count
 
 
 def _unit_around(toks, i: int) -> bool:

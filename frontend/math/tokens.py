@@ -46,10 +46,10 @@ FUNCTIONS = ("arcsin", "arccos", "arctan", "arccot", "sinh", "cosh", "tanh", "si
 # characters a formula in running text may consist of (besides ASCII letters and digits)
 SYMBOL_CHARS = (set(GREEK_CHARS) | set(CONST_CHARS) | set(OPS) | set(RELS) | set(IMPLS) | set(LOGICS)
                 | set(PREFIXES) | set(ROOTS) | {"∑", "∏", "∫", "∬", "∮"} | set(SUPERS) | set(SUBS)
-                | set(PRIMES) | set("()[]{}^_.,:|!%‰°\\…") | {"‖", "⃗"}) - {"/"} | {"/"}
+                | set(PRIMES) | set("()[]{}^_.,:|!%‰°\\…") | {"‖", "⃗"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     kind: str
     val: str
@@ -104,6 +104,8 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
                 j += 1
             out.append(Token(SUP, "".join(SUPERS[c] for c in text[i:j]), base + i, base + j))
             i = j
+            if not latex_mode and len(out) >= 2 and out[-2].kind == NUM:
+                i = _maybe_unit(text, i, out, base)  # 3×10⁸m/s
             continue
         if ch in SUBS:
             j = i
@@ -140,41 +142,45 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
 _GROUP_BEFORE = {CARET, UNDER, CMD, ROOT, RBRACE, CLOSE, TEXT}
 
 
-def _single(ch: str, latex_mode: bool):
-    if ch in GREEK_CHARS:
-        return GREEK, ch
-    if ch in CONST_CHARS:
-        return CONST, CONST_CHARS[ch]
-    if ch in RELS:
-        return REL, RELS[ch]
-    if ch in OPS:
-        return OP, OPS[ch]
-    if ch in IMPLS:
-        return IMPL, IMPLS[ch]
-    if ch in LOGICS:
-        return LOGIC, ch
-    if ch in PREFIXES:
-        return PREFIX, PREFIXES[ch]
-    if ch in ROOTS:
-        return ROOT, str(ROOTS[ch])
-    if ch in BIGS:
-        return BIG, BIGS[ch] or ch
-    if ch in OPENS:
-        return OPEN, OPENS[ch]
-    if ch in CLOSES:
-        return CLOSE, CLOSES[ch]
-    if ch == "{":
-        return (LBRACE, "{") if latex_mode else (OPEN, "{")
-    if ch == "}":
-        return (RBRACE, "}") if latex_mode else (CLOSE, "}")
+def _single_table() -> dict:
+    table = {}
+    for chars, kind in ((GREEK_CHARS, GREEK),):
+        for ch in chars:
+            table[ch] = (kind, ch)
+    for mapping, kind in ((CONST_CHARS, CONST), (OPS, OP), (IMPLS, IMPL), (LOGICS, LOGIC), (PREFIXES, PREFIX),
+                          (OPENS, OPEN), (CLOSES, CLOSE)):
+        for ch, val in mapping.items():
+            if len(ch) == 1:
+                table[ch] = (kind, val)
+    for ch, val in RELS.items():  # after OPS: none overlap, but relations win if they did
+        if len(ch) == 1:
+            table[ch] = (REL, val)
+    for ch, val in ROOTS.items():
+        table[ch] = (ROOT, str(val))
+    for ch, val in BIGS.items():
+        if ch not in GREEK_CHARS:  # Σ alone is the letter sigma; ∑ is the sum
+            table[ch] = (BIG, val or ch)
     simple = {"^": CARET, "_": UNDER, "°": DEG, "%": PCT, "‰": PCT, "!": FACT, "|": BAR, "‖": BAR,
               ",": COMMA, ";": COMMA, "，": COMMA, ":": RATIO, "∶": RATIO, "…": ELLIPSIS, "⋯": ELLIPSIS,
               "又": MIXED, "⃗": UNKNOWN}
-    if ch in simple:
-        return simple[ch], ch
-    if ch == "∘":
-        return DEG, "°"
-    return None
+    for ch, kind in simple.items():
+        table[ch] = (kind, ch)
+    table["∘"] = (DEG, "°")
+    return table
+
+
+_SINGLE = _single_table()
+_LATEX_BRACES = {"{": (LBRACE, "{"), "}": (RBRACE, "}")}
+
+
+def _single(ch: str, latex_mode: bool):
+    if latex_mode and ch in _LATEX_BRACES:
+        return _LATEX_BRACES[ch]
+    if ch == "{":
+        return OPEN, "{"
+    if ch == "}":
+        return CLOSE, "}"
+    return _SINGLE.get(ch)
 
 
 def _scan_number(text: str, i: int, latex_mode: bool) -> int:
@@ -215,13 +221,13 @@ def _letters(word: str, out: list[Token], pos: int) -> None:
 
 def _maybe_unit(text: str, i: int, out: list[Token], base: int) -> int:
     """After a number: a unit like km/h, m/s², kg becomes one UNIT token (read via read_unit)."""
-    from .units import is_unit
     n = len(text)
     j = i
     while j < n and text[j].isascii() and text[j].isalpha():
         j += 1
     if j == i:
         return i
+    from .units import is_unit
     sym_end = j
     has_slash = False
     if j + 1 < n and text[j] == "/" and text[j + 1].isascii() and text[j + 1].isalpha():

@@ -8,10 +8,14 @@ from __future__ import annotations
 from ..rules import compiled, fail, load
 
 
+try:
+    from ..tn.units import read_unit as tn_read_unit  # type: ignore[attr-defined]
+except ImportError:  # tn's units have not landed on this branch yet
+    tn_read_unit = None
+
+
 def read_unit(symbol: str, lang: str) -> str | None:
-    try:
-        from ..tn.units import read_unit as tn_read_unit  # type: ignore[attr-defined]
-    except ImportError:
+    if tn_read_unit is None:
         return _fallback_read_unit(symbol, lang)
     try:
         spoken = tn_read_unit(symbol, lang)
