@@ -1,9 +1,174 @@
-"""Clean-up before anything else: width forms, look-alikes, markdown, emoji, URLs.
+"""Clean-up before anything else: width forms, look-alikes, markdown, emoji, URLs, repeats.
 
-STUB: owned by the text-normalisation work (issue 2).
+Runs after inline markup protection: MARKUP pieces are never touched. Character fixes are
+1:1 (the text keeps its length, so source spans stay exact); anything removed is removed by a
+named rule recorded in ctx.changes (markdown.*, cleanup.emoji, url.*). Superscripts and
+subscripts survive: this is not NFKC (which would turn x² into x2).
 """
 from __future__ import annotations
 
+import regex
 
-def apply(pieces, ctx):
-    return pieces
+from .pieces import RAW, Match, Piece, rewrite
+from .rules import check_keys, compiled, fail, load
+
+# ---- 1:1 character mapping ---------------------------------------------------------------
+
+# Full-width Chinese punctuation that carries prosody stays as it is.
+_KEEP_FULLWIDTH = set("！（），：；？～")
+
+
+def _char_map() -> dict[int, str]:
+    table = {}
+    for cp in range(0xFF01, 0xFF5F):
+        ch = chr(cp)
+        if ch not in _KEEP_FULLWIDTH:
+            table[cp] = chr(cp - 0xFEE0)
+    table[0x3000] = " "  # ideographic space
+    lookalikes = {
+        "\u2212": "-",  # − minus sign
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\ufe63": "-",  # hyphens, en dash
+        "\u2236": ":",  # ∶ ratio
+        "\u22c5": "·", "\u2219": "·",  # ⋅ ∙ dot operators
+        "\u2715": "×", "\u2716": "×", "\u2a2f": "×", "\u2a09": "×",  # ✕ ✖ ⨯ ⨉
+        "\u00b5": "μ",  # micro sign
+        "\t": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
+    }
+    table.update({ord(k): v for k, v in lookalikes.items()})
+    return table
+
+
+_MAP = _char_map()
+
+
+def normalize_chars(text: str) -> str:
+    """Full-width ASCII -> ASCII, look-alikes -> their plain symbol; always the same length."""
+    return text.translate(_MAP)
+
+
+# ---- rules that remove or read spans -----------------------------------------------------
+
+_LATEX = regex.compile(r"\$\$.{0,2000}?\$\$|\$[^$\n]{1,1000}\$|\\\(.{0,1000}?\\\)|\\\[.{0,2000}?\\\]")
+_INVISIBLE = regex.compile(r"[\u200b\u200c\u200e\u200f\u2060\ufeff\u00ad]+")
+_IMAGE = regex.compile(r"!\[[^\]\n]{0,300}\]\([^()\n]{0,500}\)")
+_LINK = regex.compile(r"(\[)([^\]\n]{1,300})(\]\([^()\s]{1,500}(?:\s+\"[^\"\n]{0,200}\")?\))")
+_AUTOLINK = regex.compile(r"<((?:https?|ftp)://[^\s<>]{1,500}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})>")
+_URL = regex.compile(r"(?<![\w@.])(?:(?:https?|ftp)://|www\.)[^\s<>\"'，。！？、；：（）()\[\]{}]{1,500}"
+                     r"|(?<![\w@./-])[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,6}"
+                     r"(?:com|org|net|edu|gov|io|cn|co|uk|de|jp|fr|info|dev|ai|app|me|tv|hk|tw)(?![\w-])"
+                     r"(?:/[^\s<>\"'，。！？、；：（）()\[\]{}]{0,500})?")
+_EMAIL = regex.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}(?![\w-])")
+_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}\u200d\ufe0f\u20e3"
+                       r"\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]+")
+_HEADING = regex.compile(r"^\s{0,3}#{1,6}(?=\s)\s*|\s+#{1,6}\s*$")
+_QUOTE = regex.compile(r"^\s{0,3}(?:>\s?)+")
+_BULLET = regex.compile(r"^\s{0,6}[-*+•·](?=\s)\s+")
+_RULE_LINE = regex.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+_TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_TABLE_EDGE = regex.compile(r"^\s*\|\s?|\s?\|\s*$")
+_EMPHASIS = regex.compile(r"(\*\*|__|~~)(?=[^\s*_~])(.{1,300}?)(?<=[^\s*_~])\1"
+                          r"|(?<![\w*\\])(\*)(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*(?![\w*])"
+                          r"|(?<![\w\\])(_)(?=[^\s_])([^_\n]{1,300}?)(?<=[^\s_])_(?!\w)")
+_CODE = regex.compile(r"(`+)([^`\n]{1,500}?)\1")
+_REPEAT = regex.compile(r"([!?！？。，,;；、])\1+")
+
+
+@compiled
+def readings(lang: str) -> dict:
+    data = load("en" if lang == "en" else "zh", "cleanup")
+    check_keys(data, ("url", "table_cell_separator"), "cleanup rules")
+    url = data.get("url")
+    if not isinstance(url, dict) or not all(isinstance(v, str) for v in url.values()):
+        raise fail(data, "'url' must map characters to readings", "url")
+    return dict(data)
+
+
+def read_address(text: str, lang: str) -> str:
+    """example.com -> example dot com (en) / example点com (zh); digits one by one; scheme dropped."""
+    from .tn.common import digits  # late import: tn imports nothing from here
+    body = regex.sub(r"^(?:https?|ftp)://", "", text)
+    body = regex.sub(r"[?#].*$", "", body).rstrip("/")  # query strings and fragments are not read
+    url = readings(lang)["url"]
+    out = []
+    for token in regex.findall(r"[A-Za-z]+|\d+|.", body):
+        if token.isdigit():
+            out.append(" " + digits(token, lang) + " " if lang == "en" else digits(token, lang))
+        elif token in url:
+            out.append(url[token])
+        elif token.isalpha():
+            out.append(token.lower() if token.isupper() and len(token) > 4 else token)
+        else:
+            out.append(" ")
+    spoken = "".join(out)
+    return " ".join(spoken.split()) if lang == "en" else spoken
+
+
+def _finds(text: str, lang: str, at_line_start: bool):
+    """Candidate matches in priority order; LaTeX regions are left for the math stage."""
+    if at_line_start and _RULE_LINE.match(text):
+        yield Match(0, len(text), "", "markdown.rule", kind=RAW)
+        return
+    if at_line_start and _TABLE_SEP.match(text):
+        yield Match(0, len(text), "", "markdown.table", kind=RAW)
+        return
+    for m in _INVISIBLE.finditer(text):
+        yield Match(m.start(), m.end(), "", "cleanup.invisible", kind=RAW)
+    for m in _CODE.finditer(text):
+        yield Match(m.start(), m.start(2), "", "markdown.code", kind=RAW)
+        yield Match(m.end(2), m.end(), "", "markdown.code", kind=RAW)
+    for m in _IMAGE.finditer(text):
+        yield Match(m.start(), m.end(), "", "markdown.image", kind=RAW)
+    for m in _AUTOLINK.finditer(text):
+        yield Match(m.start(), m.end(), read_address(m.group(1), lang), "url")
+    for m in _LINK.finditer(text):
+        yield Match(m.start(1), m.end(1), "", "markdown.link", kind=RAW)
+        yield Match(m.start(3), m.end(3), "", "markdown.link", kind=RAW)
+    for m in _EMAIL.finditer(text):
+        yield Match(m.start(), m.end(), read_address(m.group(0), lang), "url.email")
+    for m in _URL.finditer(text):
+        url = m.group(0).rstrip(".,;:!?")
+        yield Match(m.start(), m.start() + len(url), read_address(url, lang), "url")
+    for m in _EMOJI.finditer(text):
+        if any(ord(c) >= 0x2300 or c in "\u200d\ufe0f\u20e3" for c in m.group(0)):
+            yield Match(m.start(), m.end(), "", "cleanup.emoji", kind=RAW)
+    if at_line_start:
+        for pat, rule in ((_HEADING, "markdown.heading"), (_QUOTE, "markdown.quote"), (_BULLET, "markdown.list")):
+            for m in pat.finditer(text):
+                yield Match(m.start(), m.end(), "", rule, kind=RAW)
+        if text.lstrip().startswith("|") and text.rstrip().endswith("|") and text.count("|") >= 2:
+            sep = readings(lang)["table_cell_separator"]
+            for m in _TABLE_EDGE.finditer(text):
+                yield Match(m.start(), m.end(), "", "markdown.table", kind=RAW)
+            for m in regex.finditer(r"\s?\|\s?", text):
+                yield Match(m.start(), m.end(), sep, "markdown.table", kind=RAW)
+    for m in _EMPHASIS.finditer(text):
+        inner = 2 if m.group(1) else 4 if m.group(3) else 6
+        yield Match(m.start(), m.start(inner), "", "markdown.emphasis", kind=RAW)
+        yield Match(m.end(inner), m.end(), "", "markdown.emphasis", kind=RAW)
+    for m in _REPEAT.finditer(text):
+        yield Match(m.start() + 1, m.end(), "", "cleanup.repeated_punctuation", kind=RAW)
+
+
+def find(piece: Piece, lang: str, at_line_start: bool = True) -> list[Match]:
+    from .tn import resolve
+    text = piece.text
+    latex = [(m.start(), m.end()) for m in _LATEX.finditer(text)] if "$" in text or "\\" in text else []
+
+    def outside(m: Match) -> bool:
+        return not any(m.start < b and a < m.end for a, b in latex)
+
+    return resolve(m for m in _finds(text, lang, at_line_start) if outside(m))
+
+
+def apply(pieces: list[Piece], ctx) -> list[Piece]:
+    lang = "en" if ctx.lang == "en" else "zh"
+    fixed = []
+    for p in pieces:
+        if p.kind == RAW:
+            p = Piece(normalize_chars(p.text), p.start, p.end, p.kind, p.rule, p.lang, p.atomic, p.pause_ms)
+        fixed.append(p)
+    first_raw = next((i for i, p in enumerate(fixed) if p.kind == RAW), None)
+    out = []
+    for i, p in enumerate(fixed):
+        out.extend(rewrite([p], lambda q: find(q, "en" if (q.lang or lang) == "en" else "zh", i == first_raw), ctx.changes))
+    return out

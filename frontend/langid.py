@@ -1,13 +1,24 @@
-"""Which language a text is in: zh, yue or en; control prefixes like (粤语) / (四川话).
+"""Which language a text is in: "zh", "yue" or "en"; control prefixes like (粤语) / (四川话).
 
-STUB: owned by the Cantonese work (issue 3).
+Precedence (pronunciation.md section 3): an explicit setting (the caller's lang=) beats a
+control prefix at the very start of the document, which beats the written-Cantonese markers
+of rules/yue/markers.yaml. Mandarin dialects cannot be told apart from text: only a prefix
+such as (四川话) selects them (rules/yue/control.yaml).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+import regex
+
+from . import rules
+from .yue_script import script_score
+
+_HAN = regex.compile(r"\p{Han}")
+# "(粤语)" / "（四川话，年轻女声）" at offset 0; spaces or a BOM before it are part of the prefix.
+_PREFIX = regex.compile(r"[\ufeff \t]*[(（]([^()（）\n]{1,40})[)）]")
+_NAME_SPLIT = regex.compile(r"[,，、;；/|\s]+")
+LANGS = ("zh", "yue", "en")
 
 
 @dataclass(frozen=True)
@@ -17,13 +28,126 @@ class Prefix:
     dialect: str | None
 
 
+@dataclass(frozen=True)
+class _Markers:
+    threshold: int
+    strong_weight: int
+    weak_weight: int
+    neutral_traditional: str
+    strong: regex.Pattern
+    weak: regex.Pattern
+    traps: regex.Pattern | None
+    context: tuple
+
+
+def _alternation(words) -> regex.Pattern | None:
+    words = sorted({str(w) for w in words}, key=len, reverse=True)
+    return regex.compile("|".join(map(regex.escape, words))) if words else None
+
+
+def _string_list(data, key) -> list:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise rules.fail(data, f"{key!r} must be a list of non-empty strings", key)
+    return value
+
+
+@rules.compiled
+def _markers() -> _Markers:
+    data = rules.load("yue", "markers")
+    rules.check_keys(data, ["threshold", "strong_weight", "weak_weight", "neutral_traditional", "strong",
+                            "weak", "strong_phrases", "weak_phrases", "traps", "context"], "markers.yaml")
+    for key in ("threshold", "strong_weight", "weak_weight"):
+        if not isinstance(data.get(key), int) or data[key] < 1:
+            raise rules.fail(data, f"{key!r} must be a positive integer", key)
+    if data.get("neutral_traditional") not in ("zh", "yue"):
+        raise rules.fail(data, "'neutral_traditional' must be 'zh' or 'yue'", "neutral_traditional")
+    for key in ("strong", "weak"):
+        for ch in _string_list(data, key):
+            if len(ch) != 1:
+                raise rules.fail(ch, f"{key!r} lists single characters; use strong_phrases/weak_phrases for {ch!r}")
+    context = []
+    for pattern in _string_list(data, "context"):
+        try:
+            context.append(regex.compile(pattern))
+        except regex.error as e:
+            raise rules.fail(pattern, f"bad regular expression {pattern!r}: {e}") from None
+    return _Markers(
+        data["threshold"], data["strong_weight"], data["weak_weight"], str(data["neutral_traditional"]),
+        _alternation(_string_list(data, "strong") + _string_list(data, "strong_phrases")),
+        _alternation(_string_list(data, "weak") + _string_list(data, "weak_phrases")),
+        _alternation(_string_list(data, "traps")), tuple(context))
+
+
+@rules.compiled
+def _control_names() -> dict:
+    """lower-cased name -> (lang, dialect)."""
+    data = rules.load("yue", "control")
+    rules.check_keys(data, ["yue", "dialects"], "control.yaml")
+    names = {str(n).lower(): ("yue", None) for n in _string_list(data, "yue")}
+    dialects = data.get("dialects") or {}
+    if not isinstance(dialects, dict):
+        raise rules.fail(data, "'dialects' must map a dialect name to the names that select it", "dialects")
+    for dialect in dialects:
+        for name in _string_list(dialects, dialect):
+            if name.lower() in names:
+                raise rules.fail(name, f"control name {name!r} is listed twice")
+            names[name.lower()] = ("zh", str(dialect))
+    return names
+
+
 def control_prefix(text: str) -> Prefix | None:
+    """A control prefix at the very start of the document, e.g. '(粤语)' or '（四川话）'."""
+    m = _PREFIX.match(text)
+    if not m:
+        return None
+    names = _control_names()
+    for part in _NAME_SPLIT.split(m.group(1)):
+        hit = names.get(part.lower())
+        if hit:
+            return Prefix(m.end(), *hit)
     return None
 
 
-def paragraph_lang(text: str) -> str:
-    return "zh" if _HAN.search(text) else "en"
+def cantonese_score(text: str) -> int:
+    """Sum of marker weights (rules/yue/markers.yaml) after removing Mandarin trap words."""
+    mk = _markers()
+    if mk.traps is not None:
+        text = mk.traps.sub("\x00", text)
+    score = 0
+    if mk.strong is not None:
+        score += mk.strong_weight * sum(1 for _ in mk.strong.finditer(text))
+    if mk.weak is not None:
+        score += mk.weak_weight * sum(1 for _ in mk.weak.finditer(text))
+    for pattern in mk.context:
+        score += mk.strong_weight * sum(1 for _ in pattern.finditer(text))
+    return score
 
 
-def detect_language(text: str) -> str:
-    return paragraph_lang(text)
+def paragraph_lang(text: str, *, neutral_traditional: str | None = None) -> str:
+    """'en' without Han characters; 'yue' with enough written-Cantonese markers; else 'zh'.
+
+    Traditional text without markers is Standard Written Chinese: 'zh' by default
+    (markers.yaml `neutral_traditional`), 'yue' for callers that know the voice is Cantonese.
+    """
+    if not _HAN.search(text):
+        return "en"
+    mk = _markers()
+    if cantonese_score(text) >= mk.threshold:
+        return "yue"
+    neutral = neutral_traditional or mk.neutral_traditional
+    if neutral not in ("zh", "yue"):
+        raise ValueError(f"neutral_traditional must be 'zh' or 'yue', not {neutral!r}")
+    return neutral if neutral == "yue" and script_score(text) > 0 else "zh"
+
+
+def detect_language(text: str, lang: str | None = None, *, neutral_traditional: str | None = None) -> str:
+    """'zh' | 'yue' | 'en' for a whole text: explicit lang > control prefix > markers."""
+    if lang is not None:
+        if lang not in LANGS:
+            raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+        return lang
+    prefix = control_prefix(text)
+    if prefix is not None:
+        return prefix.lang
+    return paragraph_lang(text, neutral_traditional=neutral_traditional)

@@ -51,9 +51,8 @@ def _stages_tn(pieces: list[Piece], ctx: Context) -> list[Piece]:
     pieces = inline.apply(pieces, ctx)
     pieces = cleanup.apply(pieces, ctx)
     pieces = math_mod.apply(pieces, ctx)
-    if ctx.lang == "yue":
-        pieces = yue.apply(pieces, ctx)
-    return tn.apply(pieces, ctx)
+    # Cantonese owns its whole number reading (兩/二, 蚊/毫, DD/MM dates): Mandarin TN never sees it.
+    return yue.apply(pieces, ctx) if ctx.lang == "yue" else tn.apply(pieces, ctx)
 
 
 def _stages_pronunciation(pieces: list[Piece], ctx: Context) -> list[Piece]:

@@ -1,11 +1,240 @@
-"""Sentence splitting into utterances.
+"""Sentence splitting into utterances, with a pause after each by how it ends.
 
-STUB: owned by the text-normalisation work (issue 2). Returns [(pieces, pause_after_ms)].
+Cuts fall only in text that a stage left cuttable (raw or non-atomic pieces), never inside a
+number, formula, abbreviation (Dr., e.g., U.S.), decimal point, ellipsis or quotation. Long
+sentences are split at clause marks under ctx.max_chars (Chinese) / ctx.max_words (English);
+tiny fragments are merged into a neighbour. A MARKUP piece with pause_ms (SSML <break>) ends
+an utterance with that pause.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
+import regex
+
+from .pieces import MARKUP, Piece
+from .rules import compiled, fail, load
 from .utterance import PAUSE_MS
 
+_ENDERS = re.compile(r"[。！？!?]+|…+|\.{2,}|\.|[；;：:，,、]")
+_CLOSERS = "”’\"'）)】」』》〉]"
+_OPENERS = {"“": "”", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", "‘": "’"}
+_HAN = regex.compile(r"\p{Han}")
+_WORD = regex.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+MIN_CHARS, MIN_WORDS = 4, 3  # shorter utterances are merged into a neighbour
 
-def sentences(pieces, ctx):
-    return [(pieces, PAUSE_MS["sentence"])] if pieces else []
+
+@compiled
+def abbreviations() -> frozenset[str]:
+    data = load("en", "abbreviations")
+    items = data.get("abbreviations") if isinstance(data, dict) else None
+    if not isinstance(items, list) or not all(isinstance(a, str) for a in items):
+        raise fail(data, "'abbreviations' must be a list of words")
+    return frozenset(items)
+
+
+def size(text: str, lang: str) -> float:
+    """Utterance length: Chinese characters (a Latin word counts 1.5) or English words."""
+    han = len(_HAN.findall(text))
+    words = len(_WORD.findall(text))
+    return words + han / 1.5 if lang == "en" else han + 1.5 * words
+
+
+def _is_sentence_period(text: str, i: int) -> bool:
+    """text[i] == '.': does it end a sentence?"""
+    nxt = text[i + 1:i + 2]
+    if nxt and not (nxt.isspace() or nxt in _CLOSERS):
+        return False  # 3.5, e.g.x, example.com
+    j = i
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:i]
+    if not word:
+        return not text[i - 1:i].isdigit() or not nxt or nxt.isspace()
+    if word in abbreviations() or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word) or re.fullmatch(r"[A-Z]", word):
+        return i + 1 >= len(text.rstrip())  # an abbreviation ends a sentence only at the very end
+    rest = text[i + 1:].lstrip()
+    return not rest[:1].islower()
+
+
+def _boundaries(text: str, cuttable: list[bool], lang: str) -> list[tuple[int, str]]:
+    """(position after the mark, 'sentence' | 'clause' | 'minor') for every possible cut."""
+    out = []
+    # quotes are tracked incrementally up to each mark
+    depth, straight_open, qpos = [], False, 0
+    for m in _ENDERS.finditer(text):
+        s, e = m.start(), m.end()
+        if not cuttable[s]:
+            continue
+        while qpos < s:
+            ch = text[qpos]
+            if cuttable[qpos]:
+                if ch in _OPENERS:
+                    depth.append(_OPENERS[ch])
+                elif depth and ch == depth[-1]:
+                    depth.pop()
+                elif ch == '"':
+                    straight_open = not straight_open
+            qpos += 1
+        mark = m.group(0)
+        if mark == "." and not _is_sentence_period(text, s):
+            continue
+        if mark in ":：" and s > 0 and text[s - 1].isdigit() and text[e:e + 1].isdigit():
+            continue
+        if mark in ",，" and s > 0 and text[s - 1].isdigit() and text[e:e + 1].isdigit():
+            continue
+        # closing quotes and brackets right after the mark belong to this sentence
+        while e < len(text) and text[e] in _CLOSERS and cuttable[e]:
+            ch = text[e]
+            if depth and ch == depth[-1]:
+                depth.pop()
+            elif ch == '"':
+                straight_open = not straight_open
+            e += 1
+        qpos = max(qpos, e)
+        if mark[0] in "。！？!?.":
+            strength = "sentence"
+        elif mark[0] in "…" or mark.startswith(".."):
+            strength = "sentence" if e >= len(text.rstrip()) or text[e:e + 1] in _CLOSERS else "clause"
+        elif mark in "、":
+            strength = "minor"
+        else:
+            strength = "clause"
+        if (depth or straight_open) and strength == "sentence":
+            strength = "clause"  # never end a sentence inside a quotation
+        out.append((e, strength))
+    return out
+
+
+def _slice(p: Piece, i: int, j: int) -> Piece:
+    n = len(p.text) or 1
+    span = p.end - p.start
+    src = (lambda k: p.start + k) if span == len(p.text) else (lambda k: p.start + round(k * span / n))
+    return replace(p, text=p.text[i:j], start=src(i), end=src(j) if j < len(p.text) else p.end)
+
+
+def _cut_pieces(pieces: list[Piece], offsets: list[int], a: int, b: int) -> list[Piece]:
+    out = []
+    for p, off in zip(pieces, offsets):
+        lo, hi = off, off + len(p.text)
+        if hi <= a and not (hi == lo == a and a < b):
+            continue
+        if lo >= b and not (lo == hi == b == a):
+            if lo > b or p.text:
+                continue
+        if lo >= a and hi <= b:
+            out.append(p)
+        else:
+            out.append(_slice(p, max(a, lo) - lo, min(b, hi) - lo))
+    return out
+
+
+def _hard_cuts(text: str, cuttable: list[bool], a: int, b: int, limit: float, lang: str) -> list[int]:
+    """Cut a run without any clause mark: at spaces (English) or between characters (Chinese)."""
+    cuts, start, acc, last_ok = [], a, 0.0, None
+    i = a
+    while i < b:
+        ch = text[i]
+        if _HAN.match(ch):
+            acc += 1 / 1.5 if lang == "en" else 1
+        elif ch.isalnum() and (i == a or not text[i - 1].isalnum()):
+            acc += 1 if lang == "en" else 1.5
+        ok = cuttable[i] and (ch.isspace() or _HAN.match(ch) is not None) and i > start
+        if ok:
+            last_ok = i if ch.isspace() else i
+        if acc > limit and last_ok is not None and last_ok > start:
+            cuts.append(last_ok)
+            start, last_ok = last_ok, None
+            acc = size(text[start:i + 1], lang)
+        i += 1
+    return cuts
+
+
+def sentences(pieces: list[Piece], ctx) -> list[tuple[list[Piece], int]]:
+    pieces = [p for p in pieces if p.text or p.pause_ms is not None]
+    if not pieces:
+        return []
+    lang = "en" if ctx.lang == "en" else "zh"
+    limit = ctx.max_words if lang == "en" else ctx.max_chars
+    text = "".join(p.text for p in pieces)
+    offsets, cuttable, forced = [], [], {}
+    pos = 0
+    for p in pieces:
+        offsets.append(pos)
+        can = p.kind != MARKUP and not p.atomic
+        cuttable.extend([can] * len(p.text))
+        pos += len(p.text)
+        if p.kind == MARKUP and p.pause_ms is not None:
+            forced[pos] = p.pause_ms
+    bounds = _boundaries(text, cuttable, lang)
+    pause_of = {"sentence": PAUSE_MS["sentence"], "clause": PAUSE_MS["clause"], "minor": PAUSE_MS["clause"]}
+
+    # 1. sentences: at sentence marks and explicit breaks
+    segs: list[list] = []  # [start, end, pause, forced]
+    start = 0
+    hard = sorted({e for e, s in bounds if s == "sentence"} | set(forced))
+    for e in hard:
+        if e <= start:
+            if e in forced and segs:
+                segs[-1][2], segs[-1][3] = forced[e], True
+            continue
+        pause = forced.get(e, PAUSE_MS["sentence"])
+        segs.append([start, e, pause, e in forced])
+        start = e
+    if start < len(text) or not segs:
+        segs.append([start, len(text), PAUSE_MS["sentence"], False])
+
+    # 2. long sentences: greedy cuts at clause marks, then hard cuts
+    soft = [(e, s) for e, s in bounds if s != "sentence"]
+    out: list[list] = []
+    k = 0
+    for a, b, pause, is_forced in segs:
+        if size(text[a:b], lang) <= limit:
+            out.append([a, b, pause, is_forced])
+            continue
+        while k < len(soft) and soft[k][0] <= a:
+            k += 1
+        cands = []
+        j = k
+        while j < len(soft) and soft[j][0] < b:
+            cands.append(soft[j])
+            j += 1
+        cur = a
+        pieces_here = []
+        last = None
+        for e, s in cands:
+            if size(text[cur:e], lang) <= limit:
+                last = (e, s)
+                continue
+            if last is not None:
+                pieces_here.append((cur, last[0], pause_of[last[1]]))
+                cur = last[0]
+                last = (e, s) if size(text[cur:e], lang) <= limit else None
+            if last is None:
+                for c in _hard_cuts(text, cuttable, cur, e, limit, lang):
+                    pieces_here.append((cur, c, PAUSE_MS["clause"]))
+                    cur = c
+                last = (e, s)
+        if size(text[cur:b], lang) > limit:
+            if last is not None:
+                pieces_here.append((cur, last[0], pause_of[last[1]]))
+                cur = last[0]
+            for c in _hard_cuts(text, cuttable, cur, b, limit, lang):
+                pieces_here.append((cur, c, PAUSE_MS["clause"]))
+                cur = c
+        for x, y, p in pieces_here:
+            out.append([x, y, p, False])
+        out.append([cur, b, pause, is_forced])
+
+    # 3. tiny fragments join a neighbour (never across an explicit break)
+    minimum = MIN_WORDS if lang == "en" else MIN_CHARS
+    merged: list[list] = []
+    for seg in out:
+        if merged and not merged[-1][3] and (size(text[seg[0]:seg[1]], lang) < minimum or
+                                             size(text[merged[-1][0]:merged[-1][1]], lang) < minimum) \
+                and size(text[merged[-1][0]:seg[1]], lang) <= limit:
+            merged[-1][1], merged[-1][2], merged[-1][3] = seg[1], seg[2], seg[3]
+        else:
+            merged.append(list(seg))
+    return [(_cut_pieces(pieces, offsets, a, b), pause) for a, b, pause, _ in merged if b > a or forced.get(b) is not None]

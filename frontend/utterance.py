@@ -29,13 +29,21 @@ class LazyUtterances(Sequence):
         self._source = source
         self._done: list[Utterance] = []
         self._exhausted = False
+        self._error: BaseException | None = None
 
     def _fill(self, n: int | None) -> None:
+        # A failed generator is finished; keep raising its error so a retry (list() calls
+        # len() first and swallows TypeError) never sees a silently shortened result.
+        if self._error is not None:
+            raise self._error
         while not self._exhausted and (n is None or len(self._done) < n):
             try:
                 self._done.append(next(self._source))
             except StopIteration:
                 self._exhausted = True
+            except BaseException as e:
+                self._error = e
+                raise
 
     def __iter__(self) -> Iterator[Utterance]:
         i = 0

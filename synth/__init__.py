@@ -13,14 +13,9 @@ def load_model(path_or_id, device=None, dtype=None):
     return _load(path_or_id, device=device, dtype=dtype)
 
 
-def speak(text, out=None, **kwargs):
-    from .speak import speak as _speak
-    return _speak(text, out, **kwargs)
-
-
-def stream(text, **kwargs):
-    from .speak import stream as _stream
-    return _stream(text, **kwargs)
+# Imported eagerly (numpy only, no torch): loading the submodule synth.speak lazily would
+# rebind the package attribute `speak` to the module and break synth.speak("...").
+from .speak import speak, stream  # noqa: E402
 
 
 def __getattr__(name):

@@ -1,9 +1,73 @@
-"""Math in running text and LaTeX: tokenizer -> expression tree -> reading from rules/<lang>/.
+"""Math in running text and LaTeX: spans -> tokens -> expression tree -> words from rules/<lang>/.
 
-STUB: owned by the math work (issue 2).
+    spans.py   where formulas are ($...$, \\(...\\), runs like AB⊥CD or sin30°=1/2)
+    tokens.py  one pass over a formula: Unicode symbols and LaTeX commands -> tokens
+    parser.py  tokens -> a small expression tree
+    reader.py  tree -> words, every word from rules/<lang>/math.yaml and math_symbols.yaml
+
+Chinese paragraphs (ctx.lang "zh" or "yue") read math in Mandarin, English ones in English.
 """
 from __future__ import annotations
 
+from ..pieces import Change, Match, rewrite
+from .parser import parse
+from .reader import Reader
+from .spans import find_spans
+from .tokens import tokenize
+
+
+def read_formula(source: str, lang: str = "zh", latex: bool = False, unknown: list | None = None) -> str:
+    """The spoken form of one formula (no span finding): read_formula('x^2', 'en') -> 'x squared'."""
+    tree, _ = parse(tokenize(source, latex, unknown))
+    try:
+        spoken = Reader(lang).read(tree)
+    except RecursionError:  # pathological nesting: read token by token instead
+        spoken = _flat(source, lang, latex)
+    return _tidy(spoken, lang)
+
+
+def _flat(source: str, lang: str, latex: bool) -> str:
+    from .parser import Node
+    reader = Reader(lang)
+    parts = []
+    for tok in tokenize(source, latex):
+        if tok.kind == "num":
+            parts.append(reader.number(tok.val))
+        elif tok.kind == "let":
+            parts.append(tok.val)
+        else:
+            parts.append(reader.read(Node("sym", val=tok.val)))
+    return reader.cat(parts)
+
+
+def _tidy(text: str, lang: str) -> str:
+    """One space between words; in Chinese only between two Latin letters/digits."""
+    words = text.split()
+    if lang == "en":
+        return " ".join(words)
+    out = ""
+    for w in words:
+        if out and out[-1].isascii() and out[-1].isalnum() and w[0].isascii() and w[0].isalnum():
+            out += " "
+        out += w
+    return out
+
+
+def find(text: str, lang: str, changes: list[Change] | None = None, offset: int = 0) -> list[Match]:
+    """Formula matches in one raw text (lang: the paragraph's reading language)."""
+    reading = "en" if lang == "en" else "zh"
+    matches = []
+    for span in find_spans(text):
+        unknown: list[str] = []
+        source = text[span.body_start:span.body_end]
+        spoken = read_formula(source, reading, span.latex, unknown)
+        if changes is not None:
+            for name in unknown:  # read by name, not dropped silently: visible in --explain
+                changes.append(Change(offset + span.start, offset + span.end, "\\" + name, name,
+                                      "math.latex.unknown"))
+        matches.append(Match(span.start, span.end, spoken, span.rule))
+    return matches
+
 
 def apply(pieces, ctx):
-    return pieces
+    return rewrite(pieces, lambda p: find(p.text, p.lang or ctx.lang, ctx.changes, p.start), ctx.changes)

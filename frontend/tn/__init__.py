@@ -1,9 +1,47 @@
 """Numbers and everyday semiotic classes (Mandarin and English), one class per module.
 
-STUB: owned by the text-normalisation work (issue 2).
+Classes run in priority order over the raw text that is still unread: a date is claimed
+before its digits could be taken for a range, a phone number before a cardinal, and so on.
+Each module exposes `find(text, lang) -> Iterator[Match]` and reusable readers (zh_date,
+zh_time, zh_money, read_measure, read_percent, ...) for the Cantonese stage.
 """
 from __future__ import annotations
 
+import bisect
+from typing import Iterable, Iterator
+
+from ..pieces import Match, rewrite
+from . import cardinal, date, fraction, measure, money, ordinal, percent, phone, range as range_, roman, symbols, time, version
+from .common import lang_of
+
+# Priority order: earlier classes claim their spans first.
+CLASSES = [roman, date, phone, time, money, version, ordinal, range_, percent, measure, fraction, cardinal, symbols]
+
+
+def resolve(candidates: Iterable[Match]) -> list[Match]:
+    """Keep the first-found of overlapping candidates (finders yield in priority order)."""
+    starts: list[int] = []
+    kept: list[Match] = []
+    for m in candidates:
+        if m.end <= m.start:
+            continue
+        i = bisect.bisect_right(starts, m.start)
+        if i > 0 and kept[i - 1].end > m.start:
+            continue
+        if i < len(kept) and kept[i].start < m.end:
+            continue
+        starts.insert(i, m.start)
+        kept.insert(i, m)
+    return kept
+
+
+def find_all(text: str, lang: str) -> list[Match]:
+    """Every class's reading of `text` (lang "zh" or "en"), overlaps resolved by priority."""
+    def candidates() -> Iterator[Match]:
+        for cls in CLASSES:
+            yield from cls.find(text, lang)
+    return resolve(candidates())
+
 
 def apply(pieces, ctx):
-    return pieces
+    return rewrite(pieces, lambda p: find_all(p.text, lang_of(p, ctx)), ctx.changes)

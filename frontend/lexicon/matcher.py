@@ -1,0 +1,142 @@
+"""Finding lexicon keys in text: Latin keys whole-word, Han keys subject to the segmentation rule.
+
+Candidates of every length are collected first; the blocked ones are dropped; then the winners
+are chosen by layer priority, then length (longest key wins), then position.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..phonemes import is_han
+from .entry import Entry
+from .segment import Segmenter
+
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
+_WINDOW = 8  # Han characters of context either side that the segmentation looks at
+
+
+def _ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    entry: Entry
+
+
+class Matcher:
+    """All entries that apply in paragraphs of one language, indexed for fast scanning."""
+
+    def __init__(self, entries: list[Entry]):
+        self.han: dict[str, Entry] = {}  # key -> entry (the highest-priority one for that key)
+        self.latin: dict[str, list[tuple[re.Pattern, Entry]]] = {}  # first word (lowered if ci) -> ...
+        self.latin_other: dict[str, list[tuple[re.Pattern, Entry]]] = {}  # keys starting with a symbol
+        self.latin_any: list[tuple[re.Pattern, Entry]] = []  # match: any (inside words too)
+        for e in sorted(entries, key=lambda e: e.priority):
+            if e.is_han:
+                self.han[e.key] = e
+            else:
+                flags = 0 if e.case_sensitive else re.IGNORECASE
+                pat = re.compile(r"\s+".join(map(re.escape, e.key.split())), flags)
+                if e.match_any:
+                    self.latin_any.append((pat, e))
+                    continue
+                m = _ALNUM.match(e.key)
+                if m:
+                    token = m.group() if e.case_sensitive else m.group().lower()
+                    self.latin.setdefault(token, []).append((pat, e))
+                else:
+                    self.latin_other.setdefault(e.key[0], []).append((pat, e))
+        self.han_first = {k[0] for k in self.han}
+        self.han_lengths = sorted({len(k) for k in self.han}, reverse=True)
+        self._segmenter: Segmenter | None = None
+        self._blocking_keys = [k for k, e in self.han.items() if not e.match_any and len(k) > 1]
+
+    def __bool__(self) -> bool:
+        return bool(self.han or self.latin or self.latin_other or self.latin_any)
+
+    @property
+    def segmenter(self) -> Segmenter:
+        if self._segmenter is None:
+            self._segmenter = Segmenter([k for k in self.han if all(map(is_han, k))])
+        return self._segmenter
+
+    # ---- candidates -----------------------------------------------------------------
+
+    def _latin_hits(self, text: str) -> list[Hit]:
+        hits = []
+        for m in _ALNUM.finditer(text):
+            tok = m.group()
+            cands = self.latin.get(tok, []) + (self.latin.get(tok.lower(), []) if tok.lower() != tok else [])
+            # both are maximal alphanumeric runs, so a key starting here has exactly this first token
+            for pat, e in cands:
+                self._try_latin(text, m.start(), pat, e, hits)
+        if self.latin_other:
+            for i, ch in enumerate(text):
+                for pat, e in self.latin_other.get(ch, ()):
+                    if i == 0 or not _ascii_alnum(text[i - 1]) or not _ascii_alnum(ch):
+                        self._try_latin(text, i, pat, e, hits)
+        for pat, e in self.latin_any:
+            hits.extend(Hit(m.start(), m.end(), e) for m in pat.finditer(text))
+        return hits
+
+    @staticmethod
+    def _try_latin(text: str, pos: int, pat: re.Pattern, e: Entry, hits: list[Hit]) -> None:
+        m = pat.match(text, pos)
+        if not m:
+            return
+        end = m.end()
+        if _ascii_alnum(e.key[-1]) and end < len(text) and _ascii_alnum(text[end]):
+            return  # not a whole word: AI in AIGC
+        hits.append(Hit(pos, end, e))
+
+    def _han_hits(self, text: str) -> list[Hit]:
+        hits = []
+        han, lengths, first = self.han, self.han_lengths, self.han_first
+        n = len(text)
+        for i, ch in enumerate(text):
+            if ch not in first:
+                continue
+            for L in lengths:
+                if i + L <= n:
+                    e = han.get(text[i:i + L])
+                    if e is not None:
+                        hits.append(Hit(i, i + L, e))
+        return [h for h in hits if not self._blocked(text, h)] if hits else hits
+
+    def _blocked(self, text: str, hit: Hit) -> bool:
+        """True where the key partially overlaps a word of the segmentation (行长 in 银行|长期)."""
+        if hit.entry.match_any or hit.end - hit.start < 2:
+            return False  # a one-character key cannot straddle a word boundary
+        for run in _HAN_RUN.finditer(text, max(0, hit.start - _WINDOW), min(len(text), hit.end + _WINDOW)):
+            if run.end() <= hit.start or run.start() >= hit.end:
+                continue
+            base = run.start()
+            for ws, we in self.segmenter.words(run.group()):
+                ws, we = ws + base, we + base
+                overlaps = ws < hit.end and hit.start < we
+                if overlaps and not (ws <= hit.start and hit.end <= we) and not (hit.start <= ws and we <= hit.end):
+                    return True
+        return False
+
+    def find(self, text: str) -> list[Hit]:
+        """Non-overlapping winners, in text order."""
+        hits = []
+        if self.latin or self.latin_other or self.latin_any:
+            hits += self._latin_hits(text)
+        if self.han:
+            hits += self._han_hits(text)
+        if not hits:
+            return hits
+        hits.sort(key=lambda h: (-h.entry.priority, -(h.end - h.start), h.start))
+        taken = bytearray(len(text))
+        won = []
+        for h in hits:
+            if not any(taken[h.start:h.end]):
+                taken[h.start:h.end] = b"\x01" * (h.end - h.start)
+                won.append(h)
+        return sorted(won, key=lambda h: h.start)

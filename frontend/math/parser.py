@@ -1,0 +1,643 @@
+"""Tokens -> a small expression tree (recursive descent, one token of look-ahead).
+
+Precedence, loosest first: ⇒ ⇔ | ∧ ∨ | relations (chains: 0<x≤3) | ratio a:b | + − ± ∪ ∩ |
+× ÷ · * | juxtaposition (2x, 3ab) with '/' fractions inside it | unary − + ± ¬ | postfix
+(^ _ ² ₁ ′ ! ° %) | atoms. The parser never raises: a token it cannot place is kept as a
+leaf and counted in `errors`, so malformed input is read as far as it can be.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .tokens import (BAR, BIG, CARET, CLOSE, CMD, COMMA, CONST, DEG, ELLIPSIS, FACT, FUNC, GREEK, IMPL, LBRACE,
+                     LET, LIM, LOGIC, MIXED, NUM, OP, OPEN, PCT, PREFIX, PRIME, RATIO, RBRACE, REL, ROOT, SUB, SUP,
+                     TEXT, UNDER, UNIT, UNKNOWN, Token, tokenize)
+
+MAX_DEPTH = 40  # brackets nested deeper than this are read flat (no recursion blow-up)
+FUNCTION_LETTERS = set("fghFGHφψ")
+ADD_OPS = set("+-±∓∪∩∖")
+MUL_OPS = set("×÷·*")
+GEOMETRY_PREFIX = {"△", "∠", "⊙", "▱", "□", "Rt△", "⌒"}
+
+
+@dataclass
+class Node:
+    kind: str
+    kids: list = field(default_factory=list)
+    val: str = ""
+    ops: list = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        inner = ", ".join(repr(k) for k in self.kids)
+        return f"{self.kind}({self.val!r}{', ' if self.kids else ''}{inner}{', ops=' + repr(self.ops) if self.ops else ''})"
+
+
+def parse(tokens: list[Token]) -> tuple[Node | None, int]:
+    p = Parser(tokens)
+    return p.parse(), p.errors
+
+
+def parse_text(text: str, latex_mode: bool = False, unknown: list | None = None) -> tuple[Node | None, int]:
+    return parse(tokenize(text, latex_mode, unknown))
+
+
+class Parser:
+    def __init__(self, tokens: list[Token]):
+        self.t = tokens
+        self.i = 0
+        self.errors = 0
+        self.depth = 0
+        self.bar_close = 0  # >0: a '|' after an operand closes (|x|, {x | x>0})
+        self.stop_func = 0  # >0: a function argument run stops before the next function
+
+    # ---- helpers ---------------------------------------------------------------------
+    def peek(self, k: int = 0) -> Token | None:
+        j = self.i + k
+        return self.t[j] if j < len(self.t) else None
+
+    def at(self, kind: str, vals=None) -> bool:
+        tok = self.peek()
+        return tok is not None and tok.kind == kind and (vals is None or tok.val in vals)
+
+    def take(self) -> Token:
+        tok = self.t[self.i]
+        self.i += 1
+        return tok
+
+    # ---- top level -------------------------------------------------------------------
+    def parse(self) -> Node | None:
+        items: list[Node] = []
+        while self.i < len(self.t):
+            before = self.i
+            node = self.impl()
+            if node is not None:
+                items.append(node)
+            if self.at(COMMA):
+                self.take()
+                continue
+            if self.i == before:  # a token nothing could start with: ')' '}' '^' ...
+                tok = self.take()
+                self.errors += 1
+                if tok.kind not in (CLOSE, RBRACE, COMMA, BAR):
+                    items.append(Node("sym", val=tok.val))
+        if not items:
+            return None
+        return items[0] if len(items) == 1 else Node("list", items)
+
+    def chain(self, sub, kinds) -> Node | None:
+        first = sub()
+        kids, ops = [first], []
+        while self.peek() is not None and self.peek().kind in kinds:
+            ops.append(self.take().val)
+            kids.append(sub())
+        return first if not ops else Node("chain", kids, ops=ops)
+
+    def impl(self) -> Node | None:
+        if self.at(PREFIX, ("∵", "∴")):
+            word = self.take().val
+            return Node("prefix", [self.impl()], val=word)
+        return self.chain(self.logic, (IMPL,))
+
+    def logic(self) -> Node | None:
+        return self.chain(self.rel, (LOGIC,))
+
+    def rel(self) -> Node | None:
+        if self.at(PREFIX, ("∀", "∃")):
+            word = self.take().val
+            return Node("prefix", [self.rel()], val=word)
+        return self.chain(self.ratio, (REL,))
+
+    def ratio(self) -> Node | None:
+        return self.chain(self.add, (RATIO,))
+
+    def add(self) -> Node | None:
+        first = self.mul()
+        kids, ops = [first], []
+        while self.at(OP, ADD_OPS):
+            ops.append(self.take().val)
+            kids.append(self.mul())
+        return first if not ops else Node("sum", kids, ops=ops)
+
+    def mul(self) -> Node | None:
+        first = self.juxt()
+        kids, ops = [first], []
+        while self.at(OP, MUL_OPS):
+            ops.append(self.take().val)
+            kids.append(self.juxt())
+        return first if not ops else Node("prod", kids, ops=ops)
+
+    # ---- juxtaposition: 2x, 3ab, 1/2x, dy/dx ---------------------------------------
+    def juxt(self) -> Node | None:
+        tok = self.peek()
+        if tok is not None and tok.kind == OP and tok.val in "-+±∓":
+            self.take()
+            operand = self.juxt()
+            return Node({"-": "neg", "+": "pos", "±": "pm", "∓": "mp"}[tok.val], [operand])
+        if tok is not None and tok.kind == PREFIX and tok.val == "¬":
+            self.take()
+            return Node("prefix", [self.juxt()], val="¬")
+        atoms: list[Node] = []
+        while True:
+            tok = self.peek()
+            if tok is None:
+                break
+            if tok.kind == OP and tok.val == "/" and atoms and not self.stop_func:
+                self.take()
+                num = atoms[0] if len(atoms) == 1 else Node("seq", atoms)
+                atoms = [Node("frac", [_unwrap(num), _unwrap(self.slash_operand())], val="/")]
+                continue
+            if atoms and not self.continues(tok):
+                break
+            if not atoms and tok.kind == REL and tok.val == "→":  # →AB: a vector
+                self.take()
+                atoms.append(Node("vec", [self.letters_operand()]))
+                continue
+            a = self.postfix()
+            if a is None:
+                break
+            if atoms and atoms[-1].kind == "num" and a.kind == "frac" and a.val == "latex" and _numeric_frac(a):
+                atoms[-1] = Node("mixed", [atoms[-1], a])  # 2\frac{1}{2}
+                continue
+            atoms.append(a)
+        if not atoms:
+            return None
+        return atoms[0] if len(atoms) == 1 else Node("seq", atoms)
+
+    def continues(self, tok: Token) -> bool:
+        """May `tok` start another factor of a product already begun?"""
+        if tok.kind == BAR:
+            return self.bar_close == 0
+        if tok.kind in (FUNC, LIM, BIG) and self.stop_func:
+            return False
+        if tok.kind == PREFIX and tok.val in ("∀", "∃", "∵", "∴", "¬"):
+            return False
+        return tok.kind in ATOM_START
+
+    def slash_operand(self) -> Node | None:
+        """Right of '/': a number (1/2x is ½·x), or a run of letters (dy/dx), or a group."""
+        tok = self.peek()
+        if tok is None:
+            return None
+        if tok.kind == OP and tok.val in "-+":
+            self.take()
+            return Node("neg" if tok.val == "-" else "pos", [self.slash_operand()])
+        if tok.kind == NUM:
+            return self.postfix()
+        atoms = []
+        while self.peek() is not None and self.peek().kind != NUM and (not atoms and self.peek().kind in ATOM_START
+                                                                       or atoms and self.continues(self.peek())):
+            if atoms and self.peek().kind in (FUNC, LIM, BIG, ROOT, OPEN, LBRACE, BAR):
+                break
+            a = self.postfix()
+            if a is None:
+                break
+            atoms.append(a)
+        if not atoms:
+            return None
+        return atoms[0] if len(atoms) == 1 else Node("seq", atoms)
+
+    # ---- postfix: scripts, primes, factorial, degrees, percent -----------------------
+    def postfix(self) -> Node | None:
+        a = self.atom()
+        return None if a is None else self.postfix_loop(a)
+
+    def postfix_loop(self, a: Node) -> Node:
+        while True:
+            tok = self.peek()
+            if tok is None:
+                break
+            k = tok.kind
+            if k == CARET:
+                self.take()
+                e = self.script()
+                if a.kind == "const" and e is not None and e.kind in ("sym", "pos") and a.val in "ℕℤℚℝ":
+                    a = Node("const", val=a.val + "*")  # \mathbb{N}^*, ℕ^+
+                    continue
+                a = Node("pow", [a, e])
+            elif k == SUP:
+                self.take()
+                if tok.val in ("*", "+") and a.kind == "const":
+                    a = Node("const", val=a.val + "*")
+                    continue
+                a = Node("pow", [a, _sub_parse(tok.val)])
+            elif k == UNDER:
+                self.take()
+                a = Node("sub", [a, self.script()])
+            elif k == SUB:
+                self.take()
+                if tok.val == "+" and a.kind == "const":
+                    a = Node("const", val=a.val + "*")
+                    continue
+                a = Node("sub", [a, _sub_parse(tok.val)])
+            elif k == PRIME:
+                self.take()
+                if a.kind in ("num", "deg") or a.kind == "dms":
+                    a = self.minutes(a, tok)
+                else:
+                    a = Node("prime", [a], val=tok.val)
+            elif k == DEG:
+                self.take()
+                a = Node("deg", [a])
+                if self.at(NUM) and self.peek(1) is not None and self.peek(1).kind == PRIME:
+                    minutes = self.atom()
+                    a = self.minutes(a, self.take(), minutes)
+            elif k == FACT:
+                self.take()
+                a = Node("fact", [a])
+            elif k == PCT:
+                self.take()
+                a = Node("pct", [a], val=tok.val)
+            elif k == OP and tok.val == "*" and a.kind == "const" and a.val in "ℕℤℚℝ":
+                self.take()
+                a = Node("const", val=a.val + "*")
+            elif k == OPEN and tok.val == "(" and _function_like(a):
+                self.take()
+                items, _ = self.bracket_items(")")
+                a = Node("call", [a] + items)
+            else:
+                break
+        return _combination(a)
+
+    def minutes(self, a: Node, prime: Token, value: Node | None = None) -> Node:
+        """30°15′20″: a prime after a number is arc minutes (″ seconds), not f′."""
+        if value is None:  # 15′ directly after a number
+            value, a = a, None
+        parts = (a.kids if a is not None and a.kind == "dms" else [a] if a is not None else [])
+        unit = "′" if prime.val == "1" else "″"
+        parts = parts + [Node("arcmin" if unit == "′" else "arcsec", [value])]
+        if unit == "′" and self.at(NUM) and self.peek(1) is not None and self.peek(1).kind == PRIME \
+                and self.peek(1).val == "2":
+            sec = self.atom()
+            self.take()
+            parts.append(Node("arcsec", [sec]))
+        return Node("dms", parts)
+
+    def script(self) -> Node | None:
+        """The operand of ^ or _: {group}, (group), a signed atom, or one atom."""
+        tok = self.peek()
+        if tok is None:
+            return None
+        if tok.kind == OP and tok.val in "-+−":
+            self.take()
+            return Node("neg" if tok.val != "+" else "pos", [self.script()])
+        if tok.kind in (LBRACE, OPEN) and tok.val in "{(":
+            return _unwrap(self.atom())
+        if tok.kind in (NUM, LET, GREEK, CONST, TEXT):
+            a = self.atom()
+            if a is not None and self.at(PRIME):  # y^{\prime}, f^*
+                a = Node("prime", [a], val=self.take().val)
+            return a
+        if tok.kind == PRIME:
+            self.take()
+            return Node("primemark", val=tok.val)
+        if tok.kind == OP and tok.val == "*":
+            self.take()
+            return Node("sym", val="*")
+        return self.atom()
+
+    # ---- atoms -----------------------------------------------------------------------
+    def atom(self) -> Node | None:
+        tok = self.peek()
+        if tok is None or tok.kind not in ATOM_START and not (tok.kind == REL and tok.val == "→"):
+            return None
+        if self.depth > MAX_DEPTH:
+            self.take()
+            self.errors += 1
+            return Node("sym", val=tok.val) if tok.kind not in (OPEN, LBRACE, BAR) else Node("sym", val="")
+        self.depth += 1
+        try:
+            return self._atom(tok)
+        finally:
+            self.depth -= 1
+
+    def _atom(self, tok: Token) -> Node | None:
+        k = tok.kind
+        if k == NUM:
+            self.take()
+            node = Node("num", val=tok.val)
+            if self.at(UNIT):
+                return Node("quantity", [node], val=self.take().val)
+            if self.at(MIXED) and self.peek(1) is not None and self.peek(1).kind == NUM:
+                self.take()
+                frac = self.juxt()
+                return Node("mixed", [node, frac])
+            return node
+        if k == LET:
+            self.take()
+            if tok.val == "Rt" and self.at(PREFIX, ("△",)):
+                self.take()
+                return Node("geo", [self.letters_operand()], val="Rt△")
+            return Node("var", val=tok.val)
+        if k == GREEK:
+            self.take()
+            return Node("greek", val=tok.val)
+        if k == CONST:
+            self.take()
+            return Node("const", val=tok.val)
+        if k in (TEXT, UNKNOWN):
+            self.take()
+            return Node("text", val=tok.val)
+        if k == ELLIPSIS:
+            self.take()
+            return Node("ellipsis")
+        if k == FUNC:
+            return self.func()
+        if k == LIM:
+            return self.lim()
+        if k == BIG:
+            return self.bigop()
+        if k == ROOT:
+            return self.root()
+        if k == PREFIX:
+            self.take()
+            if tok.val in GEOMETRY_PREFIX:
+                return Node("geo", [self.letters_operand()], val=tok.val)
+            return Node("prefix", [self.juxt()], val=tok.val)
+        if k == REL:  # → in operand position: a vector arrow
+            self.take()
+            return Node("vec", [self.letters_operand()])
+        if k == OPEN:
+            return self.bracket()
+        if k == LBRACE:
+            self.take()
+            items, closed = self.items_until(RBRACE)
+            if closed:
+                self.take()
+            inner = items[0] if len(items) == 1 else Node("list", items) if items else None
+            return Node("group", [inner], val="{")
+        if k == BAR:
+            return self.absolute()
+        if k == CMD:
+            return self.command()
+        return None
+
+    def letters_operand(self) -> Node | None:
+        """Operand of △ ∠ ⊙ →: ABC, A′B′, O₁, 1 (∠1); no operators."""
+        atoms = []
+        while self.peek() is not None and self.peek().kind in (LET, NUM, GREEK, LBRACE):
+            a = self.postfix()
+            if a is None:
+                break
+            atoms.append(_unwrap(a) if a.kind == "group" else a)
+        if not atoms:
+            return None
+        return atoms[0] if len(atoms) == 1 else Node("seq", atoms)
+
+    def func(self) -> Node:
+        name = self.take().val
+        power = sub = None
+        while True:
+            if self.at(CARET):
+                self.take()
+                power = self.script()
+            elif self.at(SUP):
+                power = _sub_parse(self.take().val)
+            elif self.at(UNDER):
+                self.take()
+                sub = self.script()
+            elif self.at(SUB):
+                sub = _sub_parse(self.take().val)
+            else:
+                break
+        if self.at(OPEN, ("(",)):
+            self.take()
+            items, _ = self.bracket_items(")")
+            arg = items[0] if len(items) == 1 else Node("list", items) if items else None
+            paren = True
+        else:
+            self.stop_func += 1
+            try:
+                arg = self.juxt()
+            finally:
+                self.stop_func -= 1
+            paren = False
+        node = Node("func", [arg, power, sub], val=name)
+        node.ops = ["("] if paren else []
+        return node
+
+    def lim(self) -> Node:
+        self.take()
+        sub = None
+        if self.at(UNDER):
+            self.take()
+            sub = _unwrap(self.script())
+        elif self.at(SUB):
+            sub = _sub_parse(self.take().val)
+        elif self.at(OPEN, ("(",)) and self._paren_has_arrow():
+            self.take()
+            items, _ = self.bracket_items(")")
+            sub = items[0] if items else None
+        body = self.mul()
+        return Node("lim", [sub, body])
+
+    def _paren_has_arrow(self) -> bool:
+        depth = 0
+        for j in range(self.i, len(self.t)):
+            tok = self.t[j]
+            if tok.kind == OPEN:
+                depth += 1
+            elif tok.kind == CLOSE:
+                depth -= 1
+                if depth == 0:
+                    return False
+            elif tok.kind == REL and tok.val == "→":
+                return True
+        return False
+
+    def bigop(self) -> Node:
+        op = self.take().val
+        lower = upper = None
+        while True:
+            if self.at(UNDER):
+                self.take()
+                lower = _unwrap(self.script())
+            elif self.at(SUB):
+                lower = _sub_parse(self.take().val)
+            elif self.at(CARET):
+                self.take()
+                upper = _unwrap(self.script())
+            elif self.at(SUP):
+                upper = _sub_parse(self.take().val)
+            else:
+                break
+        body = self.mul()
+        return Node("big", [lower, upper, body], val=op)
+
+    def root(self) -> Node:
+        tok = self.take()
+        index = None if tok.val == "2" else Node("num", val=tok.val)
+        if self.at(OPEN, ("[",)) and self.peek().start == tok.end:  # \sqrt[n]{x}
+            self.take()
+            items, _ = self.bracket_items("]")
+            index = items[0] if items else index
+        a = self.atom()
+        if a is None:
+            return Node("root", [None, index])
+        if a.kind == "group":
+            return Node("root", [_unwrap(a), index])
+        return Node("root", [self.postfix_loop(a), index])
+
+    def absolute(self) -> Node:
+        opener = self.take()
+        self.bar_close += 1
+        try:
+            inner = self.impl()
+        finally:
+            self.bar_close -= 1
+        if self.at(BAR):
+            self.take()
+        else:
+            self.errors += 1
+        return Node("norm" if opener.val == "‖" else "abs", [inner])
+
+    def command(self) -> Node | None:
+        name = self.take().val
+        if name == "frac":
+            num, den = self.arg(), self.arg()
+            return Node("frac", [num, den], val="latex")
+        if name == "binom":
+            n, k = self.arg(), self.arg()
+            return Node("binom", [n, k])
+        if name == "overset":
+            self.arg()  # the decoration (\frown, \rightarrow) is usually above letters: read the base
+            return self.arg()
+        base = self.arg()
+        kinds = {"vec": "vec", "overline": "overline", "hat": "hat", "arc": "geo"}
+        node = Node(kinds.get(name, "group"), [base])
+        if name == "arc":
+            node.val = "⌒"
+        return node
+
+    def arg(self) -> Node | None:
+        """A LaTeX argument: {group} or a single token."""
+        if self.at(LBRACE):
+            return _unwrap(self.atom())
+        return self.atom()
+
+    # ---- brackets --------------------------------------------------------------------
+    def items_until(self, close_kind: str, close_vals=None) -> tuple[list, bool]:
+        items = []
+        saved_bar, self.bar_close = self.bar_close, 0
+        try:
+            while self.peek() is not None:
+                if self.at(close_kind, close_vals):
+                    return items, True
+                before = self.i
+                node = self.impl()
+                if node is not None:
+                    items.append(node)
+                if self.at(COMMA):
+                    self.take()
+                    continue
+                if self.i == before:
+                    tok = self.peek()
+                    if tok.kind in (CLOSE, RBRACE):
+                        return items, False  # another bracket's closer: stop here
+                    self.take()
+                    self.errors += 1
+                    items.append(Node("sym", val=tok.val))
+            return items, False
+        finally:
+            self.bar_close = saved_bar
+
+    def bracket_items(self, closer: str) -> tuple[list, str | None]:
+        items, closed = self.items_until(CLOSE)
+        if closed:
+            return items, self.take().val
+        self.errors += 1
+        return items, None
+
+    def bracket(self) -> Node:
+        open_index = self.i
+        opener = self.take().val
+        if opener == "{":
+            return self.set_brace()
+        items, closer = self.bracket_items(")" if opener == "(" else "]")
+        prev = self.t[open_index - 1] if open_index else None
+        after_in = prev is not None and (prev.kind == REL and prev.val in "∈∉⊆⊂" or prev.kind == OP and prev.val in "∪∩")
+        if len(items) == 2 and closer is not None:
+            mixed = opener != closer.replace(")", "(").replace("]", "[")
+            has_inf = any(_has_inf(x) for x in items)
+            if mixed or opener == "[" or has_inf or after_in:
+                return Node("interval", items, val=opener + (closer or ")"))
+        if len(items) == 1 and closer is not None:
+            return Node("group", items, val=opener)
+        if not items:
+            return Node("group", [None], val=opener)
+        if len(items) == 1:
+            return Node("group", items, val=opener)
+        return Node("tuple", items, val=opener)
+
+    def set_brace(self) -> Node:
+        saved_bar, self.bar_close = self.bar_close, 1
+        try:
+            first = self.add()
+            if self.at(BAR) or self.at(RATIO):
+                self.take()
+                self.bar_close = 0
+                items, closed = self.items_until(CLOSE, ("}",))
+                if closed:
+                    self.take()
+                cond = items[0] if len(items) == 1 else Node("list", items) if items else None
+                return Node("setb", [first, cond])
+        finally:
+            self.bar_close = saved_bar
+        items = [first] if first is not None else []
+        if self.at(COMMA):
+            self.take()
+            more, closed = self.items_until(CLOSE, ("}",))
+            items += more
+        if self.at(CLOSE):
+            self.take()
+        return Node("set", items)
+
+
+ATOM_START = {NUM, LET, GREEK, CONST, FUNC, LIM, BIG, ROOT, PREFIX, OPEN, LBRACE, BAR, CMD, TEXT, ELLIPSIS,
+              UNKNOWN}
+
+
+def _unwrap(node: Node | None) -> Node | None:
+    """Brackets that only delimit (a fraction's numerator, an exponent) are not read."""
+    while node is not None and node.kind == "group" and len(node.kids) == 1:
+        node = node.kids[0]
+    return node
+
+
+def _numeric_frac(node: Node) -> bool:
+    return all(k is not None and k.kind == "num" for k in node.kids)
+
+
+def _has_inf(node: Node | None) -> bool:
+    while node is not None and node.kind in ("neg", "pos") and node.kids:
+        node = node.kids[0]
+    return node is not None and node.kind == "const" and node.val == "∞"
+
+
+def _function_like(node: Node) -> bool:
+    """f(x), g(x), f′(x), f⁻¹(x), f₁(x): a call, not a product."""
+    while node.kind in ("prime", "sub") or node.kind == "pow" and _is_minus_one(node.kids[1]):
+        node = node.kids[0]
+    return node.kind in ("var", "greek") and node.val in FUNCTION_LETTERS
+
+
+def _is_minus_one(node: Node | None) -> bool:
+    return node is not None and node.kind == "neg" and node.kids and node.kids[0] is not None \
+        and node.kids[0].kind == "num" and node.kids[0].val == "1"
+
+
+def _combination(node: Node) -> Node:
+    """C_n^k, A_n^k, P_n^k (either script order) are counting symbols, not powers."""
+    if node.kind == "pow" and node.kids[0] is not None and node.kids[0].kind == "sub":
+        base, sub, sup = node.kids[0].kids[0], node.kids[0].kids[1], node.kids[1]
+    elif node.kind == "sub" and node.kids[0] is not None and node.kids[0].kind == "pow":
+        base, sup, sub = node.kids[0].kids[0], node.kids[0].kids[1], node.kids[1]
+    else:
+        return node
+    if base is not None and base.kind == "var" and base.val in "CAP":
+        return Node("comb", [_unwrap(sub), _unwrap(sup)], val=base.val)
+    return node
+
+
+def _sub_parse(text: str) -> Node | None:
+    node, _ = parse_text(text)
+    return node

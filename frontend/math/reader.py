@@ -1,0 +1,396 @@
+"""Expression tree -> spoken words, with every word taken from rules/<lang>/math*.yaml.
+
+rules/<lang>/math.yaml holds `templates` (how each node is read; slots are checked when the
+file is loaded) and `join` (how neighbours are glued); rules/<lang>/math_symbols.yaml holds
+the words for operators, relations, geometry prefixes, constants, Greek letters, functions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import numerals
+from ..rules import RuleError, Template, check_keys, compiled, fail, load, template
+from .parser import Node
+from .units import read_unit
+
+# every template a language must define, with the slots it may use
+SLOTS: dict[str, tuple[str, ...]] = {
+    "frac": ("num", "den"), "frac_numeric": ("num", "den"), "mixed": ("whole", "frac"),
+    "neg": ("x",), "pos": ("x",), "pm": ("x",), "mp": ("x",), "group": ("x",),
+    "pow_2": ("base",), "pow_3": ("base",), "pow_int": ("base", "exp", "ord"), "pow": ("base", "exp"),
+    "func": ("name", "arg"), "func_paren": ("name", "arg"), "func_pow_2": ("name", "arg"),
+    "func_pow_3": ("name", "arg"), "func_pow": ("name", "exp", "arg"), "func_inverse": ("name", "arg"),
+    "log_base": ("name", "base", "arg"),
+    "sub_simple": ("base", "sub"), "sub": ("base", "sub"), "sub_chem": ("base", "sub"),
+    "prime_1": ("base",), "prime_2": ("base",), "prime_3": ("base",),
+    "call": ("name", "args"), "call_compound": ("name", "args"), "inverse": ("name",),
+    "root_2": ("x",), "root_2_compound": ("x",), "root_3": ("x",), "root_n": ("x", "n", "ord"),
+    "abs": ("x",), "norm": ("x",), "fact": ("x",), "percent": ("x",), "permille": ("x",),
+    "deg": ("x",), "arcmin": ("x",), "arcsec": ("x",), "geo": ("name", "x"),
+    "vec": ("x",), "overline": ("x",), "hat": ("x",),
+    "interval_closed": ("lo", "hi"), "interval_open": ("lo", "hi"),
+    "interval_left_closed": ("lo", "hi"), "interval_right_closed": ("lo", "hi"),
+    "set": ("items",), "set_builder": ("var", "cond"), "tuple": ("items",),
+    "lim": ("sub", "body"), "lim_plain": ("body",),
+    "sum_both": ("lower", "upper", "body"), "sum_lower": ("lower", "body"), "sum_plain": ("body",),
+    "prod_both": ("lower", "upper", "body"), "prod_lower": ("lower", "body"), "prod_plain": ("body",),
+    "int_both": ("lower", "upper", "body"), "int_lower": ("lower", "body"), "int_plain": ("body",),
+    "comb": ("name", "n", "k"), "binom": ("n", "k"), "quantity": ("x", "unit"),
+    "forall": ("x",), "exists": ("x",), "not": ("x",), "because": ("x",), "therefore": ("x",),
+}
+JOIN_KEYS = ("words", "list", "items")
+SYMBOL_SECTIONS = ("operators", "relations", "geometry", "constants", "greek", "functions", "misc")
+BIG_NAMES = {"∑": "sum", "∏": "prod", "∫": "int", "∬": "int", "∮": "int"}
+PREFIX_TEMPLATES = {"∀": "forall", "∃": "exists", "¬": "not", "∵": "because", "∴": "therefore"}
+LOOSE = {"sum", "chain", "pm", "mp", "list"}
+POW_LOOSE = LOOSE | {"neg", "frac", "seq", "prod", "func", "call", "root", "pow", "fact"}
+
+
+@dataclass
+class Rules:
+    lang: str
+    t: dict[str, Template]
+    join: dict[str, str]
+    words: dict[str, dict[str, str]]
+    denominators: dict[str, list]
+
+
+@compiled
+def rules_for(lang: str) -> Rules:
+    lang = "en" if lang == "en" else "zh"
+    data = load(lang, "math")
+    where = f"rules/{lang}/math.yaml"
+    check_keys(data, ("templates", "join", "fraction_denominators"), where)
+    raw = data.get("templates")
+    check_keys(raw, SLOTS, f"{where} templates")
+    missing = [k for k in SLOTS if k not in raw]
+    if missing:
+        raise fail(raw, f"templates missing: {missing}")
+    templates = {key: template(raw[key], SLOTS[key]) for key in SLOTS}
+    join = data.get("join") or {}
+    check_keys(join, JOIN_KEYS, f"{where} join")
+    symbols = load(lang, "math_symbols")
+    check_keys(symbols, SYMBOL_SECTIONS, f"rules/{lang}/math_symbols.yaml")
+    words = {}
+    for section in SYMBOL_SECTIONS:
+        table = symbols.get(section) or {}
+        if not isinstance(table, dict):
+            raise fail(symbols, f"{section} must be a mapping", section)
+        for key, value in table.items():
+            if not isinstance(value, str):
+                raise fail(table, f"{section}[{key!r}] must be a string", key)
+        words[section] = {str(k): v for k, v in table.items()}
+    denominators = data.get("fraction_denominators") or {}
+    return Rules(lang, templates, {k: str(join.get(k, "")) for k in JOIN_KEYS}, words,
+                 {str(k): v for k, v in denominators.items()})
+
+
+class Reader:
+    def __init__(self, lang: str):
+        self.r = rules_for(lang)
+        self.en = self.r.lang == "en"
+
+    # ---- helpers ---------------------------------------------------------------------
+    def T(self, key: str, **slots) -> str:
+        return self.r.t[key](**slots)
+
+    def cat(self, parts: list[str]) -> str:
+        sep = self.r.join["words"]
+        parts = [p for p in parts if p]
+        if sep or len(parts) < 2:
+            return sep.join(parts)
+        out = parts[0]
+        for p in parts[1:]:  # 'sin x' + 'cos x': keep a function name apart from a letter
+            if _edge(out, -1) > 1 and _edge(p, 0) or _edge(out, -1) and _edge(p, 0) > 1:
+                out += " "
+            out += p
+        return out
+
+    def word(self, section: str, key: str, default: str | None = None) -> str:
+        table = self.r.words[section]
+        if key in table:
+            return table[key]
+        return key if default is None else default
+
+    def number(self, digits: str) -> str:
+        if len(digits.split(".")[0]) > 16:  # not a quantity anyone says as one: digit by digit
+            return (numerals.en_digits if self.en else numerals.zh_digits)(digits.replace(".", ""))
+        return numerals.en_number(digits) if self.en else numerals.zh_number(digits)
+
+    # ---- the reading -----------------------------------------------------------------
+    def read(self, node: Node | None, tight: bool = False) -> str:
+        if node is None:
+            return ""
+        method = getattr(self, "r_" + node.kind, None)
+        if method is None:
+            return self.cat([self.read(k) for k in node.kids])
+        return method(node, tight) if node.kind == "group" else method(node)
+
+    def r_num(self, n: Node) -> str:
+        return self.number(n.val)
+
+    def r_var(self, n: Node) -> str:
+        return n.val
+
+    def r_greek(self, n: Node) -> str:
+        return self.word("greek", n.val)
+
+    def r_const(self, n: Node) -> str:
+        return self.word("constants", n.val)
+
+    def r_text(self, n: Node) -> str:
+        out = []
+        for ch in n.val:
+            if ch.isascii() and ch.isdigit():
+                out.append(self.number(ch))
+            else:
+                out.append(self.word("misc", ch, ch) if not ch.isalnum() else ch)
+        return "".join(out) if not self.en else "".join(out).strip()
+
+    def r_sym(self, n: Node) -> str:
+        for section in ("operators", "relations", "geometry", "constants", "greek", "misc"):
+            if n.val in self.r.words[section]:
+                return self.r.words[section][n.val]
+        return n.val if n.val.isalnum() else ""
+
+    def r_ellipsis(self, n: Node) -> str:
+        return self.word("misc", "…")
+
+    def r_list(self, n: Node) -> str:
+        return self.r.join["list"].join(self.read(k) for k in n.kids if k is not None)
+
+    def r_group(self, n: Node, tight: bool) -> str:
+        inner = n.kids[0] if n.kids else None
+        text = self.read(inner)
+        if tight and n.val != "{" and inner is not None and (inner.kind in LOOSE or inner.kind == "neg"):
+            return self.T("group", x=text)
+        if tight and n.val == "{" and inner is not None and inner.kind in LOOSE:
+            return self.T("group", x=text)
+        return text
+
+    def r_seq(self, n: Node) -> str:
+        return self.cat([self.read(k, tight=True) for k in n.kids])
+
+    def r_sum(self, n: Node) -> str:
+        parts = [self.read(n.kids[0])]
+        for op, kid in zip(n.ops, n.kids[1:]):
+            parts.append(self.word("operators", op))
+            parts.append(self.read(kid, tight=op in "-∓∖"))
+        return self.cat(parts)
+
+    def r_prod(self, n: Node) -> str:
+        parts = [self.read(n.kids[0], tight=True)]
+        for op, kid in zip(n.ops, n.kids[1:]):
+            parts.append(self.word("operators", op))
+            parts.append(self.read(kid, tight=True))
+        return self.cat(parts)
+
+    def r_chain(self, n: Node) -> str:
+        parts = [self.read(n.kids[0])]
+        for op, kid in zip(n.ops, n.kids[1:]):
+            parts.append(self.word("relations", op))
+            parts.append(self.read(kid))
+        return self.cat(parts)
+
+    def r_neg(self, n: Node) -> str:
+        return self.T("neg", x=self.read(n.kids[0], tight=True))
+
+    def r_pos(self, n: Node) -> str:
+        return self.T("pos", x=self.read(n.kids[0], tight=True))
+
+    def r_pm(self, n: Node) -> str:
+        return self.T("pm", x=self.read(n.kids[0], tight=True))
+
+    def r_mp(self, n: Node) -> str:
+        return self.T("mp", x=self.read(n.kids[0], tight=True))
+
+    def r_frac(self, n: Node) -> str:
+        num, den = n.kids
+        if self.en and num is not None and den is not None and num.kind == "num" and den.kind == "num" \
+                and num.val.isdigit() and den.val.isdigit() and 1 < int(den.val) <= 100:
+            forms = self.r.denominators.get(den.val) or [numerals.en_ordinal(den.val),
+                                                        numerals.en_ordinal(den.val) + "s"]
+            return self.T("frac_numeric", num=self.number(num.val), den=forms[0 if num.val == "1" else 1])
+        return self.T("frac", num=self.read(num), den=self.read(den))
+
+    def r_mixed(self, n: Node) -> str:
+        return self.T("mixed", whole=self.read(n.kids[0]), frac=self.read(n.kids[1]))
+
+    def power(self, exp: Node | None) -> tuple[str, dict]:
+        """Which pow template an exponent calls for: 2 -> pow_2, 3 -> pow_3, 5 -> pow_int."""
+        if exp is not None and exp.kind == "num" and exp.val in ("2", "3"):
+            return "pow_" + exp.val, {}
+        if exp is not None and exp.kind == "num" and exp.val.isdigit() and len(exp.val) < 7:
+            return "pow_int", {"exp": self.read(exp), "ord": numerals.en_ordinal(exp.val)}
+        return "pow", {"exp": self.read(exp)}
+
+    def r_pow(self, n: Node) -> str:
+        base, exp = n.kids
+        if exp is not None and exp.kind == "primemark":
+            return self.r_prime(Node("prime", [base], val=exp.val))
+        if exp is not None and exp.kind == "sym" and exp.val == "*":
+            return self.cat([self.read(base), self.word("misc", "*", "")])
+        key, slots = self.power(exp)
+        inner = base.kids[0] if base is not None and base.kind == "group" and base.kids else None
+        if base is not None and base.kind == "neg" or inner is not None and inner.kind in POW_LOOSE:
+            # (-2)², (a/b)², (2x)²: without audible brackets the power would bind to the last word
+            base_text = self.T("group", x=self.read(inner if inner is not None else base))
+        else:
+            base_text = self.read(base, tight=True)
+        return self.T(key, base=base_text, **slots)
+
+    def r_sub(self, n: Node) -> str:
+        base, sub = n.kids
+        simple = sub is not None and sub.kind in ("num", "var", "greek")
+        chem = simple and sub.kind == "num" and base is not None and base.kind == "var" and base.val.isupper()
+        key = "sub_chem" if chem else "sub_simple" if simple else "sub"
+        return self.T(key, base=self.read(base, tight=True), sub=self.read(sub))
+
+    def r_prime(self, n: Node) -> str:
+        count = max(1, min(3, int(n.val or "1")))
+        return self.T(f"prime_{count}", base=self.read(n.kids[0], tight=True))
+
+    def r_call(self, n: Node) -> str:
+        fn, args = n.kids[0], n.kids[1:]
+        if fn.kind == "pow":  # f⁻¹(x)
+            name = self.T("inverse", name=self.read(fn.kids[0]))
+        else:
+            name = self.read(fn)
+        args_text = self.r.join["items"].join(self.read(a) for a in args if a is not None)
+        compound = len(args) == 1 and args[0] is not None and args[0].kind in LOOSE
+        return self.T("call_compound" if compound else "call", name=name, args=args_text)
+
+    def r_func(self, n: Node) -> str:
+        arg, power, sub = n.kids
+        name = self.word("functions", n.val)
+        arg_text = self.read(arg)
+        if n.val == "log" and sub is not None or n.val in ("log", "lg", "ln") and sub is not None:
+            return self.T("log_base", name=name, base=self.read(sub), arg=arg_text)
+        if sub is not None:
+            name = self.T("sub_simple", base=name, sub=self.read(sub))
+        if power is not None:
+            if power.kind == "neg" and power.kids and power.kids[0] is not None and power.kids[0].val == "1":
+                return self.T("func_inverse", name=name, arg=arg_text)
+            key, slots = self.power(power)
+            if key in ("pow_2", "pow_3"):
+                return self.T("func_" + key, name=name, arg=arg_text)
+            return self.T("func_pow", name=name, exp=self.read(power), arg=arg_text)
+        compound = n.ops == ["("] and arg is not None and arg.kind in LOOSE
+        return self.T("func_paren" if compound else "func", name=name, arg=arg_text)
+
+    def r_root(self, n: Node) -> str:
+        x, index = n.kids
+        text = self.read(x)
+        compound = x is not None and x.kind not in ("num", "var", "greek", "const")
+        if index is None or index.kind == "num" and index.val == "2":
+            return self.T("root_2_compound" if compound else "root_2", x=text)
+        if index.kind == "num" and index.val == "3":
+            return self.T("root_3", x=text)
+        ordinal = numerals.en_ordinal(index.val) if index.kind == "num" and index.val.isdigit() \
+            and len(index.val) < 7 else self.read(index) + "th"
+        return self.T("root_n", x=text, n=self.read(index), ord=ordinal)
+
+    def r_abs(self, n: Node) -> str:
+        return self.T("abs", x=self.read(n.kids[0]))
+
+    def r_norm(self, n: Node) -> str:
+        return self.T("norm", x=self.read(n.kids[0]))
+
+    def r_fact(self, n: Node) -> str:
+        return self.T("fact", x=self.read(n.kids[0], tight=True))
+
+    def r_pct(self, n: Node) -> str:
+        return self.T("permille" if n.val == "‰" else "percent", x=self.read(n.kids[0], tight=True))
+
+    def r_deg(self, n: Node) -> str:
+        return self.T("deg", x=self.read(n.kids[0]))
+
+    def r_arcmin(self, n: Node) -> str:
+        return self.T("arcmin", x=self.read(n.kids[0]))
+
+    def r_arcsec(self, n: Node) -> str:
+        return self.T("arcsec", x=self.read(n.kids[0]))
+
+    def r_dms(self, n: Node) -> str:
+        return self.cat([self.read(k) for k in n.kids])
+
+    def r_geo(self, n: Node) -> str:
+        return self.T("geo", name=self.word("geometry", n.val), x=self.read(n.kids[0]))
+
+    def r_prefix(self, n: Node) -> str:
+        key = PREFIX_TEMPLATES.get(n.val)
+        x = self.read(n.kids[0] if n.kids else None)
+        if key is None:
+            return self.T("geo", name=self.word("geometry", n.val), x=x)
+        return self.T(key, x=x)
+
+    def r_vec(self, n: Node) -> str:
+        return self.T("vec", x=self.read(n.kids[0]))
+
+    def r_overline(self, n: Node) -> str:
+        return self.T("overline", x=self.read(n.kids[0]))
+
+    def r_hat(self, n: Node) -> str:
+        return self.T("hat", x=self.read(n.kids[0]))
+
+    def r_interval(self, n: Node) -> str:
+        lo, hi = (self.read(k) for k in n.kids)
+        key = {"[]": "interval_closed", "()": "interval_open", "[)": "interval_left_closed",
+               "(]": "interval_right_closed"}.get(n.val, "interval_open")
+        return self.T(key, lo=lo, hi=hi)
+
+    def r_tuple(self, n: Node) -> str:
+        return self.T("tuple", items=self.r.join["items"].join(self.read(k) for k in n.kids if k is not None))
+
+    def r_set(self, n: Node) -> str:
+        return self.T("set", items=self.r.join["items"].join(self.read(k) for k in n.kids if k is not None))
+
+    def r_setb(self, n: Node) -> str:
+        return self.T("set_builder", var=self.read(n.kids[0]), cond=self.read(n.kids[1]))
+
+    def r_lim(self, n: Node) -> str:
+        sub, body = n.kids
+        if sub is None:
+            return self.T("lim_plain", body=self.read(body))
+        return self.T("lim", sub=self.read(sub), body=self.read(body))
+
+    def r_big(self, n: Node) -> str:
+        lower, upper, body = n.kids
+        name = BIG_NAMES.get(n.val, "sum")
+        b = self.read(body)
+        if lower is not None and upper is not None:
+            return self.T(name + "_both", lower=self.read(lower), upper=self.read(upper), body=b)
+        if lower is not None:
+            return self.T(name + "_lower", lower=self.read(lower), body=b)
+        return self.T(name + "_plain", body=b)
+
+    def r_comb(self, n: Node) -> str:
+        return self.T("comb", name=n.val, n=self.read(n.kids[0]), k=self.read(n.kids[1]))
+
+    def r_binom(self, n: Node) -> str:
+        return self.T("binom", n=self.read(n.kids[0]), k=self.read(n.kids[1]))
+
+    def r_quantity(self, n: Node) -> str:
+        unit = read_unit(n.val, self.r.lang) or n.val
+        return self.T("quantity", x=self.read(n.kids[0]), unit=unit)
+
+    def r_primemark(self, n: Node) -> str:
+        return ""
+
+
+def _edge(text: str, where: int) -> int:
+    """Length of the run of ASCII letters at the start (0) or end (-1) of text."""
+    n = 0
+    seq = text if where == 0 else reversed(text)
+    for ch in seq:
+        if not (ch.isascii() and ch.isalpha()):
+            break
+        n += 1
+    return n
+
+
+def read(node: Node | None, lang: str) -> str:
+    return Reader(lang).read(node)
+
+
+__all__ = ["read", "rules_for", "Reader", "RuleError"]

@@ -1,0 +1,324 @@
+"""Where formulas are in running text: LaTeX regions and runs of math characters.
+
+One left-to-right pass over the text (linear time). A run is a stretch of formula characters
+(Latin letters, digits, math symbols, brackets, spaces between them). Chinese characters and
+Chinese punctuation end a run; so does an ordinary word ("and", "where") in it. A run becomes
+a formula only with math evidence (a relation, ×, a binary +, x-5, a/b with letters, √, f(x),
+sin30°, Greek ...): bare digit forms (3/4, 3:5, 6-12, 2023-10-01) are left to tn.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .tokens import (BAR, DEG, FACT, BIG, CARET, CLOSE, CONST, FUNC, GREEK, IMPL, LBRACE, LET, LIM, LOGIC, MIXED, NUM, OP,
+                     OPEN, PREFIX, PRIME, REL, ROOT, SUB, SUP, SYMBOL_CHARS, TEXT, UNDER, CMD, FUNCTIONS, UNIT,
+                     tokenize)
+from .units import is_unit
+
+SPACED_FUNCTIONS = {"sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "ln", "lg", "log"}
+CJK_STOP = set("，。；：！？、（）《》“”‘’「」『』【】…—～·")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    latex: bool  # True: LaTeX source ($...$, \(...\)); False: Unicode/plain formula
+    rule: str
+    body_start: int  # the formula proper (without $ delimiters)
+    body_end: int
+
+
+def is_formula_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum() or ch in SYMBOL_CHARS
+
+
+def find_spans(text: str) -> list[Span]:
+    spans: list[Span] = []
+    pos = 0
+    for region in _latex_regions(text):
+        spans.extend(_runs(text, pos, region.start))
+        spans.append(region)
+        pos = region.end
+    spans.extend(_runs(text, pos, len(text)))
+    return spans
+
+
+# ---- LaTeX regions --------------------------------------------------------------------
+
+def _latex_regions(text: str):
+    i, n = 0, len(text)
+    while i < n:
+        d = text.find("$", i)
+        b = text.find("\\", i)
+        cands = [x for x in (d, b) if x >= 0]
+        if not cands:
+            return
+        i = min(cands)
+        if text[i] == "\\":
+            if i + 1 < n and text[i + 1] in "([":
+                closer = "\\)" if text[i + 1] == "(" else "\\]"
+                j = text.find(closer, i + 2)
+                if j >= 0:
+                    yield Span(i, j + 2, True, "math.latex", i + 2, j)
+                    i = j + 2
+                else:
+                    end = _run_end(text, i + 2)
+                    yield Span(i, end, True, "math.latex.unclosed", i + 2, end)
+                    i = end
+                continue
+            i += 1
+            continue
+        if text.startswith("$$", i):
+            j = text.find("$$", i + 2)
+            if j >= 0:
+                yield Span(i, j + 2, True, "math.latex", i + 2, j)
+                i = j + 2
+            else:
+                end = _run_end(text, i + 2)
+                yield Span(i, end, True, "math.latex.unclosed", i + 2, end)
+                i = max(end, i + 2)
+            continue
+        # $...$: the opener is not followed by a space, the closer not preceded by one and
+        # not followed by a digit (so "$5 and $10" stays money for tn)
+        nxt = text[i + 1] if i + 1 < n else ""
+        if not nxt or nxt.isspace():
+            i += 1
+            continue
+        j = text.find("$", i + 1)
+        if j >= 0 and not text[j - 1].isspace() and not (j + 1 < n and text[j + 1].isdigit()) and j > i + 1:
+            yield Span(i, j + 1, True, "math.latex", i + 1, j)
+            i = j + 1
+            continue
+        if nxt.isdigit() or j >= 0:
+            i = j if j >= 0 else i + 1  # money ($100) or a '$' that is not math: tn's
+            continue
+        end = _run_end(text, i + 1)
+        if end > i + 1:
+            yield Span(i, end, True, "math.latex.unclosed", i + 1, end)
+            i = end
+        else:
+            i += 1
+
+
+def _run_end(text: str, i: int) -> int:
+    """End of an unclosed LaTeX region: the next Chinese character or sentence punctuation."""
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in CJK_STOP or "\u3400" <= ch <= "\u9fff" or ch in "。，":
+            break
+        i += 1
+    return i
+
+
+# ---- runs in plain text ---------------------------------------------------------------
+
+def _runs(text: str, a: int, b: int) -> list[Span]:
+    out: list[Span] = []
+    i = a
+    while i < b:
+        ch = text[i]
+        if ch.isspace() or not is_formula_char(ch) and not _mixed_mark(text, i):
+            i += 1
+            continue
+        j, depth = i, 0
+        while j < b:
+            c = text[j]
+            if c.isspace():
+                j += 1
+                continue
+            if c in "([{":
+                depth += 1
+            elif c in ")]}":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif c in ",;" and depth == 0:
+                break
+            elif c == "." and not (0 < j and text[j - 1].isdigit() and j + 1 < b and text[j + 1].isdigit()) \
+                    and not text.startswith("...", j):
+                break
+            elif not is_formula_char(c) and not _mixed_mark(text, j):
+                break
+            j += 1
+        for s, e in _cut_words(text, i, j):
+            s, e = _trim(text, s, e)
+            if s < e and _is_math(text[s:e]):
+                out.append(Span(s, e, False, "math.formula", s, e))
+        i = max(j, i + 1)
+    return out
+
+
+def _mixed_mark(text: str, i: int) -> bool:
+    """又 between digits: 2又1/2 is a mixed number."""
+    return text[i] == "又" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+_ATTACH_OPS = set("+-−×÷±·=≠≈≡<>≤≥≪≫∝∽≌⊥∥∈∉⊂⊆⊊⊃⊇→⇒⇔∧∨∪∩^_/*")
+
+
+def _cut_words(text: str, s: int, e: int):
+    """Split a run at ordinary words ('Solve', 'and', 'where'): they are prose, not formula."""
+    pieces, start, k = [], s, s
+    while k < e:
+        if not (text[k].isascii() and text[k].isalpha()):
+            k += 1
+            continue
+        w = k
+        while k < e and text[k].isascii() and text[k].isalpha():
+            k += 1
+        if _is_prose_word(text, w, k, s, e):
+            if start < w:
+                pieces.append((start, w))
+            start = k
+    if start < e:
+        pieces.append((start, e))
+    return pieces
+
+
+def _is_prose_word(text: str, w: int, k: int, s: int, e: int) -> bool:
+    word = text[w:k]
+    if len(word) < 2 or word.isupper() or word == "lim" or word in FUNCTIONS:
+        return False
+    if len(word) == 2 and word[0] == "d" and word[1].islower() or word == "Rt":
+        return False
+    if any(word.startswith(f) for f in FUNCTIONS if len(f) >= 3) and word[:3] in ("sin", "cos", "tan", "log"):
+        return False  # sinx, cosθ written without a space
+    left = text[w - 1] if w > s else ""
+    right = text[k] if k < e else ""
+    if left and not left.isspace() or right and not right.isspace():
+        return False  # glued to a digit, bracket or operator: 2ab, (ab), ab²
+    lnb = _neighbour(text, w - 1, s, -1)
+    rnb = _neighbour(text, k, e, 1)
+    return not (lnb in _ATTACH_OPS or rnb in _ATTACH_OPS)
+
+
+def _neighbour(text: str, i: int, limit: int, step: int) -> str:
+    while (i >= limit if step < 0 else i < limit) and text[i].isspace():
+        i += step
+    return text[i] if (i >= limit if step < 0 else i < limit) else ""
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",.;:!|'′" and not (text[s] == "|" and "|" in text[s + 1:e])):
+        s += 1
+    while e > s:
+        c = text[e - 1]
+        if c.isspace() or c in ",.;:":
+            e -= 1
+        elif c == "|" and "|" not in text[s:e - 1]:
+            e -= 1
+        elif c == "!" and not (e - 2 >= s and (text[e - 2].isdigit() or text[e - 2] == ")" or _single_letter(text, e - 2, s))):
+            e -= 1
+        elif c in "([{":
+            e -= 1
+        else:
+            break
+    return s, e
+
+
+def _single_letter(text: str, i: int, s: int) -> bool:
+    return text[i].isascii() and text[i].isalpha() and not (i - 1 >= s and text[i - 1].isascii() and text[i - 1].isalpha())
+
+
+# ---- is this run math? ----------------------------------------------------------------
+
+_STRONG = {REL, IMPL, LOGIC, ROOT, BIG, LIM, CARET, UNDER, SUB, PREFIX, GREEK, CONST, TEXT, CMD, MIXED, LBRACE}
+_OPERAND_END = {NUM, LET, GREEK, CONST, CLOSE, SUP, SUB, PRIME, UNIT}
+_OPERAND_START = {NUM, LET, GREEK, CONST, OPEN, FUNC, ROOT, PREFIX, BAR, LIM, BIG}
+
+
+def _is_math(run: str) -> bool:
+    toks = tokenize(run)
+    if not toks:
+        return False
+    bars = 0
+    for idx, t in enumerate(toks):
+        prev = toks[idx - 1] if idx else None
+        nxt = toks[idx + 1] if idx + 1 < len(toks) else None
+        k = t.kind
+        if k in _STRONG:
+            return True
+        if k == SUP and not (prev is not None and prev.kind == UNIT):
+            return True
+        if k == OP:
+            binary = prev is not None and prev.kind in _OPERAND_END and nxt is not None and nxt.kind in _OPERAND_START
+            if t.val in "×÷±∓·∪∩":
+                return True
+            if t.val in "+*" and binary:
+                return True
+            if t.val in "-/" and binary and (_lower_var(toks, idx - 1, -1) or _lower_var(toks, idx + 1, 1)):
+                if t.val == "/" and _unit_around(toks, idx):
+                    continue
+                return True
+        if k == FUNC and nxt is not None and nxt.kind in (NUM, LET, GREEK, OPEN, SUP, SUB, CARET, UNDER) \
+                and (nxt.start == t.end or t.val in SPACED_FUNCTIONS and nxt.kind in (LET, GREEK)):
+            return True
+        if k == DEG and nxt is not None and nxt.kind == NUM and idx + 2 < len(toks) and toks[idx + 2].kind == PRIME:
+            return True  # 30°15′
+        if k == FACT and prev is not None and prev.end == t.start and (prev.kind == CLOSE or prev.kind == LET and not (
+                idx >= 2 and toks[idx - 2].kind == LET and toks[idx - 2].end == prev.start)):
+            return True  # n!, (n+1)!
+        if k == CLOSE and t.val in ")]" and _mismatched_interval(toks, idx):
+            return True  # [1,2)
+        if k == NUM and nxt is not None and nxt.kind == LET and nxt.start == t.end and nxt.val.islower() \
+                and any(x.kind == OP and x.val in "+-/" for x in toks):
+            return True  # 1/2x, 3x-1
+        if k == LET and nxt is not None and nxt.kind == OPEN and nxt.val == "(" and nxt.start == t.end \
+                and not (prev is not None and prev.kind == LET and prev.end == t.start):
+            return True
+        if k == PRIME and prev is not None and prev.kind == LET and prev.end == t.start \
+                and not (nxt is not None and nxt.kind == LET and nxt.start == t.end):
+            return True
+        if k == BAR:
+            bars += 1
+    return bars >= 2 and any(t.kind == LET for t in toks)
+
+
+def _lower_var(toks, i: int, step: int) -> bool:
+    """Is the operand next to an operator a short lowercase letter run (x, dy) or a bracket?"""
+    if not 0 <= i < len(toks):
+        return False
+    t = toks[i]
+    if t.kind in (CLOSE, OPEN, GREEK, SUP, SUB, PRIME):
+        return True
+    if t.kind != LET or not t.val.islower():
+        return False
+    j, count = i, 0
+    while 0 <= j < len(toks) and toks[j].kind == LET:
+        count += 1
+        j += step
+    return count <= 2
+
+
+def _unit_around(toks, i: int) -> bool:
+    """m/s, km/h written without a number: a unit, not a fraction."""
+    left = []
+    j = i - 1
+    while j >= 0 and toks[j].kind == LET:
+        left.insert(0, toks[j].val)
+        j -= 1
+    right = []
+    j = i + 1
+    while j < len(toks) and toks[j].kind == LET:
+        right.append(toks[j].val)
+        j += 1
+    return bool(left and right) and is_unit("".join(left) + "/" + "".join(right))
+
+
+def _mismatched_interval(toks, idx: int) -> bool:
+    """[a,b) or (a,b]: brackets that do not pair up only occur in intervals."""
+    close = toks[idx]
+    depth, comma = 0, False
+    for j in range(idx - 1, max(-1, idx - 64), -1):
+        t = toks[j]
+        if t.kind == CLOSE:
+            depth += 1
+        elif t.kind == OPEN:
+            if depth == 0:
+                return comma and t.val in "([" and t.val != {")": "(", "]": "["}[close.val]
+            depth -= 1
+        elif t.val == "," and depth == 0:
+            comma = True
+    return False

@@ -1,0 +1,330 @@
+"""Formula text -> tokens: one left-to-right pass, no regular expressions (linear time).
+
+Unicode math and LaTeX commands become the same tokens (\\le and ≤ are one REL '≤'), so the
+parser sees a single vocabulary. LaTeX command names are syntax, listed in latex.py; how
+each token is *read* lives in rules/<lang>/math*.yaml.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import latex
+
+# ---- token kinds ----------------------------------------------------------------------
+NUM, LET, GREEK, CONST, FUNC, LIM, BIG = "num", "let", "greek", "const", "func", "lim", "big"
+OP, REL, LOGIC, IMPL, RATIO = "op", "rel", "logic", "impl", "ratio"
+PREFIX, ROOT, CARET, UNDER, SUP, SUB, PRIME = "prefix", "root", "caret", "under", "sup", "sub", "prime"
+DEG, PCT, FACT, OPEN, CLOSE, LBRACE, RBRACE = "deg", "pct", "fact", "open", "close", "lbrace", "rbrace"
+BAR, COMMA, CMD, TEXT, UNIT, MIXED, ELLIPSIS, STAR = "bar", "comma", "cmd", "text", "unit", "mixed", "ellipsis", "star"
+UNKNOWN = "unknown"
+
+GREEK_CHARS = "αβγδεζηθικλμνξοπρστυφχψωΓΔΘΛΞΠΣΦΨΩϵϑϕς"
+CONST_CHARS = {"∞": "∞", "∅": "∅", "ℝ": "ℝ", "ℕ": "ℕ", "ℤ": "ℤ", "ℚ": "ℚ", "ℂ": "ℂ", "∂": "∂", "∇": "∇",
+               "ø": "∅", "Ø": "∅"}
+OPS = {"+": "+", "-": "-", "−": "-", "–": "-", "×": "×", "÷": "÷", "·": "·", "⋅": "·", "•": "·", "*": "*",
+       "/": "/", "±": "±", "∓": "∓", "∪": "∪", "∩": "∩", "∖": "∖"}
+RELS = {"=": "=", "≠": "≠", "≈": "≈", "≡": "≡", "<": "<", ">": ">", "≤": "≤", "≥": "≥", "⩽": "≤", "⩾": "≥",
+        "≦": "≤", "≧": "≥", "≪": "≪", "≫": "≫", "∝": "∝", "∽": "∽", "∼": "∽", "≌": "≌", "≅": "≌", "⊥": "⊥",
+        "∥": "∥", "//": "∥", "∈": "∈", "∉": "∉", "⊂": "⊂", "⊆": "⊆", "⊊": "⊊", "⫋": "⊊", "⊃": "⊃", "⊇": "⊇",
+        "⊋": "⊋", "→": "→", "≜": "≜", "≐": "≈", "∋": "∋"}
+IMPLS = {"⇒": "⇒", "⇔": "⇔", "⟹": "⇒", "⟺": "⇔", "⇐": "⇐", "⟸": "⇐"}
+LOGICS = {"∧": "∧", "∨": "∨"}
+PREFIXES = {"△": "△", "∆": "△", "⊿": "Rt△", "∠": "∠", "⊙": "⊙", "⌒": "⌒", "▱": "▱", "∵": "∵", "∴": "∴",
+            "∀": "∀", "∃": "∃", "¬": "¬", "□": "□"}
+ROOTS = {"√": 2, "∛": 3, "∜": 4}
+BIGS = {"∑": "∑", "Σ": None, "∏": "∏", "∫": "∫", "∬": "∬", "∮": "∮"}
+OPENS = {"(": "(", "[": "[", "（": "(", "【": "["}
+CLOSES = {")": ")", "]": "]", "）": ")", "】": "]"}
+SUPERS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱˣʸᵏᵃᵇᶜᵈᵉᵐᵗ", "0123456789+-=()nixykabcdemt"))
+SUBS = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₙᵢⱼₖₘₜₚₛₗₕ", "0123456789+-=()aeoxnijkmtpslh"))
+PRIMES = {"′": 1, "″": 2, "‴": 3, "'": 1, "’": 1}
+
+FUNCTIONS = ("arcsin", "arccos", "arctan", "arccot", "sinh", "cosh", "tanh", "sin", "cos", "tan", "cot",
+             "sec", "csc", "log", "ln", "lg", "exp", "max", "min", "sup", "inf", "det", "gcd", "lcm",
+             "sgn", "arg", "dim", "ker", "deg", "mod", "Re", "Im")
+
+# characters a formula in running text may consist of (besides ASCII letters and digits)
+SYMBOL_CHARS = (set(GREEK_CHARS) | set(CONST_CHARS) | set(OPS) | set(RELS) | set(IMPLS) | set(LOGICS)
+                | set(PREFIXES) | set(ROOTS) | {"∑", "∏", "∫", "∬", "∮"} | set(SUPERS) | set(SUBS)
+                | set(PRIMES) | set("()[]{}^_.,:|!%‰°\\…") | {"‖", "⃗"}) - {"/"} | {"/"}
+
+
+@dataclass
+class Token:
+    kind: str
+    val: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, base: int = 0) -> list[Token]:
+    """Cut `text` into tokens. `unknown` collects LaTeX commands that have no known meaning."""
+    out: list[Token] = []
+    braces: list[str] = []  # text mode: which '{' opened a LaTeX group (x^{n+1}) vs a set {1,2}
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        start = i
+        if not latex_mode and ch in "{}":
+            if ch == "{":
+                prev = out[-1] if out else None
+                group = prev is not None and prev.end == base + i and prev.kind in _GROUP_BEFORE
+                braces.append(LBRACE if group else OPEN)
+                out.append(Token(braces[-1], "{", base + i, base + i + 1))
+            else:
+                kind = braces.pop() if braces else CLOSE
+                out.append(Token(RBRACE if kind == LBRACE else CLOSE, "}", base + i, base + i + 1))
+            i += 1
+            continue
+        if ch.isspace():
+            i += 1
+            continue
+        if ch.isdigit() and ch.isascii():
+            if latex_mode and out and out[-1].kind in (CARET, UNDER) and out[-1].end == base + i:
+                i += 1  # LaTeX x^23 is x^{2}3: a script takes one character
+            else:
+                i = _scan_number(text, i, latex_mode)
+            out.append(Token(NUM, text[start:i], base + start, base + i))
+            if not latex_mode:
+                i = _maybe_unit(text, i, out, base)
+            continue
+        if ch.isascii() and ch.isalpha():
+            j = i
+            while j < n and text[j].isascii() and text[j].isalpha():
+                j += 1
+            _letters(text[i:j], out, base + i)
+            i = j
+            continue
+        if ch == "\\":
+            i = _command(text, i, out, latex_mode, unknown, base)
+            continue
+        if ch in SUPERS:
+            j = i
+            while j < n and text[j] in SUPERS:
+                j += 1
+            out.append(Token(SUP, "".join(SUPERS[c] for c in text[i:j]), base + i, base + j))
+            i = j
+            continue
+        if ch in SUBS:
+            j = i
+            while j < n and text[j] in SUBS:
+                j += 1
+            out.append(Token(SUB, "".join(SUBS[c] for c in text[i:j]), base + i, base + j))
+            i = j
+            continue
+        if ch in PRIMES:
+            j, count = i, 0
+            while j < n and text[j] in PRIMES:
+                count += PRIMES[text[j]]
+                j += 1
+            out.append(Token(PRIME, str(count), base + i, base + j))
+            i = j
+            continue
+        if ch == "/" and text.startswith("//", i):
+            out.append(Token(REL, "∥", base + i, base + i + 2))
+            i += 2
+            continue
+        if ch == "." and text.startswith("...", i):
+            out.append(Token(ELLIPSIS, "…", base + i, base + i + 3))
+            i += 3
+            continue
+        kind_val = _single(ch, latex_mode)
+        if kind_val is None:
+            out.append(Token(UNKNOWN, ch, base + i, base + i + 1))
+        else:
+            out.append(Token(kind_val[0], kind_val[1], base + i, base + i + 1))
+        i += 1
+    return out
+
+
+_GROUP_BEFORE = {CARET, UNDER, CMD, ROOT, RBRACE, CLOSE, TEXT}
+
+
+def _single(ch: str, latex_mode: bool):
+    if ch in GREEK_CHARS:
+        return GREEK, ch
+    if ch in CONST_CHARS:
+        return CONST, CONST_CHARS[ch]
+    if ch in RELS:
+        return REL, RELS[ch]
+    if ch in OPS:
+        return OP, OPS[ch]
+    if ch in IMPLS:
+        return IMPL, IMPLS[ch]
+    if ch in LOGICS:
+        return LOGIC, ch
+    if ch in PREFIXES:
+        return PREFIX, PREFIXES[ch]
+    if ch in ROOTS:
+        return ROOT, str(ROOTS[ch])
+    if ch in BIGS:
+        return BIG, BIGS[ch] or ch
+    if ch in OPENS:
+        return OPEN, OPENS[ch]
+    if ch in CLOSES:
+        return CLOSE, CLOSES[ch]
+    if ch == "{":
+        return (LBRACE, "{") if latex_mode else (OPEN, "{")
+    if ch == "}":
+        return (RBRACE, "}") if latex_mode else (CLOSE, "}")
+    simple = {"^": CARET, "_": UNDER, "°": DEG, "%": PCT, "‰": PCT, "!": FACT, "|": BAR, "‖": BAR,
+              ",": COMMA, ";": COMMA, "，": COMMA, ":": RATIO, "∶": RATIO, "…": ELLIPSIS, "⋯": ELLIPSIS,
+              "又": MIXED, "⃗": UNKNOWN}
+    if ch in simple:
+        return simple[ch], ch
+    if ch == "∘":
+        return DEG, "°"
+    return None
+
+
+def _scan_number(text: str, i: int, latex_mode: bool) -> int:
+    n = len(text)
+    j = i
+    while j < n and text[j].isascii() and text[j].isdigit():
+        j += 1
+    if j + 1 < n and text[j] == "." and text[j + 1].isascii() and text[j + 1].isdigit():
+        j += 1
+        while j < n and text[j].isascii() and text[j].isdigit():
+            j += 1
+    return j
+
+
+def _letters(word: str, out: list[Token], pos: int) -> None:
+    """A run of Latin letters: function names (sin, log, lim), Rt before △, else single letters."""
+    k = 0
+    while k < len(word):
+        rest = word[k:]
+        if rest.startswith("lim"):
+            out.append(Token(LIM, "lim", pos + k, pos + k + 3))
+            k += 3
+            continue
+        name = next((f for f in FUNCTIONS if rest.startswith(f)), None)
+        # 'deg', 'arg', 'Re' ... only as a whole word, so 'degree'-like letter runs stay letters
+        if name and (len(name) >= 3 and name not in ("deg", "arg", "dim", "ker", "mod", "sup", "inf")
+                     or rest == name):
+            out.append(Token(FUNC, name, pos + k, pos + k + len(name)))
+            k += len(name)
+            continue
+        if rest.startswith("Rt") and len(rest) == 2:
+            out.append(Token(LET, "Rt", pos + k, pos + k + 2))  # parser joins it with a following △
+            k += 2
+            continue
+        out.append(Token(LET, word[k], pos + k, pos + k + 1))
+        k += 1
+
+
+def _maybe_unit(text: str, i: int, out: list[Token], base: int) -> int:
+    """After a number: a unit like km/h, m/s², kg becomes one UNIT token (read via read_unit)."""
+    from .units import is_unit
+    n = len(text)
+    j = i
+    while j < n and text[j].isascii() and text[j].isalpha():
+        j += 1
+    if j == i:
+        return i
+    sym_end = j
+    has_slash = False
+    if j + 1 < n and text[j] == "/" and text[j + 1].isascii() and text[j + 1].isalpha():
+        k = j + 1
+        while k < n and text[k].isascii() and text[k].isalpha():
+            k += 1
+        has_slash, sym_end = True, k
+    while sym_end < n and text[sym_end] in "²³":
+        sym_end += 1
+    symbol = text[i:sym_end]
+    letters = text[i:j]
+    squared = sym_end > j and not has_slash  # 20m², 5cm³: a unit, not a power of m
+    if (has_slash or len(letters) >= 2 or squared) and is_unit(symbol):
+        out.append(Token(UNIT, symbol, base + i, base + sym_end))
+        return sym_end
+    return i
+
+
+def _braced(text: str, i: int) -> tuple[str, int, int]:
+    """text[i] == '{': return (inner text, inner start, index after the matching '}')."""
+    depth, j, n = 0, i, len(text)
+    while j < n:
+        c = text[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return text[i + 1:j], i + 1, j + 1
+        j += 1
+    return text[i + 1:], i + 1, n  # unbalanced: take the rest (degrade, don't crash)
+
+
+def _command(text: str, i: int, out: list[Token], latex_mode: bool, unknown, base: int) -> int:
+    n = len(text)
+    j = i + 1
+    while j < n and text[j].isascii() and text[j].isalpha():
+        j += 1
+    if j == i + 1:  # \{ \} \, \; \! \| \\ \% ...
+        if j >= n:
+            return n
+        c = text[j]
+        special = {"{": (OPEN, "{"), "}": (CLOSE, "}"), "|": (BAR, "‖"), "%": (PCT, "%")}
+        if c in special:
+            out.append(Token(special[c][0], special[c][1], base + i, base + j + 1))
+        return j + 1  # spacing commands and \\ are dropped: they are layout, not speech
+    name = text[i + 1:j]
+    spec = latex.COMMANDS.get(name)
+    if spec is None:
+        if unknown is not None:
+            unknown.append(name)
+        out.append(Token(TEXT, name, base + i, base + j))  # read the name: rule math.latex.unknown
+        return j
+    kind, val = spec
+    if kind == "drop":
+        return j
+    if kind in ("font", "text", "mathbb", "operatorname"):
+        k = j
+        while k < n and text[k] == " ":
+            k += 1
+        if k < n and text[k] == "{":
+            inner, inner_start, after = _braced(text, k)
+        elif k < n:
+            inner, inner_start, after = text[k], k, k + 1
+        else:
+            return n
+        if kind == "text":
+            out.append(Token(TEXT, inner, base + i, base + after))
+        elif kind == "mathbb":
+            c = inner.strip()
+            out.append(Token(CONST, latex.BLACKBOARD.get(c, c), base + i, base + after))
+        elif kind == "operatorname":
+            out.append(Token(FUNC, inner.strip(), base + i, base + after))
+        else:  # \mathrm{d}, \mathbf{a}: fonts are invisible to the ear
+            out.extend(tokenize(inner, latex_mode, unknown, base + inner_start))
+        return after
+    if kind == "letters":  # \sin, \log, \lim ...
+        tok = LIM if val == "lim" else FUNC
+        out.append(Token(tok, val, base + i, base + j))
+        return j
+    if kind == "left":  # \left( \right. \bigl[
+        k = j
+        if k < n and text[k] == "\\":
+            k2 = k + 1
+            while k2 < n and text[k2].isascii() and text[k2].isalpha():
+                k2 += 1
+            if k2 == k + 1 and k2 < n:
+                k2 += 1
+            sub = tokenize(text[k:k2], latex_mode, unknown, base + k)
+            out.extend(t for t in sub if t.kind in (OPEN, CLOSE, BAR))
+            return k2
+        if k < n:
+            c = text[k]
+            if c in "([":
+                out.append(Token(OPEN, c, base + i, base + k + 1))
+            elif c in ")]":
+                out.append(Token(CLOSE, c, base + i, base + k + 1))
+            elif c == "|":
+                out.append(Token(BAR, "|", base + i, base + k + 1))
+            return k + 1
+        return n
+    out.append(Token(kind, val, base + i, base + j))
+    return j

@@ -1,0 +1,56 @@
+"""Cardinals and decimals, the catch-all number class: 1234 一千二百三十四, 2个 两个, 2000人 两千人,
+-5 负五, x-2 x减二 (binary minus, never 负), 1,250 one thousand two hundred fifty."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..pieces import Match
+from ..rules import compiled
+from .common import NUM, alternation, cardinal, minus_role, tpl, words
+
+RULE = "number.cardinal"
+# sign or binary minus, then the number; a leading '.5' is a decimal too
+_PATTERN = re.compile(r"(?a)(?P<minus>[-−]\s?)?(?<![\d.,])(?P<num>" + NUM + r"|\.\d+)(?![\d])", re.A)
+
+
+@compiled
+def _measure(lang: str):
+    """Lookahead for a measure word that turns an exact 2 into 两 (两个, not 二年级)."""
+    return re.compile(r"(?a)\s?(?:" + alternation(words(lang, "measure_words")) + r")(?!" +
+                      alternation(words(lang, "not_after")) + ")")
+
+
+def read_cardinal(num: str, lang: str, text: str = "", end: int = 0) -> str:
+    """A number with the 两 rule: exact 2 before a measure word, and a leading 2 before 百千万亿."""
+    plain = num.replace(",", "")
+    liang = False
+    if lang != "en" and "." not in plain:
+        if plain == "2":
+            liang = bool(text) and _measure(lang).match(text, end) is not None
+        else:
+            liang = len(plain) >= 3
+    if plain.startswith("."):
+        plain = "0" + plain
+    return cardinal(plain, lang, liang=liang)
+
+
+def find(text: str, lang: str) -> Iterator[Match]:
+    for m in _PATTERN.finditer(text):
+        num = m.group("num")
+        spoken = read_cardinal(num, lang, text, m.end())
+        start = m.start("num")
+        if m.group("minus"):
+            before = minus_role(text, m.start())
+            if before == "operand":
+                start = m.start()
+                spoken = tpl(lang, "minus")() + (" " if lang == "en" else "") + spoken
+                if lang == "en":
+                    spoken = " " + spoken
+            elif before == "word":
+                start = m.start()  # COVID-19, F-16: the hyphen is silent
+                spoken = " " + spoken if lang == "en" else spoken
+            else:
+                start = m.start()
+                spoken = tpl(lang, "negative")(num=spoken)
+        yield Match(start, m.end(), spoken, RULE)

@@ -1,0 +1,155 @@
+"""Dates and years: 2024-03-05, 2024/3/5, 2024年3月5日, 3/15 (only where it is a date),
+1999年 (digit by digit); English: July 4, 1990 / 4 July 1990 / in 1999 / the 1990s."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .. import numerals
+from ..pieces import Match
+from ..rules import compiled
+from .common import alternation, cardinal, digits, head_has, numbers_rules, tail_has, tpl, words
+
+RULE = "number.date"
+
+
+def _valid(m: str, d: str | None = None) -> bool:
+    return 1 <= int(m) <= 12 and (d is None or 1 <= int(d) <= 31)
+
+
+# ---- readings shared with other classes (and the Cantonese engineer) ----------------
+
+def zh_year(y: str) -> str:
+    """A year is read digit by digit: 2024 -> 二零二四."""
+    return numerals.zh_digits(y)
+
+
+def zh_date(y: str | None, m: str | None, d: str | None) -> str:
+    """Year digit by digit, month and day as cardinals without 两 (二月二日)."""
+    yy = zh_year(y) if y else None
+    mm = numerals.zh_int(m) if m else None
+    dd = numerals.zh_int(d) if d else None
+    if yy and mm and dd:
+        return tpl("zh", "date_ymd")(y=yy, m=mm, d=dd)
+    if yy and mm:
+        return tpl("zh", "date_ym")(y=yy, m=mm)
+    return tpl("zh", "date_md")(m=mm, d=dd)
+
+
+def en_month(m: str | int) -> str:
+    return numbers_rules("en")["months"][int(m) - 1]
+
+
+def en_date(y: str | None, m: str | None, d: str | None) -> str:
+    """March fifth, twenty twenty-four."""
+    parts = [en_month(m)] if m else []
+    if d:
+        parts.append(numerals.en_ordinal(d))
+    out = " ".join(parts)
+    if y:
+        out = (out + ", " if out else "") + numerals.en_year(y)
+    return out
+
+
+# ---- patterns ------------------------------------------------------------------------
+
+_SEP = r"[-/.]"
+_YMD = re.compile(r"(?a)(?<![\d.])(\d{4})(" + _SEP + r")(\d{1,2})\2(\d{1,2})(?![\d])(?:[日号])?", re.A)
+_MDY_US = re.compile(r"(?a)(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])", re.A)
+_MD_SLASH = re.compile(r"(?a)(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/.])", re.A)
+_ZH_Y = re.compile(r"(?a)(?<![\d.])(\d{4})(?=\s*年(?!级))")
+_ZH_Y_RANGE = re.compile(r"(?a)(?<![\d.])(\d{4})\s*[-~～–—至到]\s*(\d{4})(?=\s*年(?!级))")
+_ZH_M = re.compile(r"(?a)(?<![\d.])(\d{1,2})(?=\s*月)", re.A)
+_ZH_D = re.compile(r"(?a)(?<=月)(\s*)(\d{1,2})(?=\s*[日号])", re.A)
+
+
+def _zh(text: str) -> Iterator[Match]:
+    nr = numbers_rules("zh")
+    for m in _YMD.finditer(text):
+        y, _, mo, d = m.groups()
+        if _valid(mo, d):
+            tail = "号" if m.group(0).endswith("号") else ""
+            out = zh_date(y, mo, d)
+            yield Match(m.start(), m.end(), out[:-1] + tail if tail else out, RULE)
+    for m in _ZH_Y_RANGE.finditer(text):
+        yield Match(m.start(), m.end(), zh_year(m.group(1)) + "年到" + zh_year(m.group(2)), RULE + ".range")
+    for m in _ZH_Y.finditer(text):
+        yield Match(m.start(), m.end(), zh_year(m.group(1)), RULE + ".year")
+    for m in _ZH_M.finditer(text):
+        if _valid(m.group(1)) and not text.startswith("个", m.end()):
+            yield Match(m.start(), m.end(), numerals.zh_int(m.group(1)), RULE + ".month")
+    for m in _ZH_D.finditer(text):
+        if 1 <= int(m.group(2)) <= 31:
+            yield Match(m.start(2), m.end(), numerals.zh_int(m.group(2)), RULE + ".day")
+    for m in _MD_SLASH.finditer(text):
+        mo, d = m.groups()
+        if _valid(mo, d) and (head_has(text, m.end(), nr["date_after"]) or tail_has(text, m.start(), nr["date_before"])):
+            out = zh_date(None, mo, d)
+            if text[m.end():m.end() + 1] in ("日", "号"):
+                out = out[:-1]
+            yield Match(m.start(), m.end(), out, RULE + ".slash")
+
+
+@compiled
+def _en_patterns():
+    nr = numbers_rules("en")
+    months = alternation(nr["months"] + nr["month_abbreviations"])
+    month_day = re.compile(r"(?a)\b(" + months + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(\d{4})(?!\d))?")
+    day_month = re.compile(r"(?a)(?<![\d.])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + months + r")\b\.?(?:,?\s+(\d{4})(?!\d))?")
+    month_year = re.compile(r"(?a)\b(" + months + r")\.?,?\s+(\d{4})(?!\d)", re.A)
+    year_cue = re.compile(r"(?a)(?<![\w'’.])(" + alternation(nr["year_before"]) + r")\s+(\d{4})(?![\d,.]\d|\s*(?:%|[a-zA-Z]))")
+    year_after = re.compile(r"(?a)(?<![\d.])(\d{3,4})\s*(?=(?:" + alternation(nr["year_after"]) + r")\b)")
+    decade = re.compile(r"(?a)(?<![\d.])(1\d|20)(\d)0['’]?s\b", re.A)
+    year_range = re.compile(r"(?a)(?<![\d.])(1[1-9]\d\d|20\d\d)\s*[-–]\s*(1[1-9]\d\d|20\d\d)(?![\d])", re.A)
+    return month_day, day_month, month_year, year_cue, year_after, decade, year_range
+
+
+def _month_index(name: str) -> int:
+    nr = numbers_rules("en")
+    key = name.rstrip(".").lower()[:3]
+    return [m.lower()[:3] for m in nr["months"]].index(key) + 1
+
+
+def _en(text: str) -> Iterator[Match]:
+    month_day, day_month, month_year, year_cue, year_after, decade, year_range = _en_patterns()
+    for m in _YMD.finditer(text):
+        y, _, mo, d = m.groups()
+        if _valid(mo, d):
+            yield Match(m.start(), m.end(), en_date(y, mo, d), RULE)
+    for m in _MDY_US.finditer(text):
+        mo, d, y = m.groups()
+        if _valid(mo, d):
+            yield Match(m.start(), m.end(), en_date(y, mo, d), RULE)
+    for m in month_day.finditer(text):
+        mo = _month_index(m.group(1))
+        if 1 <= int(m.group(2)) <= 31:
+            yield Match(m.start(), m.end(), en_date(m.group(3), str(mo), m.group(2)), RULE)
+    for m in day_month.finditer(text):
+        if 1 <= int(m.group(1)) <= 31:
+            day = "the " + numerals.en_ordinal(m.group(1)) + " of " + en_month(_month_index(m.group(2)))
+            if m.group(3):
+                day += ", " + numerals.en_year(m.group(3))
+            yield Match(m.start(), m.end(), day, RULE)
+    for m in month_year.finditer(text):
+        yield Match(m.start(), m.end(), en_month(_month_index(m.group(1))) + " " + numerals.en_year(m.group(2)), RULE)
+    for m in _MD_SLASH.finditer(text):
+        mo, d = m.groups()
+        cue = text[max(0, m.start() - 12):m.start()].rstrip()
+        if _valid(mo, d) and re.search(r"\b(?:on|by|until|due|from|since|before|after|dated?)$", cue, re.I):
+            yield Match(m.start(), m.end(), en_date(None, mo, d), RULE + ".slash")
+    for m in year_range.finditer(text):
+        yield Match(m.start(), m.end(), numerals.en_year(m.group(1)) + " to " + numerals.en_year(m.group(2)), RULE + ".range")
+    for m in year_cue.finditer(text):
+        if 1000 <= int(m.group(2)) <= 2099:
+            yield Match(m.start(2), m.end(), numerals.en_year(m.group(2)), RULE + ".year")
+    for m in year_after.finditer(text):
+        yield Match(m.start(), m.end(1), numerals.en_year(m.group(1)), RULE + ".year")
+    for m in decade.finditer(text):
+        y = m.group(1) + m.group(2) + "0"
+        spoken = numerals.en_year(y)
+        spoken = spoken[:-1] + "ies" if spoken.endswith("y") else spoken + "s"
+        yield Match(m.start(), m.end(), spoken, RULE + ".decade")
+
+
+def find(text: str, lang: str) -> Iterator[Match]:
+    return _en(text) if lang == "en" else _zh(text)

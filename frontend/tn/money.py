@@ -1,0 +1,140 @@
+"""Money: ¥35, $1,280.50, HK$10, €5, £3.20, $1.5 million, ¥88元 (read once), 12.50美元, 99.9元 (元角分)."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Iterator
+
+from .. import numerals
+from ..pieces import Match
+from ..rules import check_keys, compiled, fail, load
+from .common import NUM, alternation, cardinal, en_cardinal, sign_allowed, tpl, zh_cardinal
+
+RULE = "number.money"
+
+
+@compiled
+def currencies(lang: str) -> dict:
+    data = load(lang, "currency")
+    check_keys(data, ("symbols", "names", "yuan_names", "yuan_units", "zero", "scales"), f"rules/{lang}/currency.yaml")
+    syms = data.get("symbols")
+    if not isinstance(syms, dict):
+        raise fail(data, "'symbols' must be a mapping", "symbols")
+    for sym, v in syms.items():
+        if lang == "en":
+            if not (isinstance(v, list) and len(v) == 4 and all(isinstance(x, str) for x in v)):
+                raise fail(syms, f"currency {sym!r}: expected [unit, units, cent, cents]", sym)
+        else:
+            check_keys(v, ("read", "yuan"), f"currency {sym!r}")
+            if not isinstance(v.get("read"), str):
+                raise fail(v, f"currency {sym!r}: 'read' must be a string")
+    return data
+
+
+@compiled
+def _patterns(lang: str):
+    cur = currencies(lang)
+    syms = alternation(cur["symbols"])
+    scales = alternation(cur["scales"])
+    names = alternation(cur.get("names", []))
+    # the scale needs a word boundary after Latin scales (1.5m is metres elsewhere: only after a symbol)
+    prefix = re.compile(r"(?a)(?P<sign>-)?(?P<cur>" + syms + r")\s?(?P<sign2>-)?(?P<num>" + NUM + r")(?![\d])"
+                        r"(?:\s?(?P<scale>" + scales + r")(?![A-Za-z]))?"
+                        + (r"(?P<dup>\s?(?:" + names + r"))?" if lang != "en" else r"(?:\s?(?P<dup>" + names + r")\b)?"))
+    code_after = re.compile(r"(?a)(?<![\d.,])(?P<num>" + NUM + r")\s?(?P<cur>" +
+                            alternation(s for s in cur["symbols"] if s.isalpha()) + r")\b")
+    suffix = None
+    if lang != "en":
+        suffix = re.compile(r"(?a)(?<![\d.,])(?P<num>\d+\.\d+)(?=\s?(?P<name>" + names + r"))")
+    return prefix, code_after, suffix
+
+
+def _scaled(num: str, scale: str | None, lang: str) -> tuple[str, str]:
+    """Return (number to read, scale word) -- Mandarin multiplies Western scales out (1.5 million -> 一百五十万)."""
+    num = num.replace(",", "")
+    if not scale:
+        return num, ""
+    word = currencies(lang)["scales"][scale]
+    if lang == "en":
+        return num, word
+    factor = {"千": 10**3, "百万": 10**6, "十亿": 10**9, "万亿": 10**12}.get(word)
+    if factor is None:  # 万 / 亿 / 千万: Mandarin scale words, kept as they are
+        return num, word
+    try:
+        value = Decimal(num) * factor
+    except InvalidOperation:
+        return num, word
+    return (str(value.quantize(Decimal(1))) if value == value.to_integral() else format(value.normalize(), "f")), ""
+
+
+def zh_money(num: str, unit: str, *, yuan: bool, scale: str = "") -> str:
+    """¥12.50 -> 十二元五角, $4.99 -> 四点九九美元, ¥2 -> 两元."""
+    whole, _, frac = num.partition(".")
+    if yuan and frac and not scale and len(frac) <= 2:
+        frac = (frac + "0")[:2]
+        jiao, fen = int(frac[0]), int(frac[1])
+        out = zh_cardinal(whole, liang=True) + unit if int(whole or 0) or not (jiao or fen) else ""
+        if jiao:
+            out += numerals.zh_int(jiao, liang=True) + "角"
+        if fen:
+            out += ("零" if out and not jiao else "") + numerals.zh_int(fen, liang=True) + "分"
+        return out
+    frac = frac.rstrip("0")
+    num = whole + ("." + frac if frac else "")
+    return zh_cardinal(num, liang=True) + scale + unit
+
+
+def en_money(num: str, names: list[str], scale: str = "") -> str:
+    """$1,280.50 -> one thousand two hundred eighty dollars and fifty cents; $1.5 million -> one point five million dollars."""
+    unit, units, cent, cents = names
+    whole, _, frac = num.replace(",", "").partition(".")
+    if scale:
+        return f"{en_cardinal(num)} {scale} {units}"
+    if frac and len(frac) <= 2:
+        c = int((frac + "0")[:2])
+        w = int(whole or 0)
+        parts = []
+        if w:
+            parts.append(f"{numerals.en_int(w)} {unit if w == 1 else units}")
+        if c:
+            parts.append(f"{numerals.en_int(c)} {cent if c == 1 else cents}")
+        return " and ".join(parts) or f"zero {units}"
+    if frac:
+        return f"{en_cardinal(num)} {units}"
+    return f"{en_cardinal(num)} {unit if int(whole or 0) == 1 else units}"
+
+
+def find(text: str, lang: str) -> Iterator[Match]:
+    prefix, code_after, suffix = _patterns(lang)
+    cur = currencies(lang)
+    for m in prefix.finditer(text):
+        if m.group("cur").isalpha() and m.start() and text[m.start() - 1].isalpha():
+            continue  # XRMB100: a letter run, not a currency code
+        negative = (m.group("sign") and sign_allowed(text, m.start())) or m.group("sign2")
+        num, scale = _scaled(m.group("num"), m.group("scale"), lang)
+        info = cur["symbols"][m.group("cur")]
+        if lang == "en":
+            spoken = en_money(num, info, scale)
+        else:
+            spoken = zh_money(num, info["read"], yuan=bool(info.get("yuan")), scale=scale)
+        if negative:
+            spoken = tpl(lang, "negative")(num=spoken)
+        start = m.start() if m.group("sign") and negative else m.start("cur")
+        yield Match(start, m.end(), spoken, RULE)
+    for m in code_after.finditer(text):
+        num, _ = _scaled(m.group("num"), None, lang)
+        info = cur["symbols"][m.group("cur")]
+        spoken = en_money(num, info) if lang == "en" else zh_money(num, info["read"], yuan=bool(info.get("yuan")))
+        yield Match(m.start(), m.end(), spoken, RULE)
+    if suffix is not None:
+        yuan_names = cur.get("yuan_names", [])
+        for m in suffix.finditer(text):
+            name = m.group("name")
+            if name in yuan_names and name != "块" and len(m.group("num").partition(".")[2]) <= 2:
+                # 99.9元 -> 九十九元九角: the amount swallows its 元
+                spoken = zh_money(m.group("num"), "元", yuan=True)
+                yield Match(m.start(), m.end() + len(text[m.end():]) - len(text[m.end():].lstrip()) + len(name), spoken, RULE)
+            else:
+                whole, _, frac = m.group("num").partition(".")
+                frac = frac.rstrip("0")
+                yield Match(m.start(), m.end(), zh_cardinal(whole + ("." + frac if frac else "")), RULE)

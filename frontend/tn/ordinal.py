@@ -1,0 +1,40 @@
+"""Ordinals: 第3 第三 (never 第两), 第1-3题 第一到第三题, 第1、2题; English 3rd third, 21st, No. 5."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .. import numerals
+from ..pieces import Match
+from .common import cardinal, tpl
+
+RULE = "number.ordinal"
+_ZH = re.compile(r"(?a)第\s?(\d+)(?:\s?[-~～–—至到]\s?(?:第\s?)?(\d+))?(?!\d|\.\d)")
+_ZH_LIST = re.compile(r"(?a)第\s?\d+(?:\s?[、,，和及]\s?\d+(?![\d.]))+")
+_EN = re.compile(r"(?a)(?<![\d.,])(\d+)\s?(st|nd|rd|th|ST|ND|RD|TH)\b", re.A)
+_EN_NO = re.compile(r"(?a)\b(No|no|NO|Nos)\.\s?(?=\d)", re.A)
+
+
+def zh_ordinal(num: str) -> str:
+    return tpl("zh", "ordinal")(num=cardinal(num, "zh"))
+
+
+def find(text: str, lang: str) -> Iterator[Match]:
+    if lang == "en":
+        for m in _EN.finditer(text):
+            yield Match(m.start(), m.end(), numerals.en_ordinal(m.group(1)), RULE)
+        for m in _EN_NO.finditer(text):
+            yield Match(m.start(), m.end(), "number ", RULE + ".number_sign")
+        return
+    for m in _ZH_LIST.finditer(text):
+        # 第1、2、3题 -> 第一、二、三题
+        nums = re.findall(r"\d+", m.group(0))
+        seps = re.findall(r"[、,，和及]", m.group(0))
+        out = zh_ordinal(nums[0]) + "".join(s + cardinal(n, "zh") for s, n in zip(seps, nums[1:]))
+        yield Match(m.start(), m.end(), out, RULE + ".list")
+    for m in _ZH.finditer(text):
+        first = zh_ordinal(m.group(1))
+        if m.group(2):
+            yield Match(m.start(), m.end(), tpl("zh", "range")(a=first, b=zh_ordinal(m.group(2))), RULE + ".range")
+        else:
+            yield Match(m.start(), m.end(), first, RULE)

@@ -1,0 +1,62 @@
+"""Phone numbers and codes, digit by digit (Mandarin reads 1 as 幺 there): mobile and landline
+numbers, 400/800 lines, numbers after 电话/房间/验证码..., rooms and bus routes (305房间, 302路),
+ID numbers, leading-zero codes; English: 555-0134, (212) 555-0134, after "call"/"room"."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..pieces import Match
+from ..rules import compiled
+from .common import alternation, digits, head_has, numbers_rules, tail_has
+
+RULE = "number.phone"
+
+# +86 139-1234-5678 | 13912345678 | 010-12345678 | (010) 1234 5678 | 400-123-4567 | 555-0134
+_GROUPED = re.compile(
+    r"(?a)(?<![\w.+/-])(?:\+\d{1,3}[ -]?)?(?:\(\d{2,4}\)\s?\d{3,4}[ -]?\d{4}|0\d{2,3}-\d{7,8}|[48]00-\d{3}-\d{4}"
+    r"|\d{3}-\d{3}-\d{4}|\d{3}-\d{4}|1[3-9]\d[ -]\d{4}[ -]\d{4})(?![\w]|[.-]\d)")
+_SHORT = re.compile(r"(?a)(\d{3})-(\d{4})", re.A)
+_MOBILE = re.compile(r"(?a)(?<![\w.])(?:\+?86[ -]?)?1[3-9]\d{9}(?![\d.])", re.A)
+_ID_CARD = re.compile(r"(?a)(?<![\w.])\d{17}[\dXx](?![\w.])", re.A)
+_LEADING_ZERO = re.compile(r"(?a)(?<![\w.,])0\d{2,}(?![\d.,])", re.A)
+_DIGITS = re.compile(r"(?a)(?<![\w.,])\d{3,}(?![\d.,%])", re.A)
+
+
+def read_code(code: str, lang: str) -> str:
+    """Digits one by one; spaces, dashes and brackets become short gaps; + is 'plus'."""
+    groups = re.findall(r"\+|[0-9A-Za-z]+", code)
+    out = []
+    for g in groups:
+        if g == "+":
+            out.append("plus" if lang == "en" else "加")
+        else:
+            out.append(digits(g, lang, yao=True))
+    return " ".join(out)
+
+
+@compiled
+def _cue_patterns(lang: str):
+    nr = numbers_rules(lang)
+    return nr.get("code_before", []), nr.get("code_after", []), nr.get("route_after", [])
+
+
+def find(text: str, lang: str) -> Iterator[Match]:
+    before, after, route = _cue_patterns(lang)
+    for m in _ID_CARD.finditer(text):
+        yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".id")
+    for m in _MOBILE.finditer(text):
+        yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE)
+    for m in _GROUPED.finditer(text):
+        short = _SHORT.fullmatch(m.group(0))
+        nxt = text[m.end():m.end() + 1]
+        if short and int(short.group(1)) < int(short.group(2)) and nxt.isalpha() and not (
+                short.group(2).startswith("0") or tail_has(text, m.start(), before)):
+            continue  # 100-1000元 is a range; 555-0134 and "电话 555-1234" are numbers
+        yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE)
+    for m in _DIGITS.finditer(text):
+        if tail_has(text, m.start(), before) or head_has(text, m.end(), after) or \
+                (len(m.group(0)) >= 3 and head_has(text, m.end(), route) and not head_has(text, m.end(), ["路程", "路上", "路线"])):
+            yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")
+    for m in _LEADING_ZERO.finditer(text):
+        yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")

@@ -1,0 +1,62 @@
+"""Ranges: 3~5, 3-5个, 6-12岁, 10~20℃, 10%-20%, 1990-1995 (en). A hyphen between two numbers is a
+range only where it reads as one (the first is smaller, or a unit / measure word follows);
+otherwise it is left to the cardinal class (x-2 is a minus, never 负)."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..pieces import Match
+from ..rules import compiled
+from .common import NUM, alternation, cardinal, sign_allowed, tpl, words
+from .measure import read_measure, unit_pattern
+from .percent import read_percent
+
+RULE = "number.range"
+
+
+@compiled
+def _pattern(lang: str):
+    u = unit_pattern(lang)
+    side = r"(?P<s{i}>[-−])?(?P<n{i}>" + NUM + r")(?![\d])(?:\s?(?P<u{i}>" + u + r"|[%％‰]))?"
+    return re.compile(r"(?a)(?<![\d.,:/])" + side.replace("{i}", "1") + r"\s?(?P<sep>[~～〜\-–—])\s?" + side.replace("{i}", "2") +
+                      r"(?![\d.:/]\d|[A-Za-z])", re.A)
+
+
+@compiled
+def _measure_re(lang: str):
+    return re.compile(r"(?a)\s?(?:" + alternation(words(lang, "measure_words") + ["岁", "月", "日", "号", "年", "周", "届", "点"]) + ")")
+
+
+def _side(num: str, unit: str | None, neg: bool, lang: str) -> str:
+    if unit in ("%", "％", "‰"):
+        return read_percent(num, unit, lang, negative=neg)
+    if unit:
+        spoken = read_measure(num, unit, lang, negative=neg)
+        if spoken is not None:
+            return spoken
+    spoken = cardinal(num, lang)
+    return tpl(lang, "negative")(num=spoken) if neg else spoken
+
+
+def find(text: str, lang: str) -> Iterator[Match]:
+    for m in _pattern(lang).finditer(text):
+        a, b, sep = m.group("n1"), m.group("n2"), m.group("sep")
+        ua, ub = m.group("u1"), m.group("u2")
+        neg_a = bool(m.group("s1")) and sign_allowed(text, m.start())
+        if m.group("s1") and not neg_a:
+            continue
+        neg_b = bool(m.group("s2"))
+        if sep in "-–—" and not (ua or ub):
+            va, vb = float(a.replace(",", "")), float(b.replace(",", ""))
+            cue = _measure_re(lang).match(text, m.end()) is not None
+            if neg_b or not (va < vb or cue):
+                continue  # 15-9: a subtraction or a score, not a range
+        if ua and not ub and ua not in ("%", "％", "‰"):
+            ub = ua  # 10℃~20 (rare) reads the unit on both
+        if ub and not ua and (ub in ("%", "％", "‰")):
+            ua = ub  # 10-20% -> 百分之十到百分之二十
+        left = _side(a, ua, neg_a, lang)
+        right = _side(b, ub, neg_b, lang)
+        start = m.start() if neg_a else m.start("n1")
+        yield Match(start, m.end(), tpl(lang, "range")(a=left, b=right), RULE)

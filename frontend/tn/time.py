@@ -1,0 +1,71 @@
+"""Clock times (14:30, 9:05:30, 5 p.m.) versus ratios and scores (3:2, 比分2:1)."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .. import numerals
+from ..pieces import Match
+from .common import cardinal, numbers_rules, tail_has, tpl
+
+RULE = "number.time"
+
+_COLON = re.compile(r"(?a)(?<![\d:.])(\d{1,3})\s?[:：](\d{1,3})(?:[:：](\d{1,3}))?(?![\d:])"
+                    r"(?:\s?([AaPp])\.?\s?[Mm]\b\.?)?")
+_RATIO_CHAIN = re.compile(r"(?a)(?<![\d:.])\d+(?:\.\d+)?(?:\s?[:：∶]\s?\d+(?:\.\d+)?){2,}(?![\d:])")
+_EN_AMPM = re.compile(r"(?a)(?<![\d:.])(\d{1,2})\s?([AaPp])\.?\s?[Mm](?:\b\.?|(?=\W|$))")
+
+
+def zh_time(h: str, m: str | None, s: str | None = None) -> str:
+    """9:30 -> 九点三十分, 14:05 -> 十四点零五分, 2:00 -> 两点."""
+    hh = numerals.zh_int(h, liang=True)
+    if m is None or (int(m) == 0 and not s):
+        return tpl("zh", "time_h")(h=hh)
+    mm = numerals.zh_int(m)
+    if 0 < int(m) < 10:
+        mm = "零" + mm
+    if s:
+        return tpl("zh", "time_hms")(h=hh, m=mm, s=numerals.zh_int(s))
+    return tpl("zh", "time_hm")(h=hh, m=mm)
+
+
+def en_time(h: str, m: str | None, ampm: str | None = None, s: str | None = None) -> str:
+    """14:30 -> fourteen thirty, 9:05 -> nine oh five, 9:00 -> nine o'clock, 10:30 a.m. -> ten thirty a m."""
+    out = numerals.en_int(h)
+    if m and int(m):
+        out += " " + ("oh " + numerals.en_int(m) if int(m) < 10 else numerals.en_int(m))
+    elif not ampm:
+        out += " o'clock" if int(h) <= 12 else " hundred"
+    if s and int(s):
+        out += " and " + numerals.en_int(s) + " seconds"
+    if ampm:
+        out += " " + ampm.lower()[0] + " m"
+    return out
+
+
+def ratio(parts: list[str], lang: str) -> str:
+    sep = tpl(lang, "ratio_sep")()
+    return (f" {sep} " if lang == "en" else sep).join(cardinal(p, lang) for p in parts)
+
+
+def find(text: str, lang: str) -> Iterator[Match]:
+    cues = numbers_rules(lang).get("ratio_before", []) if lang != "en" else []
+    for m in _RATIO_CHAIN.finditer(text):
+        yield Match(m.start(), m.end(), ratio(re.split(r"\s?[:：∶]\s?", m.group(0)), lang), "number.ratio")
+    for m in _COLON.finditer(text):
+        h, mi, s, ap = m.groups()
+        is_time = (len(mi) == 2 and int(h) <= 24 and int(mi) < 60 and (s is None or (len(s) == 2 and int(s) < 60))
+                   and not tail_has(text, m.start(), cues)
+                   and not re.search(r"(?:ratio|odds|score|won|lost|beat)\s*(?:of|was|is)?\s*$",
+                                     text[max(0, m.start() - 16):m.start()], re.I))
+        if is_time:
+            spoken = en_time(h, mi, ap, s) if lang == "en" else zh_time(h, mi, s)
+            if ap and lang != "en":
+                spoken = ("上午" if ap.lower() == "a" else "下午") + spoken
+            yield Match(m.start(), m.end(), spoken, RULE)
+        elif not ap:
+            parts = [p for p in (h, mi, s) if p is not None]
+            yield Match(m.start(), m.end(), ratio(parts, lang), "number.ratio")
+    if lang == "en":
+        for m in _EN_AMPM.finditer(text):
+            yield Match(m.start(), m.end(), en_time(m.group(1), None, m.group(2)), RULE)

@@ -1,0 +1,313 @@
+"""Cantonese text normalisation: every number class, read the Hong Kong way (pronunciation.md §2).
+
+Classes are tried in priority order (digit strings, dates, times, money, percent, fractions,
+ratios, clock minutes, versions, then plain numbers with units and ranges); a class claims its
+span and later classes skip claimed text. Whether a 2 is 兩 or 二 depends on the word after the
+number (rules/yue/readings.yaml: `counted` vs `labels`) and before it (第, 星期).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import regex
+
+from .pieces import Match
+from .yue_numerals import yue_digits, yue_int, yue_number
+from .yue_rules import YueRules, load
+from .yue_script import in_script
+
+# Full-width forms read like their ASCII twins; the table keeps the text length, so spans stay exact.
+_WIDTH = str.maketrans("０１２３４５６７８９．：％＄／－＋", "0123456789.:%$/-+")
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DASH = r"[-~～—–]"
+_RANGE_TAIL = regex.compile(r"\s?(?:[-~～—–至到])\s?[-−]?(?:" + _NUM + r")\s?")
+_CONNECTOR = regex.compile(r"\s?[-~～—–]\s?")
+_NEG_OK = r"(?<![0-9A-Za-z.)\]])"
+_YEAR = r"(?:1[5-9]|20)\d\d"
+RANGEABLE = {"yue.time", "yue.cardinal", "yue.decimal", "yue.measure", "yue.year"}
+
+
+@dataclass(frozen=True)
+class _Class:
+    rule: str
+    pattern: regex.Pattern
+    read: Callable  # (match, text, rules) -> str | None (None: not this class after all)
+
+
+def _liang_big(digits: str) -> str:
+    """兩 only before 百/千/萬/億 (兩百, 兩千); a bare 2 stays 二 (no counted word follows)."""
+    return "二" if int(digits.replace(",", "") or 0) == 2 else yue_int(digits, liang=True)
+
+
+def _follower_kind(text: str, end: int, r: YueRules) -> str | None:
+    """'counted' / 'label' / None for the word after a number (looking past a range tail)."""
+    tail = _RANGE_TAIL.match(text, end)
+    if tail:
+        end = tail.end()
+    m = r.follower_re.match(text, end)
+    return r.follower[m.group(1)] if m else None
+
+
+def _spoken_int(digits: str, start: int, end: int, text: str, r: YueRules) -> str:
+    """An integer read with 兩 or 二 as its neighbours demand."""
+    before = text[max(0, start - 8):start]
+    if r.ordinal.search(before):
+        return yue_int(digits)
+    kind = _follower_kind(text, end, r)
+    if kind == "label":
+        return yue_int(digits)
+    if kind == "counted":
+        return yue_int(digits, liang=True)
+    if r.label_before.search(before):
+        return yue_int(digits)
+    return _liang_big(digits)
+
+
+# ---- the classes -----------------------------------------------------------------------
+
+def _digits(m, text, r):
+    return yue_digits(m.group(0))
+
+
+def _hk_phone(m, text, r):
+    a, sep, b = m.group("a"), m.group("sep"), m.group("b")
+    if sep and sep in "-–" and not m.group("cc") and regex.fullmatch(_YEAR, a) and regex.fullmatch(_YEAR, b):
+        return None  # 2023-2024: a range of years, not a phone number
+    return yue_digits(m.group(0))
+
+
+def _long_digits(m, text, r):
+    return None if _follower_kind(text, m.end(), r) == "counted" else yue_digits(m.group(0))
+
+
+def _year_range(m, text, r):
+    return r.say("range", a=yue_digits(m.group(1)), b=yue_digits(m.group(3)))
+
+
+def _valid_day_month(d: int, mo: int) -> bool:
+    return 1 <= d <= 31 and 1 <= mo <= 12
+
+
+def _date_iso(m, text, r):
+    y, mo, d = m.group("y"), int(m.group("m")), int(m.group("d"))
+    if not _valid_day_month(d, mo):
+        return None
+    return r.say("date", y=yue_digits(y), m=yue_int(mo), d=yue_int(d))
+
+
+def _date_dmy(m, text, r):
+    d, mo, y = int(m.group("d")), int(m.group("m")), m.group("y")
+    if not _valid_day_month(d, mo):
+        d, mo = mo, d  # 12/25/2023 written the US way
+        if not _valid_day_month(d, mo):
+            return None
+    return r.say("date", y=yue_digits(y), m=yue_int(mo), d=yue_int(d))
+
+
+def _date_dm(m, text, r):
+    d, mo = int(m.group("d")), int(m.group("m"))
+    return r.say("month_day", m=yue_int(mo), d=yue_int(d)) if _valid_day_month(d, mo) else None
+
+
+def _year(m, text, r):
+    return yue_digits(m.group(0))
+
+
+def _clock(m, text, r):
+    h, mi, s = int(m.group("h")), int(m.group("mi")), m.group("s")
+    hour = yue_int(h, liang=True)  # 2:00 -> 兩點; 12:00 -> 十二點
+    if mi == 0 and not s:
+        spoken = r.say("clock_hour", h=hour)
+    elif mi == 30 and not s:
+        spoken = r.say("clock_half", h=hour)
+    elif r.minute_style != "minutes" and mi % 5 == 0 and not s:
+        spoken = r.say("clock_" + r.minute_style, h=hour, z=yue_int(mi // 5))
+    else:
+        minutes = ("零" if mi < 10 else "") + yue_int(mi)
+        spoken = r.say("clock_minutes", h=hour, m=minutes)
+        if s:
+            sec = int(s)
+            spoken += r.say("clock_seconds", s=("零" if sec < 10 and sec else "") + yue_int(sec))
+    ampm = (m.group("ampm") or "").strip().lower().replace(".", "")
+    if ampm:
+        spoken = r.say("am" if ampm == "am" else "pm") + spoken
+    return spoken
+
+
+def _hkd(num: str, mag: str | None, r: YueRules) -> str:
+    """$18 -> 十八蚊, $5.5 -> 五蚊半, $1.2 -> 一蚊二, $0.5 -> 五毫, $2萬 -> 兩萬蚊."""
+    dollar = r.say("dollar")
+    if mag:
+        return yue_number(num, liang=True) + r.magnitudes[mag] + dollar
+    whole, _, frac = num.replace(",", "").partition(".")
+    frac = frac.rstrip("0")
+    if not frac:
+        return yue_int(whole or "0", liang=True) + dollar
+    if len(frac) == 1:
+        if int(whole or "0") == 0:
+            return r.say("cents", c=yue_int(frac, liang=True))
+        d = yue_int(whole, liang=True)
+        return r.say("dollar_half", d=d) if frac == "5" else r.say("dollar_cents", d=d, c=yue_int(frac))
+    return yue_number(num, point=r.say("point")) + dollar
+
+
+def _amount(cur: str, num: str, mag: str | None, r: YueRules) -> str:
+    reading = r.currencies[cur]
+    if reading == "hkd":
+        return _hkd(num, mag, r)
+    spoken = yue_number(num, liang=True, point=r.say("point")) + (r.magnitudes[mag] if mag else "")
+    return reading(n=spoken)
+
+
+def _money(m, text, r):
+    cur = m.group("cur") or m.group("cur_after")
+    spoken = _amount(cur, m.group("num"), m.group("mag"), r)
+    if m.group("num2"):
+        cur2 = m.group("cur2") or cur
+        spoken = r.say("range", a=spoken, b=_amount(cur2, m.group("num2"), m.group("mag2"), r))
+    return spoken
+
+
+def _percent_one(num: str, sign: str, r: YueRules) -> str:
+    word = "permille" if sign == "‰" else "percent"
+    neg = num[:1] in "-−"
+    spoken = r.say(word, n=yue_number(num.lstrip("-−"), point=r.say("point")))
+    return r.say("negative") + spoken if neg else spoken
+
+
+def _percent(m, text, r):
+    sign = m.group("sign")
+    spoken = _percent_one(m.group("b"), sign, r)
+    if m.group("a"):
+        spoken = r.say("range", a=_percent_one(m.group("a"), sign, r), b=spoken)
+    return spoken
+
+
+def _fraction(m, text, r):
+    num, den = m.group(1), m.group(2)
+    if int(den) == 0:
+        return None
+    return r.say("fraction", num=yue_int(num), den=yue_int(den))
+
+
+def _ratio(m, text, r):
+    point = r.say("point")
+    return r.say("ratio", a=yue_number(m.group(1), point=point), b=yue_number(m.group(2), point=point))
+
+
+def _clock_minute(m, text, r):
+    digits = m.group(0)
+    return ("零" if len(digits) == 2 and digits[0] == "0" else "") + yue_int(digits)
+
+
+def _version(m, text, r):
+    return r.say("point").join(yue_int(part) for part in m.group(0).split("."))
+
+
+def _number(m, text, r):
+    num, unit_sym = m.group("num"), m.group("unit")
+    neg = bool(m.group("neg"))
+    if "." in num:
+        spoken = yue_number(num, point=r.say("point"))
+    elif unit_sym:
+        spoken = yue_int(num, liang=not neg)
+    else:
+        spoken = _spoken_int(num, m.start("num"), m.end(), text, r)
+    if unit_sym:
+        unit = r.units[unit_sym]
+        if neg and unit.below_zero is not None:
+            return unit.below_zero(n=spoken)
+        return unit.reading(n=(r.say("negative") if neg else "") + spoken)
+    return (r.say("negative") if neg else "") + spoken
+
+
+# ---- patterns ---------------------------------------------------------------------------
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _classes(r: YueRules) -> list[_Class]:
+    cur_sym = _alt(c for c in r.currencies)
+    cur_code = _alt(c for c in r.currencies if c.isalpha())
+    mag = _alt(r.magnitudes)
+    units = _alt(r.units)
+    num = f"(?:{_NUM})"
+    money_one = rf"(?P<cur>(?<![A-Za-z])(?:{cur_sym}))\s?(?P<num>{num})(?:\s?(?P<mag>{mag})(?![A-Za-z]))?"
+    money_after = rf"(?<![\d.])(?P<num>{num})(?:\s?(?P<mag>{mag}))?\s?(?P<cur_after>{cur_code})(?![A-Za-z])"
+    money_tail = (rf"(?:\s?[-~～—–至到]\s?(?P<cur2>(?<![A-Za-z])(?:{cur_sym}))?\s?(?P<num2>{num})"
+                  rf"(?:\s?(?P<mag2>{mag})(?![A-Za-z]))?)?")
+    c = regex.compile
+    return [
+        _Class("yue.digits", c(rf"(?<=(?:{_alt(r.digit_context)})[\s:：是係系為为]*)\+?\d(?:[\d\- ]*\d){{2,}}"), _digits),
+        _Class("yue.year", c(rf"(?<![\d.,])({_YEAR})\s?({_DASH}|至|到)\s?({_YEAR})(?![\d.,])"), _year_range),
+        _Class("yue.telephone", c(r"(?<![\d.,])(?P<cc>\+?852[ -]?)?(?P<a>[2-9]\d{3})(?P<sep>[ \-–]?)(?P<b>\d{4})(?![\d.,])"
+                                  r"(?(cc)|(?(sep)|(?!)))"), _hk_phone),
+        _Class("yue.digits", c(r"(?<![\d.,])\d{8,}(?![\d.,])"), _long_digits),
+        _Class("yue.digits", c(r"(?<![\d.,])0\d{2,}(?![\d.,:])"), _digits),
+        _Class("yue.digits", c(rf"(?<![\d.,])\d{{3,4}}(?=(?:{_alt(r.digit_before)}))"), _digits),
+        _Class("yue.date", c(r"(?<![\d.,/-])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/-]|\.\d)"), _date_iso),
+        _Class("yue.date", c(r"(?<![\d.,/-])(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/-]|\.\d)"), _date_dmy),
+        _Class("yue.date", c(r"(?<![\d./])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?=\s?[(（](?:星期|禮拜|礼拜|週|周)?[一二三四五六日天1-7][)）])"), _date_dm),
+        _Class("yue.year", c(r"(?<![\d.,])\d{4}(?=\s?年(?!級|级|紀|纪|齡|龄))"), _year),
+        _Class("yue.time", c(r"(?<![\d:.])(?P<h>[01]?\d|2[0-4])[:：](?P<mi>[0-5]\d)(?:[:：](?P<s>[0-5]\d))?(?![\d:])"
+                             r"(?P<ampm>\s?(?:[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"), _clock),
+        _Class("yue.money", c(f"(?:{money_one}|{money_after}){money_tail}"), _money),
+        _Class("yue.percent", c(rf"{_NEG_OK}(?:(?P<a>[-−]?{num})\s?[%‰]?\s?(?:{_DASH}|至|到)\s?)?(?P<b>[-−]?{num})\s?(?P<sign>[%‰])"), _percent),
+        _Class("yue.fraction", c(r"(?<![\d./])(\d+)/(\d+)(?![\d/]|\.\d)"), _fraction),
+        _Class("yue.ratio", c(rf"(?<![\d.:])({num})[:：]({num})(?![\d:])"), _ratio),
+        _Class("yue.time", c(r"(?<=(?:\d|[零一二兩两三四五六七八九十])\s?[點点])\d{1,2}(?![\d.])"), _clock_minute),
+        _Class("yue.version", c(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.])"), _version),
+        _Class("yue.digits", c(r"(?<=[A-Za-z])\d{3,}(?![\d.,])"), _digits),
+        _Class("yue.cardinal", c(rf"(?P<neg>{_NEG_OK}[-−])?(?P<num>{num})(?:\s?(?P<unit>{units})(?![A-Za-z]))?"), _number),
+    ]
+
+
+_CACHE: dict = {}
+
+
+def _compiled(r: YueRules) -> list[_Class]:
+    key = id(r)
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = (r, _classes(r))
+    return _CACHE[key][1]
+
+
+def find(text: str, traditional: bool) -> list[Match]:
+    """All number matches in one raw piece, spoken in the text's script."""
+    r = load()
+    src = text.translate(_WIDTH)
+    claimed = bytearray(len(src))
+    found: list[tuple[int, int, str, str]] = []
+    for cls in _compiled(r):
+        for m in cls.pattern.finditer(src):
+            start, end = m.span()
+            if start == end or any(claimed[start:end]):
+                continue
+            spoken = cls.read(m, src, r)
+            if spoken is None:
+                continue
+            rule = cls.rule
+            if rule == "yue.cardinal":
+                rule = "yue.measure" if m.group("unit") else "yue.decimal" if "." in m.group("num") else rule
+            found.append((start, end, spoken, rule))
+            claimed[start:end] = b"\x01" * (end - start)
+    found.sort()
+    found = _join_ranges(src, found, r)
+    return [Match(s, e, in_script(t, traditional), rule) for s, e, t, rule in found]
+
+
+def _join_ranges(src: str, found: list, r: YueRules) -> list:
+    """'2-3個', '10:30-11:30', '10~20℃': the dash between two spoken numbers is read 至."""
+    to = r.say("range", a="", b="")
+    out = []
+    for i, item in enumerate(found):
+        out.append(item)
+        if i + 1 < len(found):
+            nxt = found[i + 1]
+            gap = src[item[1]:nxt[0]]
+            if gap and item[3] in RANGEABLE and nxt[3] in RANGEABLE and _CONNECTOR.fullmatch(gap):
+                out.append((item[1], nxt[0], to, "yue.range"))
+    return out

@@ -1,0 +1,1 @@
+"""Synthesis backends behind one interface (base.Backend): voxcpm and the espeak preview."""

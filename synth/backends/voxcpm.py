@@ -1,0 +1,135 @@
+"""The native VoxCPM model as a backend: batched generation, one voice, one seed policy.
+
+The model object follows the protocol of synth.voxcpm (load_model, sample_rate,
+build_voice, generate, generate_batch, generate_stream). The voice prompt is encoded once
+(build_voice) and the same Voice is reused for every utterance.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from .base import Backend, BackendError
+
+ENV_MODEL = "VOXREAD_MODEL"
+HUB_IDS = ("openbmb/VoxCPM-0.5B", "openbmb/VoxCPM1.5")  # looked for in the local HF cache
+DEFAULT_BATCH = 8
+_MODELS: dict = {}  # path/id -> loaded model: speak() in a loop loads a checkpoint once
+_VOICES: dict = {}  # (model id, prompt key) -> Voice
+
+
+def _hub_cache_dirs() -> list[Path]:
+    dirs = []
+    if os.environ.get("HF_HUB_CACHE"):
+        dirs.append(Path(os.environ["HF_HUB_CACHE"]))
+    if os.environ.get("HF_HOME"):
+        dirs.append(Path(os.environ["HF_HOME"]) / "hub")
+    dirs.append(Path.home() / ".cache" / "huggingface" / "hub")
+    return dirs
+
+
+def find_local_checkpoint() -> str | None:
+    """A VoxCPM checkpoint already on this machine: $VOXREAD_MODEL, else the HF hub cache.
+
+    Looks only; nothing is downloaded.
+    """
+    if os.environ.get(ENV_MODEL):
+        return os.environ[ENV_MODEL]
+    for cache in _hub_cache_dirs():
+        for hub_id in HUB_IDS:
+            snapshots = cache / ("models--" + hub_id.replace("/", "--")) / "snapshots"
+            if snapshots.is_dir():
+                for snap in sorted(snapshots.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True):
+                    if (snap / "config.json").is_file():
+                        return str(snap)
+    return None
+
+
+_HUB_ID = re.compile(r"^[\w.-]+/[\w.-]+$")
+
+
+def load(path_or_id):
+    """Load (once per process) a checkpoint directory or hub id."""
+    key = str(path_or_id)
+    if not Path(key).exists() and not _HUB_ID.match(key):
+        raise FileNotFoundError(f"model directory not found: {key} (expected a VoxCPM checkpoint "
+                                "directory or a hub id such as openbmb/VoxCPM-0.5B)")
+    if key not in _MODELS:
+        try:
+            from .. import voxcpm
+        except ImportError as e:
+            raise BackendError(f"the VoxCPM model code is not available ({e})") from e
+        _MODELS[key] = voxcpm.load_model(path_or_id)
+    return _MODELS[key]
+
+
+def _voice_class(model):
+    import importlib
+    module = importlib.import_module(type(model).__module__)
+    if hasattr(module, "Voice"):
+        return module.Voice
+    from .. import voxcpm
+    return voxcpm.Voice
+
+
+def resolve_voice(model, voice):
+    """A Voice for `model` from: None, a Voice, a saved voice file, or (prompt_wav, prompt_text).
+
+    Built voices are cached per model and prompt, so a document (or a loop of speak()
+    calls) encodes the prompt once.
+    """
+    if voice is None or hasattr(voice, "save"):
+        return voice
+    if isinstance(voice, (str, os.PathLike)):
+        path = Path(voice)
+        if not path.is_file():
+            raise FileNotFoundError(f"voice file not found: {path}")
+        key = (id(model), "file", str(path.resolve()), path.stat().st_mtime)
+        if key not in _VOICES:
+            _VOICES[key] = _voice_class(model).load(str(path))
+        return _VOICES[key]
+    if isinstance(voice, dict):
+        voice = (voice["prompt_wav"], voice["prompt_text"])
+    if isinstance(voice, tuple) and len(voice) == 2:
+        wav, text = voice
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError("voice cloning needs the transcript of the prompt audio (prompt_text)")
+        if isinstance(wav, (str, os.PathLike)):
+            if not Path(wav).is_file():
+                raise FileNotFoundError(f"prompt audio not found: {wav}")
+            wav_key = (str(Path(wav).resolve()), Path(wav).stat().st_mtime)
+        else:
+            samples, sr = wav
+            wav_key = (hash(np.asarray(samples).tobytes()), sr)
+        key = (id(model), "prompt", wav_key, text)
+        if key not in _VOICES:
+            _VOICES[key] = model.build_voice(wav if not isinstance(wav, os.PathLike) else str(wav), text)
+        return _VOICES[key]
+    raise TypeError("voice must be a Voice, a saved voice file, or (prompt_wav, prompt_text)")
+
+
+class VoxCPMBackend(Backend):
+    name = "voxcpm"
+
+    def __init__(self, model, voice=None, *, max_batch: int = DEFAULT_BATCH, **gen):
+        self.model = load(model) if isinstance(model, (str, os.PathLike)) else model
+        self.sample_rate = int(self.model.sample_rate)
+        self.voice = resolve_voice(self.model, voice)
+        self.gen = gen  # cfg_value, inference_timesteps, min_len, max_len, retry_badcase ...
+        self.max_batch = max(1, int(max_batch)) if hasattr(self.model, "generate_batch") else 1
+
+    def synthesize(self, utterances: Sequence, seeds: Sequence[int | None], *,
+                   starts_document: bool = False) -> list[np.ndarray]:
+        # The text goes to the model as the frontend wrote it: phoneme braces and a
+        # leading control prefix such as (粤语) are model input.
+        texts = [u.text for u in utterances]
+        if len(texts) == 1 or self.max_batch == 1:
+            out = [self.model.generate(t, voice=self.voice, seed=s, **self.gen)
+                   for t, s in zip(texts, seeds)]
+        else:
+            out = self.model.generate_batch(texts, voice=self.voice, seeds=list(seeds), **self.gen)
+        return [np.asarray(x, np.float32).reshape(-1) for x in out]

@@ -1,0 +1,182 @@
+"""speak() and stream(): text -> frontend utterances -> backend (in batches) -> one recording.
+
+    >>> import synth
+    >>> audio = synth.speak("你好，世界！", "hello.wav")          # Audio(samples, sample_rate)
+    >>> for chunk in synth.stream(long_text): play(chunk)         # as soon as each exists
+
+Both run the same code: utterances are pulled lazily from `frontend.process`, generated in
+batches (1, 2, 4, ... up to the backend's limit, so the first audio comes quickly and the
+rest is batched), and joined by `assemble.Joiner`; speak() is the concatenation of
+stream()'s chunks, so the two are sample-identical.
+"""
+from __future__ import annotations
+
+import random
+import sys
+from collections.abc import Iterator
+
+import numpy as np
+
+from .assemble import TARGET_LUFS, Joiner
+from .audio import Audio, format_for
+from .backends.base import Backend
+
+PREVIEW_NOTICE = ("voxread: speaking with the espeak-ng preview voice; for natural speech get the "
+                  "VoxCPM checkpoint (huggingface-cli download openbmb/VoxCPM-0.5B) and pass "
+                  "--model DIR or set VOXREAD_MODEL")
+_notice_shown = False
+
+
+class NothingToSay(ValueError):
+    """The text is not empty but normalises to no speakable utterance."""
+
+
+def _check_text(text) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    if not text.strip():
+        raise ValueError("the text is empty")
+
+
+def _show_preview_notice() -> None:
+    global _notice_shown
+    if not _notice_shown:
+        print(PREVIEW_NOTICE, file=sys.stderr)
+        _notice_shown = True
+
+
+def choose_backend(backend=None, model=None, voice=None, *, batch_size=None, **gen) -> Backend:
+    """The backend to use: explicit > model given > checkpoint configured or cached > espeak."""
+    from .backends.voxcpm import VoxCPMBackend, find_local_checkpoint
+
+    if isinstance(backend, Backend):
+        return backend
+    if backend not in (None, "voxcpm", "espeak"):
+        raise ValueError(f"unknown backend {backend!r}: expected 'voxcpm' or 'espeak'")
+    if backend == "espeak":
+        if voice is not None:
+            raise ValueError("the espeak preview voice cannot clone a voice; "
+                             "use the voxcpm backend (a model checkpoint) for prompt/voice")
+        from .backends.espeak import EspeakBackend
+        return EspeakBackend()
+    if model is None:
+        model = find_local_checkpoint()
+        if model is None and backend == "voxcpm":
+            raise ValueError("no VoxCPM checkpoint: pass model= (--model DIR_OR_ID) or set "
+                             "VOXREAD_MODEL; get one with: huggingface-cli download openbmb/VoxCPM-0.5B")
+    if model is not None:
+        options = {"max_batch": batch_size} if batch_size else {}
+        return VoxCPMBackend(model, voice, **options, **gen)
+    if voice is not None:
+        raise ValueError("voice cloning needs a VoxCPM checkpoint: pass model= (--model) or set "
+                         "VOXREAD_MODEL; the espeak preview voice cannot clone")
+    from .backends.espeak import EspeakBackend
+    _show_preview_notice()
+    return EspeakBackend()
+
+
+class AudioStream:
+    """Iterator of float32 chunks at `.sample_rate`; each chunk is final when yielded."""
+
+    def __init__(self, utterances, engine: Backend, *, seed, sample_rate, target_lufs, progress,
+                 first_batch: int = 1):
+        self.engine = engine
+        self.sample_rate = int(sample_rate or engine.sample_rate)
+        self._utts = utterances
+        self._seed = seed
+        self._target_lufs = target_lufs
+        self._progress = progress
+        self._first_batch = first_batch
+        self.timings: list = []  # (utterance, start_s, end_s), filled as chunks are made
+        self._it = self._chunks()
+
+    def __iter__(self) -> Iterator[np.ndarray]:
+        return self
+
+    def __next__(self) -> np.ndarray:
+        return next(self._it)
+
+    def _batches(self):
+        """Lists of utterances: 1, 2, 4 ... up to engine.max_batch (pulled lazily)."""
+        size, batch = self._first_batch, []
+        for utt in self._utts:
+            batch.append(utt)
+            if len(batch) >= min(size, self.engine.max_batch):
+                yield batch
+                batch, size = [], size * 2
+        if batch:
+            yield batch
+
+    def _chunks(self) -> Iterator[np.ndarray]:
+        joiner = Joiner(self.engine.sample_rate, target_lufs=self._target_lufs)
+        resampler = None
+        if self.sample_rate != self.engine.sample_rate:
+            import soxr
+            resampler = soxr.ResampleStream(self.engine.sample_rate, self.sample_rate, 1, dtype="float32")
+        total = len(self._utts) if self._progress else None
+        done = 0
+        for batch in self._batches():
+            # One seed policy: every utterance of the document uses the same seed, so the
+            # voice and style of sentence 50 match sentence 1 (batched or not).
+            waves = self.engine.synthesize(batch, [self._seed] * len(batch), starts_document=done == 0)
+            for utt, wave in zip(batch, waves):
+                chunk = joiner.add(wave, utt.pause_after_ms)
+                start, end = joiner.spans[-1]
+                self.timings.append((utt, start / joiner.sr, end / joiner.sr))
+                done += 1
+                if resampler is not None:
+                    chunk = resampler.resample_chunk(chunk, last=False)
+                if len(chunk):
+                    yield chunk.astype(np.float32, copy=False)
+            if self._progress:
+                self._progress(done, total)
+        chunk = joiner.finish()
+        if resampler is not None:
+            chunk = resampler.resample_chunk(chunk, last=True)
+        if len(chunk):
+            yield chunk.astype(np.float32, copy=False)
+
+
+def stream(text, *, lexicon=None, lang=None, model=None, voice=None, backend=None, seed=None,
+           sample_rate=None, batch_size=None, target_lufs=TARGET_LUFS, progress=None, **gen) -> AudioStream:
+    """Chunks of the read as soon as they exist (see module doc); same options as speak().
+
+    Raises at once (not on the first next()) for empty text, text that normalises to
+    nothing, bad lexicons and unusable backends.
+    """
+    import frontend
+
+    _check_text(text)
+    utterances = frontend.process(text, lang, lexicon=lexicon)
+    try:
+        utterances[0]  # normalise the start now: lexicon errors and empty results surface here
+    except IndexError:
+        raise NothingToSay("the text normalises to nothing to say "
+                           f"(it has no speakable words: {text.strip()[:60]!r})") from None
+    engine = choose_backend(backend, model, voice, batch_size=batch_size, **gen)
+    if seed is None:
+        seed = random.randrange(2**31)  # drawn once: the whole document shares it
+    return AudioStream(utterances, engine, seed=seed, sample_rate=sample_rate,
+                       target_lufs=target_lufs, progress=progress)
+
+
+def speak(text, out=None, *, lexicon=None, lang=None, model=None, voice=None, **gen) -> Audio:
+    """Read `text` aloud: Audio(samples, sample_rate), also written to `out` when given.
+
+    out: a .wav/.flac/.ogg path (format from the suffix) or "-" (raw 16-bit PCM on stdout).
+    lexicon: None, a path, a list of paths or a dict {word: pronunciation}.
+    model: a loaded model, a checkpoint directory or hub id (default: $VOXREAD_MODEL, then a
+        checkpoint in the local Hugging Face cache, else the espeak-ng preview voice).
+    voice: a Voice, a saved voice file, or (prompt_wav, prompt_text) for voice cloning.
+    gen: backend="voxcpm"|"espeak", seed, sample_rate, batch_size, target_lufs, progress,
+        and model options (cfg_value, inference_timesteps, min_len, max_len, retry_badcase).
+    """
+    if out is not None and str(out) != "-":
+        format_for(out)  # a bad suffix fails before minutes of synthesis, not after
+    chunks = stream(text, lexicon=lexicon, lang=lang, model=model, voice=voice, **gen)
+    parts = list(chunks)
+    audio = Audio(np.concatenate(parts) if parts else np.zeros(0, np.float32), chunks.sample_rate,
+                  timings=chunks.timings)
+    if out is not None:
+        audio.save(out)
+    return audio

@@ -1,0 +1,69 @@
+"""TEST DOUBLE of the synth.voxcpm model protocol (load_model / build_voice / generate /
+generate_batch / generate_stream). Not a model: it makes deterministic speech-like tones
+from (text, seed, voice) so speak()'s batching, seeding, voice reuse and assembly can be
+tested before the native model lands. The real tiny-checkpoint tests live beside it."""
+from __future__ import annotations
+
+import hashlib
+import os
+
+import numpy as np
+
+
+class FakeVoice:
+    def __init__(self, key: str):
+        self.key = key
+
+    def save(self, path):
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(self.key)
+
+    @classmethod
+    def load(cls, path):
+        with open(path, encoding="utf-8") as fh:
+            return cls(fh.read())
+
+
+Voice = FakeVoice  # the protocol's class name, found by the backend next to the model
+
+
+class FakeModel:
+    sample_rate = 16000
+
+    def __init__(self, gains_db=None):
+        self.calls = []  # ("generate"|"generate_batch", texts, seeds)
+        self.voices_built = 0
+        self.gains_db = gains_db or {}  # text -> level in dB, to test loudness levelling
+
+    def build_voice(self, prompt_wav, prompt_text):
+        self.voices_built += 1
+        name = os.path.basename(prompt_wav) if isinstance(prompt_wav, str) else "array"
+        return FakeVoice(f"{name}|{prompt_text}")
+
+    def _wave(self, text, seed, voice):
+        digest = hashlib.sha256(f"{text}|{seed}|{voice.key if voice else ''}".encode()).digest()
+        rng = np.random.default_rng(int.from_bytes(digest[:8], "little"))
+        sr, n_speech = self.sample_rate, int(self.sample_rate * 0.12 * max(1, len(text)))
+        t = np.arange(n_speech) / sr
+        f0 = 110 + 80 * rng.random()
+        speech = sum(np.sin(2 * np.pi * f0 * k * t + rng.random() * 6) / k for k in range(1, 6))
+        speech *= 0.5 + 0.5 * np.sin(2 * np.pi * 3 * t) ** 2  # syllable-like envelope
+        speech *= 10 ** (self.gains_db.get(text, -12) / 20) / np.abs(speech).max()
+        pad = np.zeros(int(sr * 0.3))  # leading/trailing silence the assembler must trim
+        return np.concatenate([pad, speech, pad]).astype(np.float32)
+
+    def generate(self, text, voice=None, prompt_wav=None, prompt_text=None, seed=None, **gen):
+        self.calls.append(("generate", [text], [seed]))
+        self.gen = gen
+        return self._wave(text, seed, voice)
+
+    def generate_batch(self, texts, voice=None, seeds=None, **gen):
+        seeds = seeds or [None] * len(texts)
+        self.calls.append(("generate_batch", list(texts), list(seeds)))
+        self.gen = gen
+        return [self._wave(t, s, voice) for t, s in zip(texts, seeds)]
+
+    def generate_stream(self, text, voice=None, seed=None, **gen):
+        wave = self._wave(text, seed, voice)
+        for i in range(0, len(wave), 1280):
+            yield wave[i:i + 1280]
