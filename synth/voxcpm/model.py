@@ -97,6 +97,9 @@ class VoxCPMModel:
                 raise ValueError("give either voice or prompt_wav/prompt_text, not both")
             if isinstance(voice, (str, Path)):
                 voice = Voice.load(voice)
+            if self.vae is not None and voice.sample_rate != self.sample_rate:
+                raise ValueError(f"voice was built at {voice.sample_rate} Hz, this model runs at "
+                                 f"{self.sample_rate} Hz")
             want = (self.cfg.patch_size, self.cfg.feat_dim)
             if tuple(voice.patches.shape[1:]) != want:
                 raise ValueError(f"voice patches have shape {tuple(voice.patches.shape[1:])}, "
@@ -128,8 +131,9 @@ class VoxCPMModel:
                              f"max_length is {self.cfg.max_length}")
         if eff > room:
             if max_len is not None and int(max_len) <= cap:
-                raise ValueError(f"max_len={max_len} does not fit: prompt and text take "
-                                 f"{req.prefill_len} of {self.cfg.max_length} KV-cache positions")
+                raise ValueError(f"max_len={max_len} does not fit in the KV cache: prompt and text "
+                                 f"take {req.prefill_len} of max_length={self.cfg.max_length} "
+                                 "positions (config.json)")
             req.max_len = room
         return req, n_target
 
@@ -234,8 +238,8 @@ class VoxCPMModel:
 
     def generate_stream(self, text: str, voice=None, prompt_wav=None, prompt_text=None,
                         cfg_value=2.0, inference_timesteps=10, min_len=2, max_len=None, seed=None,
-                        retry_badcase=False, retry_badcase_ratio_threshold=6.0,
-                        **unused) -> Iterator[np.ndarray]:
+                        retry_badcase=False, retry_badcase_max_times=3,
+                        retry_badcase_ratio_threshold=6.0) -> Iterator[np.ndarray]:
         """Yields one chunk (patch_size * hop samples) per patch as soon as it is sampled; the
         AudioVAE decoder keeps its causal state, so the chunks concatenate to generate(...)."""
         if retry_badcase:
