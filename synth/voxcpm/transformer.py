@@ -115,6 +115,7 @@ class KVCache:
         self.k = torch.zeros(shape, device=device, dtype=dtype)
         self.v = torch.zeros(shape, device=device, dtype=dtype)
         self.pos = torch.zeros(batch, dtype=torch.long, device=device)
+        self.top = 0  # host-side max(pos): spans and bounds without a device sync per step
         self.length = length
 
     def fill(self, kvs, lengths: torch.Tensor):
@@ -124,9 +125,11 @@ class KVCache:
             self.k[i, :, :, :T] = k
             self.v[i, :, :, :T] = v
         self.pos = lengths.to(self.k.device, torch.long).clone()
+        self.top = int(lengths.max())
 
     def select(self, keep: torch.Tensor):
-        """Keep only the batch rows in `keep` (sequences that have not stopped)."""
+        """Keep only the batch rows in `keep` (sequences that have not stopped).  `top` stays an
+        upper bound; slots past a sequence's own position are masked anyway."""
         self.k, self.v, self.pos = self.k[:, keep], self.v[:, keep], self.pos[keep]
 
 
@@ -157,16 +160,17 @@ class MiniCPM(nn.Module):
     def step(self, x, cache: KVCache):
         """x [B,H]: one new token per sequence at position cache.pos -> output [B,H]."""
         pos = cache.pos
-        if int(pos.max()) >= cache.length:
+        if cache.top >= cache.length:
             raise RuntimeError(f"KV cache full ({cache.length} positions); lower max_len "
                                "or raise max_length in config.json")
         rope = None
         if self.rope is not None:
             cos, sin = self.rope(pos)                     # [B, hd]
             rope = (cos[:, None, None, :], sin[:, None, None, :])
-        span = int(pos.max()) + 1
+        span = cache.top + 1
         h = x[:, None, :]
         for i, layer in enumerate(self.layers):
             h = layer.step(h, rope, cache.k[i], cache.v[i], pos, span)
         cache.pos = pos + 1
+        cache.top += 1
         return self.norm(h)[:, 0]
