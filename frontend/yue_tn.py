@@ -219,6 +219,8 @@ def _number(m, text, r):
         if neg and unit.below_zero is not None:
             return unit.below_zero(n=spoken)
         return unit.reading(n=(r.say("negative") if neg else "") + spoken)
+    if neg and text.startswith(r.temperature_words, m.end()):
+        return r.say("below_zero", n=spoken)
     return (r.say("negative") if neg else "") + spoken
 
 

@@ -262,3 +262,21 @@ def test_numerals_helpers():
     assert yue_numerals.yue_int("2", liang=True) == "兩"
     assert yue_numerals.yue_digits("0101") == "零一零一"
     assert yue_numerals.yue_number("-2.50") == "負二點五零"
+
+
+def test_negative_before_degrees_is_below_zero():
+    check([("今日-3度", "今日零下三度"), ("-2度", ("零下兩度", "零下二度")), ("-7", "負七")])
+
+
+def test_rule_file_errors_name_file_and_line(tmp_path):
+    from frontend.rules import RuleError
+    (tmp_path / "yue").mkdir()
+    (tmp_path / "yue" / "readings.yaml").write_text(
+        "words:\n  percent: '百分之{x}'\n", encoding="utf-8")
+    frontend.set_rules_dir(tmp_path)
+    try:
+        with pytest.raises(RuleError, match=r"readings\.yaml:2: .*\{x\}"):
+            yue("50%")
+    finally:
+        frontend.set_rules_dir(None)
+    assert yue("50%") == "百分之五十"
