@@ -36,6 +36,8 @@ class YueRules:
     digit_context: tuple
     digit_before: tuple
     temperature_words: tuple
+    dial_words: tuple
+    names: dict
     magnitudes: dict
     currencies: dict  # symbol -> "hkd" | Template
     units: dict  # symbol -> Unit
@@ -66,7 +68,8 @@ def _mapping(data, key) -> dict:
 def load() -> YueRules:
     data = rules.load("yue", "readings")
     rules.check_keys(data, ["words", "time", "counted", "labels", "label_before", "ordinal", "digit_context",
-                            "digit_before", "magnitudes", "currencies", "units", "temperature_words"],
+                            "digit_before", "magnitudes", "currencies", "units", "temperature_words",
+                            "dial_words", "names"],
                       "readings.yaml")
     words_node = _mapping(data, "words")
     rules.check_keys(words_node, WORD_SLOTS, "words")
@@ -118,4 +121,6 @@ def load() -> YueRules:
         digit_context=tuple(_words_list(data, "digit_context")),
         digit_before=tuple(_words_list(data, "digit_before")),
         temperature_words=tuple(_words_list(data, "temperature_words")),
+        dial_words=tuple(_words_list(data, "dial_words")),
+        names={str(k): str(v) for k, v in _mapping(data, "names").items()},
         magnitudes=magnitudes, currencies=currencies, units=units)

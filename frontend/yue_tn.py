@@ -77,6 +77,15 @@ def _hk_phone(m, text, r):
     return yue_digits(m.group(0))
 
 
+def _name(m, text, r):
+    """7-11 the shop; but 7-11個人 is a range."""
+    return None if _follower_kind(text, m.end(), r) else r.names[m.group(0)]
+
+
+def _dialled(m, text, r):
+    return None if _follower_kind(text, m.end(), r) == "counted" else yue_digits(m.group(0))
+
+
 def _long_digits(m, text, r):
     return None if _follower_kind(text, m.end(), r) == "counted" else yue_digits(m.group(0))
 
@@ -108,6 +117,15 @@ def _date_dmy(m, text, r):
 def _date_dm(m, text, r):
     d, mo = int(m.group("d")), int(m.group("m"))
     return r.say("month_day", m=yue_int(mo), d=yue_int(d)) if _valid_day_month(d, mo) else None
+
+
+def _date_or_fraction(m, text, r):
+    """31/12 is a date (HK writes D/M); 3/4 is a fraction. A larger first number that is a
+    valid day over a valid month reads as a date: improper fractions are rare in prose."""
+    a, b = int(m.group(1)), int(m.group(2))
+    if a > b and _valid_day_month(a, b):
+        return r.say("month_day", m=yue_int(b), d=yue_int(a))
+    return _fraction(m, text, r)
 
 
 def _year(m, text, r):
@@ -152,17 +170,20 @@ def _hkd(num: str, mag: str | None, r: YueRules) -> str:
     return yue_number(num, point=r.say("point")) + dollar
 
 
-def _amount(cur: str, num: str, mag: str | None, r: YueRules) -> str:
+def _amount(cur: str, num: str, mag: str | None, r: YueRules, written_before: str = "") -> str:
     reading = r.currencies[cur]
     if reading == "hkd":
         return _hkd(num, mag, r)
     spoken = yue_number(num, liang=True, point=r.say("point")) + (r.magnitudes[mag] if mag else "")
+    head, _, tail = reading.source.partition("{n}")
+    if head and written_before.endswith((head, in_script(head, False))):
+        return spoken + tail  # 人民幣¥100: the currency name is already written
     return reading(n=spoken)
 
 
 def _money(m, text, r):
     cur = m.group("cur") or m.group("cur_after")
-    spoken = _amount(cur, m.group("num"), m.group("mag"), r)
+    spoken = _amount(cur, m.group("num"), m.group("mag"), r, text[max(0, m.start() - 8):m.start()].rstrip())
     if m.group("num2"):
         cur2 = m.group("cur2") or cur
         spoken = r.say("range", a=spoken, b=_amount(cur2, m.group("num2"), m.group("mag2"), r))
@@ -243,9 +264,11 @@ def _classes(r: YueRules) -> list[_Class]:
     c = regex.compile
     return [
         _Class("yue.digits", c(rf"(?<=(?:{_alt(r.digit_context)})[\s:：是係系為为]*)\+?\d(?:[\d\- ]*\d){{2,}}"), _digits),
+        _Class("yue.name", c(rf"(?<![0-9A-Za-z.])(?:{_alt(r.names)})(?![0-9A-Za-z.])"), _name),
         _Class("yue.year", c(rf"(?<![\d.,])({_YEAR})\s?({_DASH}|至|到)\s?({_YEAR})(?![\d.,])"), _year_range),
         _Class("yue.telephone", c(r"(?<![\d.,])(?P<cc>\+?852[ -]?)?(?P<a>[2-9]\d{3})(?P<sep>[ \-–]?)(?P<b>\d{4})(?![\d.,])"
                                   r"(?(cc)|(?(sep)|(?!)))"), _hk_phone),
+        _Class("yue.digits", c(rf"(?<=(?:{_alt(r.dial_words)})[咗了]?\s?)(?<![\d.,])\d{{3,8}}(?![\d.,])"), _dialled),
         _Class("yue.digits", c(r"(?<![\d.,])\d{8,}(?![\d.,])"), _long_digits),
         _Class("yue.digits", c(r"(?<![\d.,])0\d{2,}(?![\d.,:])"), _digits),
         _Class("yue.digits", c(rf"(?<![\d.,])\d{{3,4}}(?=(?:{_alt(r.digit_before)}))"), _digits),
@@ -257,7 +280,7 @@ def _classes(r: YueRules) -> list[_Class]:
                              r"(?P<ampm>\s?(?:[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"), _clock),
         _Class("yue.money", c(f"(?:{money_one}|{money_after}){money_tail}"), _money),
         _Class("yue.percent", c(rf"{_NEG_OK}(?:(?P<a>[-−]?{num})\s?[%‰]?\s?(?:{_DASH}|至|到)\s?)?(?P<b>[-−]?{num})\s?(?P<sign>[%‰])"), _percent),
-        _Class("yue.fraction", c(r"(?<![\d./])(\d+)/(\d+)(?![\d/]|\.\d)"), _fraction),
+        _Class("yue.fraction", c(r"(?<![\d./])(\d+)/(\d+)(?![\d/]|\.\d)"), _date_or_fraction),
         _Class("yue.ratio", c(rf"(?<![\d.:])({num})[:：]({num})(?![\d:])"), _ratio),
         _Class("yue.time", c(r"(?<=(?:\d|[零一二兩两三四五六七八九十])\s?[點点])\d{1,2}(?![\d.])"), _clock_minute),
         _Class("yue.version", c(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.])"), _version),

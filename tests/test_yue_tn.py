@@ -280,3 +280,10 @@ def test_rule_file_errors_name_file_and_line(tmp_path):
     finally:
         frontend.set_rules_dir(None)
     assert yue("50%") == "百分之五十"
+
+
+def test_dialled_numbers_names_and_day_month_dates():
+    check([("打咗999報警", "打咗九九九報警"), ("打咗100次", "打咗一百次"), ("call 1823", "call一八二三"),
+           ("去7-11買嘢", "去七十一買嘢"), ("7-11個人", "七至十一個人"),
+           ("31/12開party", "十二月三十一日開party"), ("3/4嘅時間", "四分之三嘅時間"), ("10/10", "十分之十"),
+           ("人民幣¥100", "人民幣一百元")])
