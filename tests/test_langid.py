@@ -47,6 +47,9 @@ def test_written_cantonese_is_yue(text):
     "他唔了一声",                  # 唔 as a sound, not the negation
     "食品安全很重要",              # 食 in 食品
     "香港是國際金融中心",
+    "快来呀，走啦",                # particles Mandarin uses as much as Cantonese
+    "你咋不说话呢？咋办",
+    "吓了我一跳，赶紧走吧",        # 吓 = scare in Simplified Mandarin
 ])
 def test_mandarin_and_traps_are_zh(text):
     assert frontend.detect_language(text) == "zh"
