@@ -10,7 +10,7 @@ from .rules import Template
 
 # Every word of `words:` and the template slots it may use.
 WORD_SLOTS = {
-    "point": (), "negative": (), "below_zero": ("n",), "percent": ("n",), "permille": ("n",), "fraction": ("num", "den"),
+    "point": (), "negative": (), "ordinal": ("n",), "below_zero": ("n",), "percent": ("n",), "permille": ("n",), "fraction": ("num", "den"),
     "ratio": ("a", "b"), "range": ("a", "b"), "date": ("y", "m", "d"), "month_day": ("m", "d"),
     "year": ("y",), "clock_hour": ("h",), "clock_half": ("h",), "clock_minutes": ("h", "m"),
     "clock_zi": ("h", "z"), "clock_zi_ge": ("h", "z"), "clock_seconds": ("s",), "am": (), "pm": (),

@@ -153,6 +153,20 @@ def _clock(m, text, r):
     return spoken
 
 
+def _clock_hour_ampm(m, text, r):
+    """3pm -> 下晝三點."""
+    h = int(m.group("h"))
+    if not 0 <= h <= 12:
+        return None
+    ampm = m.group("ampm").lower().replace(".", "")
+    return r.say("am" if ampm == "am" else "pm") + r.say("clock_hour", h=yue_int(h, liang=True))
+
+
+def _english_ordinal(m, text, r):
+    """2nd -> 第二."""
+    return r.say("ordinal", n=yue_int(m.group(1)))
+
+
 def _hkd(num: str, mag: str | None, r: YueRules) -> str:
     """$18 -> 十八蚊, $5.5 -> 五蚊半, $1.2 -> 一蚊二, $0.5 -> 五毫, $2萬 -> 兩萬蚊."""
     dollar = r.say("dollar")
@@ -278,12 +292,14 @@ def _classes(r: YueRules) -> list[_Class]:
         _Class("yue.year", c(r"(?<![\d.,])\d{4}(?=\s?年(?!級|级|紀|纪|齡|龄))"), _year),
         _Class("yue.time", c(r"(?<![\d:.])(?P<h>[01]?\d|2[0-4])[:：](?P<mi>[0-5]\d)(?:[:：](?P<s>[0-5]\d))?(?![\d:])"
                              r"(?P<ampm>\s?(?:[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"), _clock),
+        _Class("yue.time", c(r"(?<![\d:.])(?P<h>\d{1,2})\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z])"), _clock_hour_ampm),
         _Class("yue.money", c(f"(?:{money_one}|{money_after}){money_tail}"), _money),
         _Class("yue.percent", c(rf"{_NEG_OK}(?:(?P<a>[-−]?{num})\s?[%‰]?\s?(?:{_DASH}|至|到)\s?)?(?P<b>[-−]?{num})\s?(?P<sign>[%‰])"), _percent),
         _Class("yue.fraction", c(r"(?<![\d./])(\d+)/(\d+)(?![\d/]|\.\d)"), _date_or_fraction),
         _Class("yue.ratio", c(rf"(?<![\d.:])({num})[:：]({num})(?![\d:])"), _ratio),
         _Class("yue.time", c(r"(?<=(?:\d|[零一二兩两三四五六七八九十])\s?[點点])\d{1,2}(?![\d.])"), _clock_minute),
         _Class("yue.version", c(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.])"), _version),
+        _Class("yue.ordinal", c(r"(?<![\d.])(\d+)(?:st|nd|rd|th)(?![A-Za-z])"), _english_ordinal),
         _Class("yue.digits", c(r"(?<=[A-Za-z])\d{3,}(?![\d.,])"), _digits),
         _Class("yue.cardinal", c(rf"(?P<neg>{_NEG_OK}[-−])?(?P<num>{num})(?:\s?(?P<unit>{units})(?![A-Za-z]))?"), _number),
     ]

@@ -287,3 +287,8 @@ def test_dialled_numbers_names_and_day_month_dates():
            ("去7-11買嘢", "去七十一買嘢"), ("7-11個人", "七至十一個人"),
            ("31/12開party", "十二月三十一日開party"), ("3/4嘅時間", "四分之三嘅時間"), ("10/10", "十分之十"),
            ("人民幣¥100", "人民幣一百元")])
+
+
+def test_hours_with_am_pm_formal_hours_and_english_ordinals():
+    check([("3pm見", "下晝三點見"), ("2 PM", "下晝兩點"), ("下午2時開會", "下午兩時開會"),
+           ("佢攞咗2nd", "佢攞咗第二"), ("3rd", "第三")])
