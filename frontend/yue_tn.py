@@ -25,6 +25,7 @@ _RANGE_TAIL = regex.compile(r"\s?(?:[-~～—–至到])\s?[-−]?(?:" + _NUM + 
 _CONNECTOR = regex.compile(r"\s?[-~～—–]\s?")
 _NEG_OK = r"(?<![0-9A-Za-z.)\]])"
 _YEAR = r"(?:1[5-9]|20)\d\d"
+_DIGIT_RUN = regex.compile(r"\d+")
 RANGEABLE = {"yue.time", "yue.cardinal", "yue.decimal", "yue.measure", "yue.year"}
 
 
@@ -335,9 +336,27 @@ def find(text: str, traditional: bool) -> list[Match]:
                 rule = "yue.measure" if m.group("unit") else "yue.decimal" if "." in m.group("num") else rule
             found.append((start, end, spoken, rule))
             claimed[start:end] = b"\x01" * (end - start)
+    # Safety net: a digit no class could read (a pattern declined around it) is still spoken.
+    for m in _DIGIT_RUN.finditer(src):
+        for start, end in _unclaimed(claimed, *m.span()):
+            found.append((start, end, yue_int(src[start:end]) if end - start <= 4 else yue_digits(src[start:end]),
+                          "yue.digits"))
     found.sort()
     found = _join_ranges(src, found, r)
     return [Match(s, e, in_script(t, traditional), rule) for s, e, t, rule in found]
+
+
+def _unclaimed(claimed: bytearray, start: int, end: int):
+    i = start
+    while i < end:
+        if claimed[i]:
+            i += 1
+            continue
+        j = i
+        while j < end and not claimed[j]:
+            j += 1
+        yield i, j
+        i = j
 
 
 def _join_ranges(src: str, found: list, r: YueRules) -> list:
