@@ -10,7 +10,7 @@ from .rules import Template
 
 # Every word of `words:` and the template slots it may use.
 WORD_SLOTS = {
-    "point": (), "negative": (), "percent": ("n",), "permille": ("n",), "fraction": ("num", "den"),
+    "point": (), "negative": (), "ordinal": ("n",), "below_zero": ("n",), "percent": ("n",), "permille": ("n",), "fraction": ("num", "den"),
     "ratio": ("a", "b"), "range": ("a", "b"), "date": ("y", "m", "d"), "month_day": ("m", "d"),
     "year": ("y",), "clock_hour": ("h",), "clock_half": ("h",), "clock_minutes": ("h", "m"),
     "clock_zi": ("h", "z"), "clock_zi_ge": ("h", "z"), "clock_seconds": ("s",), "am": (), "pm": (),
@@ -35,6 +35,9 @@ class YueRules:
     ordinal: regex.Pattern
     digit_context: tuple
     digit_before: tuple
+    temperature_words: tuple
+    dial_words: tuple
+    names: dict
     magnitudes: dict
     currencies: dict  # symbol -> "hkd" | Template
     units: dict  # symbol -> Unit
@@ -65,7 +68,9 @@ def _mapping(data, key) -> dict:
 def load() -> YueRules:
     data = rules.load("yue", "readings")
     rules.check_keys(data, ["words", "time", "counted", "labels", "label_before", "ordinal", "digit_context",
-                            "digit_before", "magnitudes", "currencies", "units"], "readings.yaml")
+                            "digit_before", "magnitudes", "currencies", "units", "temperature_words",
+                            "dial_words", "names"],
+                      "readings.yaml")
     words_node = _mapping(data, "words")
     rules.check_keys(words_node, WORD_SLOTS, "words")
     missing = sorted(set(WORD_SLOTS) - set(words_node))
@@ -115,4 +120,7 @@ def load() -> YueRules:
         ordinal=regex.compile("(?:" + _alternation(_words_list(data, "ordinal")) + r")\s?$"),
         digit_context=tuple(_words_list(data, "digit_context")),
         digit_before=tuple(_words_list(data, "digit_before")),
+        temperature_words=tuple(_words_list(data, "temperature_words")),
+        dial_words=tuple(_words_list(data, "dial_words")),
+        names={str(k): str(v) for k, v in _mapping(data, "names").items()},
         magnitudes=magnitudes, currencies=currencies, units=units)

@@ -25,6 +25,7 @@ _RANGE_TAIL = regex.compile(r"\s?(?:[-~～—–至到])\s?[-−]?(?:" + _NUM + 
 _CONNECTOR = regex.compile(r"\s?[-~～—–]\s?")
 _NEG_OK = r"(?<![0-9A-Za-z.)\]])"
 _YEAR = r"(?:1[5-9]|20)\d\d"
+_DIGIT_RUN = regex.compile(r"\d+")
 RANGEABLE = {"yue.time", "yue.cardinal", "yue.decimal", "yue.measure", "yue.year"}
 
 
@@ -77,6 +78,15 @@ def _hk_phone(m, text, r):
     return yue_digits(m.group(0))
 
 
+def _name(m, text, r):
+    """7-11 the shop; but 7-11個人 is a range."""
+    return None if _follower_kind(text, m.end(), r) else r.names[m.group(0)]
+
+
+def _dialled(m, text, r):
+    return None if _follower_kind(text, m.end(), r) == "counted" else yue_digits(m.group(0))
+
+
 def _long_digits(m, text, r):
     return None if _follower_kind(text, m.end(), r) == "counted" else yue_digits(m.group(0))
 
@@ -110,6 +120,15 @@ def _date_dm(m, text, r):
     return r.say("month_day", m=yue_int(mo), d=yue_int(d)) if _valid_day_month(d, mo) else None
 
 
+def _date_or_fraction(m, text, r):
+    """31/12 is a date (HK writes D/M); 3/4 is a fraction. A larger first number that is a
+    valid day over a valid month reads as a date: improper fractions are rare in prose."""
+    a, b = int(m.group(1)), int(m.group(2))
+    if a > b and _valid_day_month(a, b):
+        return r.say("month_day", m=yue_int(b), d=yue_int(a))
+    return _fraction(m, text, r)
+
+
 def _year(m, text, r):
     return yue_digits(m.group(0))
 
@@ -135,6 +154,20 @@ def _clock(m, text, r):
     return spoken
 
 
+def _clock_hour_ampm(m, text, r):
+    """3pm -> 下晝三點."""
+    h = int(m.group("h"))
+    if not 0 <= h <= 12:
+        return None
+    ampm = m.group("ampm").lower().replace(".", "")
+    return r.say("am" if ampm == "am" else "pm") + r.say("clock_hour", h=yue_int(h, liang=True))
+
+
+def _english_ordinal(m, text, r):
+    """2nd -> 第二."""
+    return r.say("ordinal", n=yue_int(m.group(1)))
+
+
 def _hkd(num: str, mag: str | None, r: YueRules) -> str:
     """$18 -> 十八蚊, $5.5 -> 五蚊半, $1.2 -> 一蚊二, $0.5 -> 五毫, $2萬 -> 兩萬蚊."""
     dollar = r.say("dollar")
@@ -152,17 +185,20 @@ def _hkd(num: str, mag: str | None, r: YueRules) -> str:
     return yue_number(num, point=r.say("point")) + dollar
 
 
-def _amount(cur: str, num: str, mag: str | None, r: YueRules) -> str:
+def _amount(cur: str, num: str, mag: str | None, r: YueRules, written_before: str = "") -> str:
     reading = r.currencies[cur]
     if reading == "hkd":
         return _hkd(num, mag, r)
     spoken = yue_number(num, liang=True, point=r.say("point")) + (r.magnitudes[mag] if mag else "")
+    head, _, tail = reading.source.partition("{n}")
+    if head and written_before.endswith((head, in_script(head, False))):
+        return spoken + tail  # 人民幣¥100: the currency name is already written
     return reading(n=spoken)
 
 
 def _money(m, text, r):
     cur = m.group("cur") or m.group("cur_after")
-    spoken = _amount(cur, m.group("num"), m.group("mag"), r)
+    spoken = _amount(cur, m.group("num"), m.group("mag"), r, text[max(0, m.start() - 8):m.start()].rstrip())
     if m.group("num2"):
         cur2 = m.group("cur2") or cur
         spoken = r.say("range", a=spoken, b=_amount(cur2, m.group("num2"), m.group("mag2"), r))
@@ -219,6 +255,8 @@ def _number(m, text, r):
         if neg and unit.below_zero is not None:
             return unit.below_zero(n=spoken)
         return unit.reading(n=(r.say("negative") if neg else "") + spoken)
+    if neg and text.startswith(r.temperature_words, m.end()):
+        return r.say("below_zero", n=spoken)
     return (r.say("negative") if neg else "") + spoken
 
 
@@ -241,9 +279,11 @@ def _classes(r: YueRules) -> list[_Class]:
     c = regex.compile
     return [
         _Class("yue.digits", c(rf"(?<=(?:{_alt(r.digit_context)})[\s:：是係系為为]*)\+?\d(?:[\d\- ]*\d){{2,}}"), _digits),
+        _Class("yue.name", c(rf"(?<![0-9A-Za-z.])(?:{_alt(r.names)})(?![0-9A-Za-z.])"), _name),
         _Class("yue.year", c(rf"(?<![\d.,])({_YEAR})\s?({_DASH}|至|到)\s?({_YEAR})(?![\d.,])"), _year_range),
         _Class("yue.telephone", c(r"(?<![\d.,])(?P<cc>\+?852[ -]?)?(?P<a>[2-9]\d{3})(?P<sep>[ \-–]?)(?P<b>\d{4})(?![\d.,])"
                                   r"(?(cc)|(?(sep)|(?!)))"), _hk_phone),
+        _Class("yue.digits", c(rf"(?<=(?:{_alt(r.dial_words)})[咗了]?\s?)(?<![\d.,])\d{{3,8}}(?![\d.,])"), _dialled),
         _Class("yue.digits", c(r"(?<![\d.,])\d{8,}(?![\d.,])"), _long_digits),
         _Class("yue.digits", c(r"(?<![\d.,])0\d{2,}(?![\d.,:])"), _digits),
         _Class("yue.digits", c(rf"(?<![\d.,])\d{{3,4}}(?=(?:{_alt(r.digit_before)}))"), _digits),
@@ -253,12 +293,14 @@ def _classes(r: YueRules) -> list[_Class]:
         _Class("yue.year", c(r"(?<![\d.,])\d{4}(?=\s?年(?!級|级|紀|纪|齡|龄))"), _year),
         _Class("yue.time", c(r"(?<![\d:.])(?P<h>[01]?\d|2[0-4])[:：](?P<mi>[0-5]\d)(?:[:：](?P<s>[0-5]\d))?(?![\d:])"
                              r"(?P<ampm>\s?(?:[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"), _clock),
+        _Class("yue.time", c(r"(?<![\d:.])(?P<h>\d{1,2})\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z])"), _clock_hour_ampm),
         _Class("yue.money", c(f"(?:{money_one}|{money_after}){money_tail}"), _money),
         _Class("yue.percent", c(rf"{_NEG_OK}(?:(?P<a>[-−]?{num})\s?[%‰]?\s?(?:{_DASH}|至|到)\s?)?(?P<b>[-−]?{num})\s?(?P<sign>[%‰])"), _percent),
-        _Class("yue.fraction", c(r"(?<![\d./])(\d+)/(\d+)(?![\d/]|\.\d)"), _fraction),
+        _Class("yue.fraction", c(r"(?<![\d./])(\d+)/(\d+)(?![\d/]|\.\d)"), _date_or_fraction),
         _Class("yue.ratio", c(rf"(?<![\d.:])({num})[:：]({num})(?![\d:])"), _ratio),
         _Class("yue.time", c(r"(?<=(?:\d|[零一二兩两三四五六七八九十])\s?[點点])\d{1,2}(?![\d.])"), _clock_minute),
         _Class("yue.version", c(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.])"), _version),
+        _Class("yue.ordinal", c(r"(?<![\d.])(\d+)(?:st|nd|rd|th)(?![A-Za-z])"), _english_ordinal),
         _Class("yue.digits", c(r"(?<=[A-Za-z])\d{3,}(?![\d.,])"), _digits),
         _Class("yue.cardinal", c(rf"(?P<neg>{_NEG_OK}[-−])?(?P<num>{num})(?:\s?(?P<unit>{units})(?![A-Za-z]))?"), _number),
     ]
@@ -294,9 +336,27 @@ def find(text: str, traditional: bool) -> list[Match]:
                 rule = "yue.measure" if m.group("unit") else "yue.decimal" if "." in m.group("num") else rule
             found.append((start, end, spoken, rule))
             claimed[start:end] = b"\x01" * (end - start)
+    # Safety net: a digit no class could read (a pattern declined around it) is still spoken.
+    for m in _DIGIT_RUN.finditer(src):
+        for start, end in _unclaimed(claimed, *m.span()):
+            found.append((start, end, yue_int(src[start:end]) if end - start <= 4 else yue_digits(src[start:end]),
+                          "yue.digits"))
     found.sort()
     found = _join_ranges(src, found, r)
     return [Match(s, e, in_script(t, traditional), rule) for s, e, t, rule in found]
+
+
+def _unclaimed(claimed: bytearray, start: int, end: int):
+    i = start
+    while i < end:
+        if claimed[i]:
+            i += 1
+            continue
+        j = i
+        while j < end and not claimed[j]:
+            j += 1
+        yield i, j
+        i = j
 
 
 def _join_ranges(src: str, found: list, r: YueRules) -> list:

@@ -24,6 +24,9 @@ from frontend.rules import RuleError
     "你睇下，好靚",
     "今日好熱呀，食飯未啦",      # only weak markers, but several
     "我諗住聽日先去",
+    "我好鍾意食雪糕",
+    "等陣先啦",
+    "伙計，唔該一個A餐，凍奶茶少甜！",
 ])
 def test_written_cantonese_is_yue(text):
     assert frontend.detect_language(text) == "yue"
@@ -41,6 +44,12 @@ def test_written_cantonese_is_yue(text):
     "我們要緊密合作",
     "这是简体中文的普通话句子",
     "今天天气很好，我们去公园吧",
+    "他唔了一声",                  # 唔 as a sound, not the negation
+    "食品安全很重要",              # 食 in 食品
+    "香港是國際金融中心",
+    "快来呀，走啦",                # particles Mandarin uses as much as Cantonese
+    "你咋不说话呢？咋办",
+    "吓了我一跳，赶紧走吧",        # 吓 = scare in Simplified Mandarin
 ])
 def test_mandarin_and_traps_are_zh(text):
     assert frontend.detect_language(text) == "zh"

@@ -206,7 +206,7 @@ def test_digit_strings_read_one_as_yat_never_yiu():
     check([("打9123 4567", "打九一二三四五六七"), ("電話：2345-6789", "電話：二三四五六七八九"),
            ("+852 9876 5432", "八五二九八七六五四三二"), ("熱線 1823", "熱線一八二三"),
            ("密碼係0112", "密碼係零一一二"), ("住1101室", "住一一零一室"), ("A380", "A三八零"),
-           ("編號 110", "編號一一零"), ("12345678", "一二三四五六七八")])
+           ("編號 110", "編號一一零"), ("坐968號巴士", "坐九六八號巴士"), ("搭2號巴士", "搭二號巴士"), ("12345678", "一二三四五六七八")])
     assert "幺" not in yue("電話 11111111")
 
 
@@ -262,3 +262,33 @@ def test_numerals_helpers():
     assert yue_numerals.yue_int("2", liang=True) == "兩"
     assert yue_numerals.yue_digits("0101") == "零一零一"
     assert yue_numerals.yue_number("-2.50") == "負二點五零"
+
+
+def test_negative_before_degrees_is_below_zero():
+    check([("今日-3度", "今日零下三度"), ("-2度", ("零下兩度", "零下二度")), ("-7", "負七")])
+
+
+def test_rule_file_errors_name_file_and_line(tmp_path):
+    from frontend.rules import RuleError
+    (tmp_path / "yue").mkdir()
+    (tmp_path / "yue" / "readings.yaml").write_text(
+        "words:\n  percent: '百分之{x}'\n", encoding="utf-8")
+    frontend.set_rules_dir(tmp_path)
+    try:
+        with pytest.raises(RuleError, match=r"readings\.yaml:2: .*\{x\}"):
+            yue("50%")
+    finally:
+        frontend.set_rules_dir(None)
+    assert yue("50%") == "百分之五十"
+
+
+def test_dialled_numbers_names_and_day_month_dates():
+    check([("打咗999報警", "打咗九九九報警"), ("打咗100次", "打咗一百次"), ("call 1823", "call一八二三"),
+           ("去7-11買嘢", "去七十一買嘢"), ("7-11個人", "七至十一個人"),
+           ("31/12開party", "十二月三十一日開party"), ("3/4嘅時間", "四分之三嘅時間"), ("10/10", "十分之十"),
+           ("人民幣¥100", "人民幣一百元")])
+
+
+def test_hours_with_am_pm_formal_hours_and_english_ordinals():
+    check([("3pm見", "下晝三點見"), ("2 PM", "下晝兩點"), ("下午2時開會", "下午兩時開會"),
+           ("佢攞咗2nd", "佢攞咗第二"), ("3rd", "第三")])
