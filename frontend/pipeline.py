@@ -50,13 +50,15 @@ def _tidy(text: str) -> str:
 def _stages_tn(pieces: list[Piece], ctx: Context) -> list[Piece]:
     pieces = inline.apply(pieces, ctx)
     pieces = cleanup.apply(pieces, ctx)
+    # Lexicon keys are written the way users write text (W3C, C++, 银行行长), so they are
+    # matched before math and numbers rewrite the source; matches become markup nobody touches.
+    pieces = lexicon_mod.apply(pieces, ctx)
     pieces = math_mod.apply(pieces, ctx)
     # Cantonese owns its whole number reading (兩/二, 蚊/毫, DD/MM dates): Mandarin TN never sees it.
     return yue.apply(pieces, ctx) if ctx.lang == "yue" else tn.apply(pieces, ctx)
 
 
 def _stages_pronunciation(pieces: list[Piece], ctx: Context) -> list[Piece]:
-    pieces = lexicon_mod.apply(pieces, ctx)
     return polyphone.apply(pieces, ctx)
 
 

@@ -150,10 +150,6 @@ def test_control_prefix_reaches_voxcpm_as_is(monkeypatch):
 
 # ------------------------------------------------------------------ the tiny real checkpoint
 def _tiny_model():
-    try:
-        import synth.voxcpm  # noqa: F401
-    except ImportError as e:
-        pytest.skip(f"synth.voxcpm (the native model, branch `model`) is not merged yet: {e}")
     return synth.load_model(str(TINY))
 
 
