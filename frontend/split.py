@@ -8,6 +8,7 @@ an utterance with that pause.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -115,14 +116,20 @@ def _slice(p: Piece, i: int, j: int) -> Piece:
 
 
 def _cut_pieces(pieces: list[Piece], offsets: list[int], a: int, b: int) -> list[Piece]:
+    """The pieces covering text[a:b], the first and last sliced where the cut falls inside them."""
     out = []
-    for p, off in zip(pieces, offsets):
-        lo, hi = off, off + len(p.text)
-        if hi <= a and not (hi == lo == a and a < b):
-            continue
-        if lo >= b and not (lo == hi == b == a):
-            if lo > b or p.text:
+    i = max(bisect.bisect_right(offsets, a) - 1, 0)
+    while i < len(pieces) and offsets[i] <= b:
+        p, lo = pieces[i], offsets[i]
+        hi = lo + len(p.text)
+        i += 1
+        if p.text:
+            if hi <= a:
                 continue
+            if lo >= b:
+                break
+        elif not (a <= lo < b or (lo == b and p.pause_ms is not None)) or (lo == a and a != b and p.pause_ms is not None and a > 0):
+            continue  # an empty piece belongs where it sits; a break closes the utterance before it
         if lo >= a and hi <= b:
             out.append(p)
         else:
