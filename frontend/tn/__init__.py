@@ -15,7 +15,9 @@ from . import cardinal, date, fraction, measure, money, ordinal, percent, phone,
 from .common import lang_of
 
 # Priority order: earlier classes claim their spans first.
-CLASSES = [roman, date, phone, time, money, version, ordinal, range_, percent, measure, fraction, cardinal, symbols]
+CLASSES = [roman, date, phone, time, money, version, ordinal, range_, percent, measure, fraction, cardinal]
+# Stray symbols are read last, only in the text no class claimed.
+LAST = symbols
 
 
 def resolve(candidates: Iterable[Match]) -> list[Match]:
@@ -40,7 +42,21 @@ def find_all(text: str, lang: str) -> list[Match]:
     def candidates() -> Iterator[Match]:
         for cls in CLASSES:
             yield from cls.find(text, lang)
-    return resolve(candidates())
+    kept = resolve(candidates())
+    out, pos = [], 0
+    for m in kept + [None]:
+        gap_end = m.start if m is not None else len(text)
+        if gap_end > pos:
+            out.extend(_shift(LAST.find(text[pos:gap_end], lang), pos))
+        if m is not None:
+            out.append(m)
+            pos = m.end
+    return out
+
+
+def _shift(matches: Iterable[Match], offset: int) -> Iterator[Match]:
+    for m in matches:
+        yield Match(m.start + offset, m.end + offset, m.text, m.rule, m.kind, m.atomic, m.lang)
 
 
 def apply(pieces, ctx):

@@ -5,6 +5,7 @@ retried inside the same digit run: matching stays linear on 100 000 digits in a 
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .. import numerals
@@ -25,6 +26,7 @@ def _clean(num: str) -> str:
     return num.replace(",", "")
 
 
+@functools.lru_cache(maxsize=8192)  # documents repeat their numbers; readings are pure
 def zh_cardinal(num: str, *, liang: bool = False) -> str:
     """'1,234.5' -> 一千二百三十四点五; very long integers go digit by digit."""
     num = _clean(num)
@@ -38,6 +40,7 @@ def zh_cardinal(num: str, *, liang: bool = False) -> str:
     return spoken
 
 
+@functools.lru_cache(maxsize=8192)
 def en_cardinal(num: str) -> str:
     num = _clean(num)
     whole, _, frac = num.partition(".")
