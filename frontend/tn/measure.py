@@ -11,7 +11,7 @@ from .common import NUM, cardinal, sign_allowed, tpl
 
 RULE = "number.measure"
 
-_TEMPERATURE = ("℃", "°C", "℉", "°F")
+TEMPERATURE = ("℃", "°C", "℉", "°F")
 
 
 @compiled
@@ -41,7 +41,7 @@ def read_measure(num: str, unit: str, lang: str, *, negative: bool = False) -> s
     spoken = cardinal(num, lang, liang=liang)
     spoken = f"{spoken} {word}" if lang == "en" else spoken + word
     if negative:
-        name = "below_zero" if unit in _TEMPERATURE else "negative"
+        name = "below_zero" if unit in TEMPERATURE else "negative"
         spoken = tpl(lang, name)(num=spoken)
     return spoken
 

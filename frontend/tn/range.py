@@ -9,7 +9,7 @@ from typing import Iterator
 from ..pieces import Match
 from ..rules import compiled
 from .common import NUM, alternation, cardinal, sign_allowed, tpl, words
-from .measure import read_measure, unit_pattern
+from .measure import TEMPERATURE, read_measure, unit_pattern
 from .percent import read_percent
 
 RULE = "number.range"
@@ -57,6 +57,8 @@ def find(text: str, lang: str) -> Iterator[Match]:
         if ub and not ua and (ub in ("%", "％", "‰")):
             ua = ub  # 10-20% -> 百分之十到百分之二十
         left = _side(a, ua, neg_a, lang)
+        if neg_a and not ua and ub in TEMPERATURE:
+            left = tpl(lang, "below_zero")(num=cardinal(a, lang))  # -5~-1℃: 零下五到零下一摄氏度
         right = _side(b, ub, neg_b, lang)
         start = m.start() if neg_a else m.start("n1")
         yield Match(start, m.end(), tpl(lang, "range")(a=left, b=right), RULE)

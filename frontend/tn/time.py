@@ -51,6 +51,10 @@ def ratio(parts: list[str], lang: str) -> str:
 def find(text: str, lang: str) -> Iterator[Match]:
     cues = numbers_rules(lang).get("ratio_before", []) if lang != "en" else []
     for m in _RATIO_CHAIN.finditer(text):
+        hms = re.fullmatch(r"(\d{1,2})[:：](\d\d)[:：](\d\d)", m.group(0))
+        if hms and int(hms.group(1)) <= 24 and int(hms.group(2)) < 60 and int(hms.group(3)) < 60 \
+                and not tail_has(text, m.start(), cues):
+            continue  # 23:59:59 is a clock time
         yield Match(m.start(), m.end(), ratio(re.split(r"\s?[:：∶]\s?", m.group(0)), lang), "number.ratio")
     for m in _COLON.finditer(text):
         h, mi, s, ap = m.groups()
