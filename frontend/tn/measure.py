@@ -53,10 +53,8 @@ def _ambiguous(text: str, m: re.Match, lang: str) -> bool:
     if len(unit) == 1 and unit.isascii() and unit.isalpha():
         if unit.isupper() and nxt and not (nxt.isspace() or nxt in ",.;:!?，。；：！？)）/、"):
             return True
-        if m.group("sp") and lang == "en" and nxt.isalpha() is False and nxt not in ("", ".", ",", ";", "!", "?", ")"):
-            return True
-        if m.group("sp") and unit in ("A", "a", "I"):
-            return True
+        if m.group("sp") and unit in ("A", "a", "I", "t", "l", "L", "B"):
+            return True  # "Grade 5 A", "5 t" : too often a word or a label
     if unit == "in" and m.group("sp"):
         return True  # "5 in the box"
     return False
