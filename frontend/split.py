@@ -119,10 +119,12 @@ def _boundaries(text: str, cuttable: list[bool], lang: str) -> list[tuple[int, s
                 straight_open = not straight_open
             e += 1
         qpos = max(qpos, e)
-        if mark[0] in "。！？!?.":
+        if mark[0] == "…" or mark.startswith(".."):
+            # an ellipsis ends a sentence only before a capital, a closing quote or the end
+            nxt = text[e:].lstrip()[:1]
+            strength = "sentence" if not nxt or text[e - 1] in _CLOSERS or nxt.isupper() else "clause"
+        elif mark[0] in "。！？!?.":
             strength = "sentence"
-        elif mark[0] in "…" or mark.startswith(".."):
-            strength = "sentence" if e >= len(text.rstrip()) or text[e:e + 1] in _CLOSERS else "clause"
         elif mark in "、":
             strength = "minor"
         else:
