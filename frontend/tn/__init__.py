@@ -43,6 +43,8 @@ def find_all(text: str, lang: str) -> list[Match]:
         for cls in CLASSES:
             yield from cls.find(text, lang)
     kept = resolve(candidates())
+    if lang == "en":
+        kept = [_spaced(text, m) for m in kept]
     out, pos = [], 0
     for m in kept + [None]:
         gap_end = m.start if m is not None else len(text)
@@ -52,6 +54,16 @@ def find_all(text: str, lang: str) -> list[Match]:
             out.append(m)
             pos = m.end
     return out
+
+
+def _spaced(text: str, m: Match) -> Match:
+    """English words never run into a spoken number: apple3 -> apple three."""
+    spoken = m.text
+    if m.start > 0 and text[m.start - 1].isalnum() and not spoken.startswith(" "):
+        spoken = " " + spoken
+    if m.end < len(text) and text[m.end].isalnum() and not spoken.endswith(" "):
+        spoken += " "
+    return m if spoken == m.text else Match(m.start, m.end, spoken, m.rule, m.kind, m.atomic, m.lang)
 
 
 def _shift(matches: Iterable[Match], offset: int) -> Iterator[Match]:

@@ -58,7 +58,7 @@ _YMD = re.compile(r"(?a)(?<![\d.])(\d{4})(" + _SEP + r")(\d{1,2})\2(\d{1,2})(?![
 _MDY_US = re.compile(r"(?a)(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])", re.A)
 _MD_SLASH = re.compile(r"(?a)(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d)")
 _ZH_Y = re.compile(r"(?a)(?<![\d.])(\d{4})(?=\s*年(?!级))")
-_ZH_Y_RANGE = re.compile(r"(?a)(?<![\d.])(\d{4})\s*[-~～–—至到]\s*(\d{4})(?=\s*年(?!级))")
+_ZH_Y_RANGE = re.compile(r"(?a)(?<![\d.])(\d{4})\s*([-~～–—至到])\s*(\d{4})(?=\s*年(?!级))")
 _ZH_ERA = re.compile(r"(?a)(?<=公元)(前)?(?(1)\d{1,4}|\d{1,3})(?!\d)(?=\s*年)")
 _ZH_M = re.compile(r"(?a)(?<![\d.])(\d{1,2})(?=\s*月)", re.A)
 _ZH_D = re.compile(r"(?a)(?<=月)(\s*)(\d{1,2})(?=\s*[日号])", re.A)
@@ -77,7 +77,8 @@ def _zh(text: str) -> Iterator[Match]:
         num = m.group(0).lstrip("前")
         yield Match(m.end() - len(num), m.end(), numerals.zh_int(num), RULE + ".year")
     for m in _ZH_Y_RANGE.finditer(text):
-        yield Match(m.start(), m.end(), zh_year(m.group(1)) + "年到" + zh_year(m.group(2)), RULE + ".range")
+        sep = m.group(2) if m.group(2) in "至到" else "到"
+        yield Match(m.start(), m.end(), zh_year(m.group(1)) + "年" + sep + zh_year(m.group(3)), RULE + ".range")
     for m in _ZH_Y.finditer(text):
         yield Match(m.start(), m.end(), zh_year(m.group(1)), RULE + ".year")
     for m in _ZH_M.finditer(text):
