@@ -134,6 +134,14 @@ CASES = [
     ("1又1/2", "一又二分之一"),
     # roman numerals (Unicode)
     ("第Ⅱ卷", "第二卷"),
+    # ranges between read quantities, per-slash, generations, No.
+    ("9月1日-9月3日", "九月一日到九月三日"),
+    ("营业时间9:00-17:00", "营业时间九点到十七点"),
+    ("100元/人", "一百元每人"),
+    ("和/或", "和或"),
+    ("80后", "八零后"),
+    ("No.1中学", "第一中学"),
+    ("1,23", "一二十三"),
     # mixed
     ("iPhone 15 Pro", "iPhone十五Pro"),
     ("Windows 11系统", "Windows十一系统"),

@@ -8,6 +8,7 @@ zh_time, zh_money, read_measure, read_percent, ...) for the Cantonese stage.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Iterable, Iterator
 
 from ..pieces import Match, rewrite
@@ -46,14 +47,23 @@ def find_all(text: str, lang: str) -> list[Match]:
     if lang == "en":
         kept = [_spaced(text, m) for m in kept]
     out, pos = [], 0
-    for m in kept + [None]:
+    for i, m in enumerate(kept + [None]):
         gap_end = m.start if m is not None else len(text)
-        if gap_end > pos:
+        if m is not None and i > 0 and pos < gap_end and _RANGE_GAP.fullmatch(text, pos, gap_end) \
+                and kept[i - 1].rule.startswith(_RANGE_ENDS) and m.rule.startswith(_RANGE_ENDS):
+            # 9:00-17:00, 9月1日-9月3日: a dash between two read quantities is a range
+            pre = _RANGE_GAP.fullmatch(text, pos, gap_end).group("pre")
+            out.append(Match(pos, gap_end, pre + range_.joiner(lang), "number.range"))
+        elif gap_end > pos:
             out.extend(_shift(LAST.find(text[pos:gap_end], lang), pos))
         if m is not None:
             out.append(m)
             pos = m.end
     return out
+
+
+_RANGE_GAP = re.compile(r"(?P<pre>[\u4e00-\u9fff]?)\s?[-~～–—]\s?")  # 9月1日-9月3日 keeps its 日
+_RANGE_ENDS = ("number.date", "number.time", "number.money", "number.measure", "number.percent", "number.cardinal")
 
 
 def _spaced(text: str, m: Match) -> Match:

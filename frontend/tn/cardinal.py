@@ -12,7 +12,7 @@ from .common import NUM, alternation, cardinal, minus_role, tpl, words
 RULE = "number.cardinal"
 # sign or binary minus, then the number; a leading '.5' is a decimal too
 # (a digit after "1," that is no thousands group -- "1,23" -- is still read: only a digit before "." blocks)
-_PATTERN = re.compile(r"(?a)(?P<minus>[-−]\s?)?(?<!\d)(?<!\d\.)(?P<num>" + NUM + r"|\.\d+)(?![\d])")
+_PATTERN = re.compile(r"(?a)(?P<minus>[-−]\s?)?(?<!\d)(?<!\d\.)(?P<num>" + NUM + r"|(?<![A-Za-z])\.\d+)(?![\d])")
 
 
 @compiled

@@ -59,6 +59,7 @@ _MDY_US = re.compile(r"(?a)(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])", re.A
 _MD_SLASH = re.compile(r"(?a)(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d)")
 _ZH_Y = re.compile(r"(?a)(?<![\d.])(\d{4})(?=\s*年(?!级))")
 _ZH_Y_RANGE = re.compile(r"(?a)(?<![\d.])(\d{4})\s*([-~～–—至到])\s*(\d{4})(?=\s*年(?!级))")
+_ZH_GENERATION = re.compile(r"(?a)(?<![\d.])\d0(?=后)")
 _ZH_ERA = re.compile(r"(?a)(?<=公元)(前)?(?(1)\d{1,4}|\d{1,3})(?!\d)(?=\s*年)")
 _ZH_M = re.compile(r"(?a)(?<![\d.])(\d{1,2})(?=\s*月)", re.A)
 _ZH_D = re.compile(r"(?a)(?<=月)(\s*)(\d{1,2})(?=\s*[日号])", re.A)
@@ -72,6 +73,8 @@ def _zh(text: str) -> Iterator[Match]:
             tail = "号" if m.group(0).endswith("号") else ""
             out = zh_date(y, mo, d)
             yield Match(m.start(), m.end(), out[:-1] + tail if tail else out, RULE)
+    for m in _ZH_GENERATION.finditer(text):
+        yield Match(m.start(), m.end(), numerals.zh_digits(m.group(0)), RULE + ".generation")  # 80后 八零后
     for m in _ZH_ERA.finditer(text):
         # 公元前221年: an era year is a plain number (never 两百)
         num = m.group(0).lstrip("前")

@@ -12,6 +12,7 @@ RULE = "number.ordinal"
 _ZH = re.compile(r"(?a)第\s?(\d+)(?:\s?(?P<sep>[-~～–—至到])\s?(?:第\s?)?(\d+))?(?!\d|\.\d)")
 _ZH_LIST = re.compile(r"(?a)第\s?\d+(?:\s?[、,，和及]\s?\d+(?![\d.]))+")
 _EN = re.compile(r"(?a)(?<![\d.,])(\d+)\s?(st|nd|rd|th|ST|ND|RD|TH)\b", re.A)
+_ZH_NO = re.compile(r"(?a)\b(?:No|NO|no)\.\s?(\d+)(?![\d.])")
 _EN_NO = re.compile(r"(?a)\b(No|no|NO|Nos)\.\s?(?=\d)", re.A)
 
 
@@ -26,6 +27,8 @@ def find(text: str, lang: str) -> Iterator[Match]:
         for m in _EN_NO.finditer(text):
             yield Match(m.start(), m.end(), "number ", RULE + ".number_sign")
         return
+    for m in _ZH_NO.finditer(text):
+        yield Match(m.start(), m.end(), zh_ordinal(m.group(1)), RULE + ".number_sign")  # No.1中学: 第一中学
     for m in _ZH_LIST.finditer(text):
         # 第1、2、3题 -> 第一、二、三题
         nums = re.findall(r"\d+", m.group(0))

@@ -28,6 +28,11 @@ def _measure_re(lang: str):
     return re.compile(r"(?a)\s?(?:" + alternation(words(lang, "measure_words") + ["岁", "月", "日", "号", "年", "周", "届", "点"]) + ")")
 
 
+def joiner(lang: str) -> str:
+    """The word between the two ends of a range: 到 / to."""
+    return tpl(lang, "range")(a="", b="")
+
+
 def _side(num: str, unit: str | None, neg: bool, lang: str) -> str:
     if unit in ("%", "％", "‰"):
         return read_percent(num, unit, lang, negative=neg)

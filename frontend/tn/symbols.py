@@ -9,8 +9,19 @@ from typing import Iterator
 
 from ..pieces import Match
 from ..rules import compiled, fail, load
+from .common import words
 
 RULE = "symbol"
+
+
+@compiled
+def _per_before() -> frozenset[str]:
+    """Single-character measure words and units: 元/人, 次/天, 米/秒."""
+    return frozenset(w for w in words("zh", "measure_words") if len(w) == 1)
+
+
+def _is_han(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
 
 @compiled
@@ -41,5 +52,10 @@ def find(text: str, lang: str) -> Iterator[Match]:
             continue
         if s == "-" and re.match(r"\s*$", text[m.end():m.end() + 1]) and text[max(0, m.start() - 1):m.start()] in ("", " "):
             yield Match(m.start(), m.end(), "，" if lang != "en" else ",", RULE + ".dash")
+            continue
+        if s == "/":
+            # 元/人, km/次 : "per" between a unit or measure and a Han word; otherwise a pause
+            per = lang != "en" and m.start() > 0 and text[m.start() - 1] in _per_before() and _is_han(text[m.end():m.end() + 1])
+            yield Match(m.start(), m.end(), t.get("/per", "每") if per else t[s], RULE + (".per" if per else ""))
             continue
         yield Match(m.start(), m.end(), t[s], RULE)
