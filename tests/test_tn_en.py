@@ -67,6 +67,11 @@ CASES = [
     ("Water boils at 100°C.", "water boils at one hundred degrees celsius"),
     ("Room of 20 m².", "room of twenty square meters"),
     ("There were 5 in the box.", "there were five in the box"),
+    # scores and ratings
+    ("The score was 3-2.", "the score was three to two"),
+    ("Rated 4.5/5 stars.", "rated four point five out of five stars"),
+    ("Top 10 tips for 2024", "top ten tips for twenty twenty-four"),
+    ("Then 15-9 is six.", "then fifteen minus nine is six"),
     # phone numbers and codes, versions
     ("Call (212) 555-0134.", "call two one two five five five zero one three four"),
     ("Dial 800-555-1234 now.", "dial eight zero zero five five five one two three four now"),

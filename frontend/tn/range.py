@@ -11,6 +11,7 @@ from ..rules import compiled
 from .common import NUM, alternation, cardinal, sign_allowed, tpl, words
 from .measure import TEMPERATURE, read_measure, unit_pattern
 from .percent import read_percent
+from .time import is_score_context, ratio
 
 RULE = "number.range"
 
@@ -55,8 +56,11 @@ def find(text: str, lang: str) -> Iterator[Match]:
         if sep in "-–—" and not (ua or ub):
             va, vb = float(a.replace(",", "")), float(b.replace(",", ""))
             cue = _measure_re(lang).match(text, m.end()) is not None
+            if not neg_b and is_score_context(text, m.start(), lang):
+                yield Match(m.start("n1"), m.end(), ratio([a, b], lang), "number.score")  # 比分3-2, won 3-2
+                continue
             if neg_b or not (va < vb or cue):
-                continue  # 15-9: a subtraction or a score, not a range
+                continue  # 15-9: a subtraction, not a range
         if ua and not ub and ua not in ("%", "％", "‰"):
             ub = ua  # 10℃~20 (rare) reads the unit on both
         if ub and not ua and (ub in ("%", "％", "‰")):
