@@ -46,6 +46,7 @@ def find_all(text: str, lang: str) -> list[Match]:
     kept = resolve(candidates())
     if lang == "en":
         kept = [_spaced(text, m) for m in kept]
+    # stray symbols are read with the whole text as context (元/人), but only where no class matched
     out, pos = [], 0
     for i, m in enumerate(kept + [None]):
         gap_end = m.start if m is not None else len(text)
@@ -55,7 +56,7 @@ def find_all(text: str, lang: str) -> list[Match]:
             pre = _RANGE_GAP.fullmatch(text, pos, gap_end).group("pre")
             out.append(Match(pos, gap_end, pre + range_.joiner(lang), "number.range"))
         elif gap_end > pos:
-            out.extend(_shift(LAST.find(text[pos:gap_end], lang), pos))
+            out.extend(LAST.find(text, lang, pos, gap_end))
         if m is not None:
             out.append(m)
             pos = m.end
@@ -74,11 +75,6 @@ def _spaced(text: str, m: Match) -> Match:
     if m.end < len(text) and text[m.end].isalnum() and not spoken.endswith(" "):
         spoken += " "
     return m if spoken == m.text else Match(m.start, m.end, spoken, m.rule, m.kind, m.atomic, m.lang)
-
-
-def _shift(matches: Iterable[Match], offset: int) -> Iterator[Match]:
-    for m in matches:
-        yield Match(m.start + offset, m.end + offset, m.text, m.rule, m.kind, m.atomic, m.lang)
 
 
 def apply(pieces, ctx):

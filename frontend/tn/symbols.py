@@ -41,9 +41,10 @@ def _pattern(lang: str):
     return re.compile("|".join(re.escape(s) for s in syms))  # symbols only: no word classes
 
 
-def find(text: str, lang: str) -> Iterator[Match]:
+def find(text: str, lang: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
+    """Stray symbols in text[start:end], read with the whole text around them as context."""
     t = table(lang)
-    for m in _pattern(lang).finditer(text):
+    for m in _pattern(lang).finditer(text, start, len(text) if end is None else end):
         s = m.group(0)
         if s == "-" and lang == "en":
             continue  # an English hyphen (well-known) is read as nothing by the voice anyway
