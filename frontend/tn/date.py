@@ -8,7 +8,7 @@ from typing import Iterator
 from .. import numerals
 from ..pieces import Match
 from ..rules import compiled
-from .common import alternation, cardinal, digits, head_has, numbers_rules, tail_has, tpl, words
+from .common import alternation, head_has, numbers_rules, tail_has, tpl, words
 
 RULE = "number.date"
 
