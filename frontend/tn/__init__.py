@@ -64,7 +64,8 @@ def find_all(text: str, lang: str) -> list[Match]:
 
 
 _RANGE_GAP = re.compile(r"(?P<pre>[\u4e00-\u9fff]?)\s?[-~～–—]\s?")  # 9月1日-9月3日 keeps its 日
-_RANGE_ENDS = ("number.date", "number.time", "number.money", "number.measure", "number.percent", "number.cardinal")
+_RANGE_ENDS = ("number.date", "number.time", "number.money", "number.measure", "number.percent", "number.cardinal",
+               "number.ordinal")
 
 
 def _spaced(text: str, m: Match) -> Match:

@@ -48,6 +48,8 @@ def find(text: str, lang: str) -> Iterator[Match]:
                 spoken = tpl(lang, "minus")() + (" " if lang == "en" else "") + spoken
                 if lang == "en":
                     spoken = " " + spoken
+            elif before == "range":
+                pass  # the dash stays raw: tn.find_all reads it 到 between the two counts
             elif before == "word":
                 start = m.start()  # COVID-19, F-16: the hyphen is silent
                 spoken = " " + spoken if lang == "en" else spoken

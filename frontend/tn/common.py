@@ -114,7 +114,7 @@ def head_has(text: str, start: int, cues: list[str]) -> bool:
 
 def minus_role(text: str, i: int) -> str:
     """What the '-' at text[i] is: 'sign' (气温-5, to -7, (-3)), 'operand' (x-2, 5-3, x - 2: a binary
-    minus) or 'word' (COVID-19, F-16: a hyphen inside a name, read as nothing)."""
+    minus), 'word' (COVID-19, F-16: a hyphen inside a name, read as nothing) or 'range' (3个-5个)."""
     j = i - 1
     spaced = j >= 0 and text[j] == " "
     while j >= 0 and text[j] == " ":
@@ -133,6 +133,8 @@ def minus_role(text: str, i: int) -> str:
             k -= 1
         word = text[k:j + 1]
         return "operand" if len(word) == 1 and word.islower() or spaced else "word"
+    if j > 0 and text[j - 1].isdigit() and text[j - 1].isascii() and "\u4e00" <= ch <= "\u9fff" and not spaced:
+        return "range"  # 3个-5个: the dash joins two counts (read 到 by tn.find_all), not a sign
     return "sign"  # after a Han character or punctuation: 气温-5, （-3）
 
 
