@@ -53,11 +53,13 @@ _INVISIBLE = regex.compile(r"[\u200b\u200c\u200e\u200f\u2060\ufeff\u00ad]+")
 _IMAGE = regex.compile(r"!\[[^\]\n]{0,300}\]\([^()\n]{0,500}\)")
 _LINK = regex.compile(r"(\[)([^\]\n]{1,300})(\]\([^()\s]{1,500}(?:\s+\"[^\"\n]{0,200}\")?\))")
 _AUTOLINK = regex.compile(r"<((?:https?|ftp)://[^\s<>]{1,500}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})>")
-_URL = regex.compile(r"(?<![\w@.])(?:(?:https?|ftp)://|www\.)[^\s<>\"'，。！？、；：（）()\[\]{}]{1,500}"
-                     r"|(?<![\w@./-])[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,6}"
-                     r"(?:com|org|net|edu|gov|io|cn|co|uk|de|jp|fr|info|dev|ai|app|me|tv|hk|tw)(?![\w-])"
-                     r"(?:/[^\s<>\"'，。！？、；：（）()\[\]{}]{0,500})?")
-_EMAIL = regex.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}(?![\w-])")
+_URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%]"  # ASCII only: a URL never swallows the Chinese after it
+_URL = regex.compile(r"(?<![A-Za-z0-9_@.])(?:(?:https?|ftp)://|www\.)" + _URL_CHARS + r"{1,500}"
+                     r"|(?<![A-Za-z0-9_@./-])[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,6}"
+                     r"(?:com|org|net|edu|gov|io|cn|co|uk|de|jp|fr|info|dev|ai|app|me|tv|hk|tw)(?![A-Za-z0-9_-])"
+                     r"(?:/" + _URL_CHARS + r"{0,500})?")
+_EMAIL = regex.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
+                       r"(?![A-Za-z0-9_-])")
 _EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}\u200d\ufe0f\u20e3"
                        r"\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]+")
 _HEADING = regex.compile(r"^\s{0,3}#{1,6}(?=\s)\s*|\s+#{1,6}\s*$")
@@ -96,7 +98,7 @@ def read_address(text: str, lang: str) -> str:
         elif token in url:
             out.append(url[token])
         elif token.isalpha():
-            out.append(token.lower() if token.isupper() and len(token) > 4 else token)
+            out.append(token)
         else:
             out.append(" ")
     spoken = "".join(out)

@@ -37,8 +37,32 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, int, str, bool]]:
             nl = text.find("\n", block_end)
             pos = n if nl < 0 else nl + 1
             continue
-        yield pos, end, line, False
+        if end - pos > LONG_LINE:
+            yield from _long_line(text, pos, end)
+        else:
+            yield pos, end, line, False
         pos = end + 1
+
+
+LONG_LINE = 4000  # a longer line is handed on in pieces, so the first utterance comes at once
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|(?<=[a-z])\.(?=\s+[A-Z])")
+
+
+def _long_line(text: str, pos: int, end: int) -> Iterator[tuple[int, int, str, bool]]:
+    """Cut a very long line after a sentence end near each LONG_LINE mark (else at a space)."""
+    while end - pos > LONG_LINE:
+        window_start = pos + LONG_LINE // 2
+        cut = None
+        for m in _SENTENCE_END.finditer(text, window_start, pos + LONG_LINE):
+            cut = m.end()
+        if cut is None:
+            space = text.rfind(" ", window_start, pos + LONG_LINE)
+            cut = space + 1 if space > 0 else pos + LONG_LINE
+            while cut < end and text[cut - 1].isdigit() and text[cut].isdigit():
+                cut += 1  # never split a digit run
+        yield pos, cut, text[pos:cut], False
+        pos = cut
+    yield pos, end, text[pos:end], False
 
 
 def _tidy(text: str) -> str:

@@ -8,6 +8,8 @@ an utterance with that pause.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import replace
 
@@ -39,6 +41,30 @@ def size(text: str, lang: str) -> float:
     han = len(_HAN.findall(text))
     words = len(_WORD.findall(text))
     return words + han / 1.5 if lang == "en" else han + 1.5 * words
+
+
+class _Sizes:
+    """size() of any slice of one text in O(1), from prefix sums (long paragraphs stay linear)."""
+
+    def __init__(self, text: str, lang: str):
+        han_w, word_w = (1 / 1.5, 1.0) if lang == "en" else (1.0, 1.5)
+        weights = [0.0] * (len(text) + 1)
+        for m in _HAN.finditer(text):
+            weights[m.start() + 1] = han_w
+        self.word_starts = [m.start() for m in _WORD.finditer(text)]
+        self.word_ends = [m.end() for m in _WORD.finditer(text)]
+        for st in self.word_starts:
+            weights[st + 1] += word_w
+        self.prefix = list(itertools.accumulate(weights))
+        self.word_w = word_w
+
+    def __call__(self, a: int, b: int) -> float:
+        # a word cut at `a` still counts once: the slice starts inside it
+        total = self.prefix[b] - self.prefix[a]
+        i = bisect.bisect_right(self.word_starts, a) - 1
+        if i >= 0 and self.word_starts[i] < a < self.word_ends[i] and a < b:
+            total += self.word_w
+        return total
 
 
 def _is_sentence_period(text: str, i: int) -> bool:
@@ -93,10 +119,12 @@ def _boundaries(text: str, cuttable: list[bool], lang: str) -> list[tuple[int, s
                 straight_open = not straight_open
             e += 1
         qpos = max(qpos, e)
-        if mark[0] in "。！？!?.":
+        if mark[0] == "…" or mark.startswith(".."):
+            # an ellipsis ends a sentence only before a capital, a closing quote or the end
+            nxt = text[e:].lstrip()[:1]
+            strength = "sentence" if not nxt or text[e - 1] in _CLOSERS or nxt.isupper() else "clause"
+        elif mark[0] in "。！？!?.":
             strength = "sentence"
-        elif mark[0] in "…" or mark.startswith(".."):
-            strength = "sentence" if e >= len(text.rstrip()) or text[e:e + 1] in _CLOSERS else "clause"
         elif mark in "、":
             strength = "minor"
         else:
@@ -115,14 +143,20 @@ def _slice(p: Piece, i: int, j: int) -> Piece:
 
 
 def _cut_pieces(pieces: list[Piece], offsets: list[int], a: int, b: int) -> list[Piece]:
+    """The pieces covering text[a:b], the first and last sliced where the cut falls inside them."""
     out = []
-    for p, off in zip(pieces, offsets):
-        lo, hi = off, off + len(p.text)
-        if hi <= a and not (hi == lo == a and a < b):
-            continue
-        if lo >= b and not (lo == hi == b == a):
-            if lo > b or p.text:
+    i = max(bisect.bisect_right(offsets, a) - 1, 0)
+    while i < len(pieces) and offsets[i] <= b:
+        p, lo = pieces[i], offsets[i]
+        hi = lo + len(p.text)
+        i += 1
+        if p.text:
+            if hi <= a:
                 continue
+            if lo >= b:
+                break
+        elif not (a <= lo < b or (lo == b and p.pause_ms is not None)) or (lo == a and a != b and p.pause_ms is not None and a > 0):
+            continue  # an empty piece belongs where it sits; a break closes the utterance before it
         if lo >= a and hi <= b:
             out.append(p)
         else:
@@ -130,24 +164,17 @@ def _cut_pieces(pieces: list[Piece], offsets: list[int], a: int, b: int) -> list
     return out
 
 
-def _hard_cuts(text: str, cuttable: list[bool], a: int, b: int, limit: float, lang: str) -> list[int]:
+def _hard_cuts(text: str, cuttable: list[bool], a: int, b: int, limit: float, span_size) -> list[int]:
     """Cut a run without any clause mark: at spaces (English) or between characters (Chinese)."""
-    cuts, start, acc, last_ok = [], a, 0.0, None
-    i = a
-    while i < b:
-        ch = text[i]
-        if _HAN.match(ch):
-            acc += 1 / 1.5 if lang == "en" else 1
-        elif ch.isalnum() and (i == a or not text[i - 1].isalnum()):
-            acc += 1 if lang == "en" else 1.5
-        ok = cuttable[i] and (ch.isspace() or _HAN.match(ch) is not None) and i > start
-        if ok:
-            last_ok = i if ch.isspace() else i
-        if acc > limit and last_ok is not None and last_ok > start:
-            cuts.append(last_ok)
-            start, last_ok = last_ok, None
-            acc = size(text[start:i + 1], lang)
-        i += 1
+    cuts, start, last_ok = [], a, None
+    for i in range(a + 1, b):
+        if cuttable[i] and cuttable[i - 1] and (text[i].isspace() or _HAN.match(text[i]) is not None):
+            if span_size(start, i) > limit and last_ok is not None:
+                cuts.append(last_ok)
+                start = last_ok
+            last_ok = i
+    if span_size(start, b) > limit and last_ok is not None and last_ok > start:
+        cuts.append(last_ok)
     return cuts
 
 
@@ -168,6 +195,7 @@ def sentences(pieces: list[Piece], ctx) -> list[tuple[list[Piece], int]]:
         if p.kind == MARKUP and p.pause_ms is not None:
             forced[pos] = p.pause_ms
     bounds = _boundaries(text, cuttable, lang)
+    span_size = _Sizes(text, lang)
     pause_of = {"sentence": PAUSE_MS["sentence"], "clause": PAUSE_MS["clause"], "minor": PAUSE_MS["clause"]}
 
     # 1. sentences: at sentence marks and explicit breaks
@@ -190,7 +218,7 @@ def sentences(pieces: list[Piece], ctx) -> list[tuple[list[Piece], int]]:
     out: list[list] = []
     k = 0
     for a, b, pause, is_forced in segs:
-        if size(text[a:b], lang) <= limit:
+        if span_size(a, b) <= limit:
             out.append([a, b, pause, is_forced])
             continue
         while k < len(soft) and soft[k][0] <= a:
@@ -204,23 +232,23 @@ def sentences(pieces: list[Piece], ctx) -> list[tuple[list[Piece], int]]:
         pieces_here = []
         last = None
         for e, s in cands:
-            if size(text[cur:e], lang) <= limit:
+            if span_size(cur, e) <= limit:
                 last = (e, s)
                 continue
             if last is not None:
                 pieces_here.append((cur, last[0], pause_of[last[1]]))
                 cur = last[0]
-                last = (e, s) if size(text[cur:e], lang) <= limit else None
+                last = (e, s) if span_size(cur, e) <= limit else None
             if last is None:
-                for c in _hard_cuts(text, cuttable, cur, e, limit, lang):
+                for c in _hard_cuts(text, cuttable, cur, e, limit, span_size):
                     pieces_here.append((cur, c, PAUSE_MS["clause"]))
                     cur = c
                 last = (e, s)
-        if size(text[cur:b], lang) > limit:
+        if span_size(cur, b) > limit:
             if last is not None:
                 pieces_here.append((cur, last[0], pause_of[last[1]]))
                 cur = last[0]
-            for c in _hard_cuts(text, cuttable, cur, b, limit, lang):
+            for c in _hard_cuts(text, cuttable, cur, b, limit, span_size):
                 pieces_here.append((cur, c, PAUSE_MS["clause"]))
                 cur = c
         for x, y, p in pieces_here:
@@ -231,9 +259,9 @@ def sentences(pieces: list[Piece], ctx) -> list[tuple[list[Piece], int]]:
     minimum = MIN_WORDS if lang == "en" else MIN_CHARS
     merged: list[list] = []
     for seg in out:
-        if merged and not merged[-1][3] and (size(text[seg[0]:seg[1]], lang) < minimum or
-                                             size(text[merged[-1][0]:merged[-1][1]], lang) < minimum) \
-                and size(text[merged[-1][0]:seg[1]], lang) <= limit:
+        if merged and not merged[-1][3] and (span_size(seg[0], seg[1]) < minimum or
+                                             span_size(merged[-1][0], merged[-1][1]) < minimum) \
+                and span_size(merged[-1][0], seg[1]) <= limit:
             merged[-1][1], merged[-1][2], merged[-1][3] = seg[1], seg[2], seg[3]
         else:
             merged.append(list(seg))

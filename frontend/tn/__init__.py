@@ -8,6 +8,7 @@ zh_time, zh_money, read_measure, read_percent, ...) for the Cantonese stage.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Iterable, Iterator
 
 from ..pieces import Match, rewrite
@@ -15,7 +16,9 @@ from . import cardinal, date, fraction, measure, money, ordinal, percent, phone,
 from .common import lang_of
 
 # Priority order: earlier classes claim their spans first.
-CLASSES = [roman, date, phone, time, money, version, ordinal, range_, percent, measure, fraction, cardinal, symbols]
+CLASSES = [roman, date, phone, time, money, version, ordinal, range_, percent, measure, fraction, cardinal]
+# Stray symbols are read last, only in the text no class claimed.
+LAST = symbols
 
 
 def resolve(candidates: Iterable[Match]) -> list[Match]:
@@ -40,7 +43,39 @@ def find_all(text: str, lang: str) -> list[Match]:
     def candidates() -> Iterator[Match]:
         for cls in CLASSES:
             yield from cls.find(text, lang)
-    return resolve(candidates())
+    kept = resolve(candidates())
+    if lang == "en":
+        kept = [_spaced(text, m) for m in kept]
+    # stray symbols are read with the whole text as context (元/人), but only where no class matched
+    out, pos = [], 0
+    for i, m in enumerate(kept + [None]):
+        gap_end = m.start if m is not None else len(text)
+        if m is not None and i > 0 and pos < gap_end and _RANGE_GAP.fullmatch(text, pos, gap_end) \
+                and kept[i - 1].rule.startswith(_RANGE_ENDS) and m.rule.startswith(_RANGE_ENDS):
+            # 9:00-17:00, 9月1日-9月3日: a dash between two read quantities is a range
+            pre = _RANGE_GAP.fullmatch(text, pos, gap_end).group("pre")
+            out.append(Match(pos, gap_end, pre + range_.joiner(lang), "number.range"))
+        elif gap_end > pos:
+            out.extend(LAST.find(text, lang, pos, gap_end))
+        if m is not None:
+            out.append(m)
+            pos = m.end
+    return out
+
+
+_RANGE_GAP = re.compile(r"(?P<pre>[\u4e00-\u9fff]?)\s?[-~～–—]\s?")  # 9月1日-9月3日 keeps its 日
+_RANGE_ENDS = ("number.date", "number.time", "number.money", "number.measure", "number.percent", "number.cardinal",
+               "number.ordinal")
+
+
+def _spaced(text: str, m: Match) -> Match:
+    """English words never run into a spoken number: apple3 -> apple three."""
+    spoken = m.text
+    if m.start > 0 and text[m.start - 1].isalnum() and not spoken.startswith(" "):
+        spoken = " " + spoken
+    if m.end < len(text) and text[m.end].isalnum() and not spoken.endswith(" "):
+        spoken += " "
+    return m if spoken == m.text else Match(m.start, m.end, spoken, m.rule, m.kind, m.atomic, m.lang)
 
 
 def apply(pieces, ctx):

@@ -11,7 +11,8 @@ from .common import NUM, alternation, cardinal, minus_role, tpl, words
 
 RULE = "number.cardinal"
 # sign or binary minus, then the number; a leading '.5' is a decimal too
-_PATTERN = re.compile(r"(?a)(?P<minus>[-−]\s?)?(?<![\d.,])(?P<num>" + NUM + r"|\.\d+)(?![\d])", re.A)
+# (a digit after "1," that is no thousands group -- "1,23" -- is still read: only a digit before "." blocks)
+_PATTERN = re.compile(r"(?a)(?P<minus>[-−]\s?)?(?<!\d)(?<!\d\.)(?P<num>" + NUM + r"|(?<![A-Za-z])\.\d+)(?![\d])")
 
 
 @compiled
@@ -47,6 +48,8 @@ def find(text: str, lang: str) -> Iterator[Match]:
                 spoken = tpl(lang, "minus")() + (" " if lang == "en" else "") + spoken
                 if lang == "en":
                     spoken = " " + spoken
+            elif before == "range":
+                pass  # the dash stays raw: tn.find_all reads it 到 between the two counts
             elif before == "word":
                 start = m.start()  # COVID-19, F-16: the hyphen is silent
                 spoken = " " + spoken if lang == "en" else spoken

@@ -5,6 +5,7 @@ retried inside the same digit run: matching stays linear on 100 000 digits in a 
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .. import numerals
@@ -25,6 +26,7 @@ def _clean(num: str) -> str:
     return num.replace(",", "")
 
 
+@functools.lru_cache(maxsize=8192)  # documents repeat their numbers; readings are pure
 def zh_cardinal(num: str, *, liang: bool = False) -> str:
     """'1,234.5' -> 一千二百三十四点五; very long integers go digit by digit."""
     num = _clean(num)
@@ -38,6 +40,7 @@ def zh_cardinal(num: str, *, liang: bool = False) -> str:
     return spoken
 
 
+@functools.lru_cache(maxsize=8192)
 def en_cardinal(num: str) -> str:
     num = _clean(num)
     whole, _, frac = num.partition(".")
@@ -111,7 +114,7 @@ def head_has(text: str, start: int, cues: list[str]) -> bool:
 
 def minus_role(text: str, i: int) -> str:
     """What the '-' at text[i] is: 'sign' (气温-5, to -7, (-3)), 'operand' (x-2, 5-3, x - 2: a binary
-    minus) or 'word' (COVID-19, F-16: a hyphen inside a name, read as nothing)."""
+    minus), 'word' (COVID-19, F-16: a hyphen inside a name, read as nothing) or 'range' (3个-5个)."""
     j = i - 1
     spaced = j >= 0 and text[j] == " "
     while j >= 0 and text[j] == " ":
@@ -130,6 +133,8 @@ def minus_role(text: str, i: int) -> str:
             k -= 1
         word = text[k:j + 1]
         return "operand" if len(word) == 1 and word.islower() or spaced else "word"
+    if j > 0 and text[j - 1].isdigit() and text[j - 1].isascii() and "\u4e00" <= ch <= "\u9fff" and not spaced:
+        return "range"  # 3个-5个: the dash joins two counts (read 到 by tn.find_all), not a sign
     return "sign"  # after a Han character or punctuation: 气温-5, （-3）
 
 

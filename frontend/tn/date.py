@@ -8,7 +8,7 @@ from typing import Iterator
 from .. import numerals
 from ..pieces import Match
 from ..rules import compiled
-from .common import alternation, cardinal, digits, head_has, numbers_rules, tail_has, tpl, words
+from .common import alternation, head_has, numbers_rules, tail_has, tpl, words
 
 RULE = "number.date"
 
@@ -56,9 +56,11 @@ def en_date(y: str | None, m: str | None, d: str | None) -> str:
 _SEP = r"[-/.]"
 _YMD = re.compile(r"(?a)(?<![\d.])(\d{4})(" + _SEP + r")(\d{1,2})\2(\d{1,2})(?![\d])(?:[日号])?", re.A)
 _MDY_US = re.compile(r"(?a)(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])", re.A)
-_MD_SLASH = re.compile(r"(?a)(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/.])", re.A)
+_MD_SLASH = re.compile(r"(?a)(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d)")
 _ZH_Y = re.compile(r"(?a)(?<![\d.])(\d{4})(?=\s*年(?!级))")
-_ZH_Y_RANGE = re.compile(r"(?a)(?<![\d.])(\d{4})\s*[-~～–—至到]\s*(\d{4})(?=\s*年(?!级))")
+_ZH_Y_RANGE = re.compile(r"(?a)(?<![\d.])(\d{4})\s*([-~～–—至到])\s*(\d{4})(?=\s*年(?!级))")
+_ZH_GENERATION = re.compile(r"(?a)(?<![\d.])\d0(?=后)")
+_ZH_ERA = re.compile(r"(?a)(?<=公元)(前)?(?(1)\d{1,4}|\d{1,3})(?!\d)(?=\s*年)")
 _ZH_M = re.compile(r"(?a)(?<![\d.])(\d{1,2})(?=\s*月)", re.A)
 _ZH_D = re.compile(r"(?a)(?<=月)(\s*)(\d{1,2})(?=\s*[日号])", re.A)
 
@@ -71,8 +73,15 @@ def _zh(text: str) -> Iterator[Match]:
             tail = "号" if m.group(0).endswith("号") else ""
             out = zh_date(y, mo, d)
             yield Match(m.start(), m.end(), out[:-1] + tail if tail else out, RULE)
+    for m in _ZH_GENERATION.finditer(text):
+        yield Match(m.start(), m.end(), numerals.zh_digits(m.group(0)), RULE + ".generation")  # 80后 八零后
+    for m in _ZH_ERA.finditer(text):
+        # 公元前221年: an era year is a plain number (never 两百)
+        num = m.group(0).lstrip("前")
+        yield Match(m.end() - len(num), m.end(), numerals.zh_int(num), RULE + ".year")
     for m in _ZH_Y_RANGE.finditer(text):
-        yield Match(m.start(), m.end(), zh_year(m.group(1)) + "年到" + zh_year(m.group(2)), RULE + ".range")
+        sep = m.group(2) if m.group(2) in "至到" else "到"
+        yield Match(m.start(), m.end(), zh_year(m.group(1)) + "年" + sep + zh_year(m.group(3)), RULE + ".range")
     for m in _ZH_Y.finditer(text):
         yield Match(m.start(), m.end(), zh_year(m.group(1)), RULE + ".year")
     for m in _ZH_M.finditer(text):
@@ -97,7 +106,8 @@ def _en_patterns():
     month_day = re.compile(r"(?a)\b(" + months + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(\d{4})(?!\d))?")
     day_month = re.compile(r"(?a)(?<![\d.])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + months + r")\b\.?(?:,?\s+(\d{4})(?!\d))?")
     month_year = re.compile(r"(?a)\b(" + months + r")\.?,?\s+(\d{4})(?!\d)", re.A)
-    year_cue = re.compile(r"(?a)(?<![\w'’.])(" + alternation(nr["year_before"]) + r")\s+(\d{4})(?![\d,.]\d|\s*(?:%|[a-zA-Z]))")
+    year_cue = re.compile(r"(?a)(?<![\w'’.])(" + alternation(nr["year_before"]) + r")\s+(\d{4})(?![\d,.]\d|\s*%)"
+                          r"(?P<noun>\s+[a-z])?")
     year_after = re.compile(r"(?a)(?<![\d.])(\d{3,4})\s*(?=(?:" + alternation(nr["year_after"]) + r")\b)")
     decade = re.compile(r"(?a)(?<![\d.])(1\d|20)(\d)0['’]?s\b", re.A)
     year_range = re.compile(r"(?a)(?<![\d.])(1[1-9]\d\d|20\d\d)\s*[-–]\s*(1[1-9]\d\d|20\d\d)(?![\d])", re.A)
@@ -126,7 +136,8 @@ def _en(text: str) -> Iterator[Match]:
             yield Match(m.start(), m.end(), en_date(m.group(3), str(mo), m.group(2)), RULE)
     for m in day_month.finditer(text):
         if 1 <= int(m.group(1)) <= 31:
-            day = "the " + numerals.en_ordinal(m.group(1)) + " of " + en_month(_month_index(m.group(2)))
+            the = "" if text[:m.start()].rstrip().lower().endswith("the") else "the "
+            day = the + numerals.en_ordinal(m.group(1)) + " of " + en_month(_month_index(m.group(2)))
             if m.group(3):
                 day += ", " + numerals.en_year(m.group(3))
             yield Match(m.start(), m.end(), day, RULE)
@@ -139,16 +150,19 @@ def _en(text: str) -> Iterator[Match]:
             yield Match(m.start(), m.end(), en_date(None, mo, d), RULE + ".slash")
     for m in year_range.finditer(text):
         yield Match(m.start(), m.end(), numerals.en_year(m.group(1)) + " to " + numerals.en_year(m.group(2)), RULE + ".range")
-    for m in year_cue.finditer(text):
-        if 1000 <= int(m.group(2)) <= 2099:
-            yield Match(m.start(2), m.end(), numerals.en_year(m.group(2)), RULE + ".year")
-    for m in year_after.finditer(text):
-        yield Match(m.start(), m.end(1), numerals.en_year(m.group(1)), RULE + ".year")
     for m in decade.finditer(text):
         y = m.group(1) + m.group(2) + "0"
         spoken = numerals.en_year(y)
         spoken = spoken[:-1] + "ies" if spoken.endswith("y") else spoken + "s"
         yield Match(m.start(), m.end(), spoken, RULE + ".decade")
+    weak = set(words("en", "year_before_weak"))
+    for m in year_cue.finditer(text):
+        if m.group("noun") and m.group(1) in weak:
+            continue  # "of 1500 students" counts; "in 1999 students protested" is a year
+        if 1000 <= int(m.group(2)) <= 2099:
+            yield Match(m.start(2), m.end(2), numerals.en_year(m.group(2)), RULE + ".year")
+    for m in year_after.finditer(text):
+        yield Match(m.start(), m.end(1), numerals.en_year(m.group(1)), RULE + ".year")
 
 
 def find(text: str, lang: str) -> Iterator[Match]:

@@ -10,11 +10,13 @@ from ..pieces import Match
 from .common import cardinal, sign_allowed, tpl
 
 RULE = "number.fraction"
-_FRAC = re.compile(r"(?a)(?P<sign>[-−])?(?<![\w./])(?:(?P<whole>\d+)(?P<join>又|\s(?:and\s)?))?(?P<num>\d+)/(?P<den>\d+)(?![\w/]|\.\d)")
+_FRAC = re.compile(r"(?a)(?P<sign>[-−])?(?<![\w./])(?:(?P<whole>\d+)(?P<join>又|\s(?:and\s)?))?(?P<num>\d+(?:\.\d+)?)/(?P<den>\d+)(?![\w/]|\.\d)")
 _EN_SPECIAL = {"2": ("half", "halves"), "4": ("quarter", "quarters")}
 
 
 def en_fraction(num: str, den: str) -> str:
+    if "." in num:
+        return f"{cardinal(num, 'en')} out of {cardinal(den, 'en')}"  # rated 4.5/5
     if int(den) == 0 or int(den) > 100 or den.startswith("0"):
         return tpl("en", "fraction")(num=cardinal(num, "en"), den=cardinal(den, "en"))
     if den == "1":

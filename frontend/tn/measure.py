@@ -11,7 +11,7 @@ from .common import NUM, cardinal, sign_allowed, tpl
 
 RULE = "number.measure"
 
-_TEMPERATURE = ("℃", "°C", "℉", "°F")
+TEMPERATURE = ("℃", "°C", "℉", "°F")
 
 
 @compiled
@@ -41,7 +41,7 @@ def read_measure(num: str, unit: str, lang: str, *, negative: bool = False) -> s
     spoken = cardinal(num, lang, liang=liang)
     spoken = f"{spoken} {word}" if lang == "en" else spoken + word
     if negative:
-        name = "below_zero" if unit in _TEMPERATURE else "negative"
+        name = "below_zero" if unit in TEMPERATURE else "negative"
         spoken = tpl(lang, name)(num=spoken)
     return spoken
 
@@ -53,10 +53,8 @@ def _ambiguous(text: str, m: re.Match, lang: str) -> bool:
     if len(unit) == 1 and unit.isascii() and unit.isalpha():
         if unit.isupper() and nxt and not (nxt.isspace() or nxt in ",.;:!?，。；：！？)）/、"):
             return True
-        if m.group("sp") and lang == "en" and nxt.isalpha() is False and nxt not in ("", ".", ",", ";", "!", "?", ")"):
-            return True
-        if m.group("sp") and unit in ("A", "a", "I"):
-            return True
+        if m.group("sp") and unit in ("A", "a", "I", "t", "l", "L", "B"):
+            return True  # "Grade 5 A", "5 t" : too often a word or a label
     if unit == "in" and m.group("sp"):
         return True  # "5 in the box"
     return False

@@ -8,7 +8,7 @@ from typing import Iterator
 from .. import numerals
 from ..pieces import Match
 from ..rules import check_keys, compiled, fail, load
-from .common import NUM, alternation, cardinal, en_cardinal, sign_allowed, tpl, zh_cardinal
+from .common import NUM, alternation, en_cardinal, sign_allowed, tpl, zh_cardinal
 
 RULE = "number.money"
 

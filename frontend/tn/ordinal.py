@@ -9,9 +9,10 @@ from ..pieces import Match
 from .common import cardinal, tpl
 
 RULE = "number.ordinal"
-_ZH = re.compile(r"(?a)第\s?(\d+)(?:\s?[-~～–—至到]\s?(?:第\s?)?(\d+))?(?!\d|\.\d)")
+_ZH = re.compile(r"(?a)第\s?(\d+)(?:\s?(?P<sep>[-~～–—至到])\s?(?:第\s?)?(\d+))?(?!\d|\.\d)")
 _ZH_LIST = re.compile(r"(?a)第\s?\d+(?:\s?[、,，和及]\s?\d+(?![\d.]))+")
 _EN = re.compile(r"(?a)(?<![\d.,])(\d+)\s?(st|nd|rd|th|ST|ND|RD|TH)\b", re.A)
+_ZH_NO = re.compile(r"(?a)\b(?:No|NO|no)\.\s?(\d+)(?![\d.])")
 _EN_NO = re.compile(r"(?a)\b(No|no|NO|Nos)\.\s?(?=\d)", re.A)
 
 
@@ -26,6 +27,8 @@ def find(text: str, lang: str) -> Iterator[Match]:
         for m in _EN_NO.finditer(text):
             yield Match(m.start(), m.end(), "number ", RULE + ".number_sign")
         return
+    for m in _ZH_NO.finditer(text):
+        yield Match(m.start(), m.end(), zh_ordinal(m.group(1)), RULE + ".number_sign")  # No.1中学: 第一中学
     for m in _ZH_LIST.finditer(text):
         # 第1、2、3题 -> 第一、二、三题
         nums = re.findall(r"\d+", m.group(0))
@@ -34,7 +37,11 @@ def find(text: str, lang: str) -> Iterator[Match]:
         yield Match(m.start(), m.end(), out, RULE + ".list")
     for m in _ZH.finditer(text):
         first = zh_ordinal(m.group(1))
-        if m.group(2):
-            yield Match(m.start(), m.end(), tpl("zh", "range")(a=first, b=zh_ordinal(m.group(2))), RULE + ".range")
+        if m.group(3):
+            second = zh_ordinal(m.group(3))
+            sep = m.group("sep")
+            # 第3至5章 keeps its 至; a dash or tilde is read with the range template (到)
+            spoken = first + sep + second if sep in "至到" else tpl("zh", "range")(a=first, b=second)
+            yield Match(m.start(), m.end(), spoken, RULE + ".range")
         else:
             yield Match(m.start(), m.end(), first, RULE)

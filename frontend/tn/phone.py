@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..pieces import Match
 from ..rules import compiled
-from .common import alternation, digits, head_has, numbers_rules, tail_has
+from .common import digits, head_has, numbers_rules, tail_has
 
 RULE = "number.phone"
 

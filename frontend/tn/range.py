@@ -9,8 +9,9 @@ from typing import Iterator
 from ..pieces import Match
 from ..rules import compiled
 from .common import NUM, alternation, cardinal, sign_allowed, tpl, words
-from .measure import read_measure, unit_pattern
+from .measure import TEMPERATURE, read_measure, unit_pattern
 from .percent import read_percent
+from .time import is_score_context, ratio
 
 RULE = "number.range"
 
@@ -26,6 +27,11 @@ def _pattern(lang: str):
 @compiled
 def _measure_re(lang: str):
     return re.compile(r"(?a)\s?(?:" + alternation(words(lang, "measure_words") + ["岁", "月", "日", "号", "年", "周", "届", "点"]) + ")")
+
+
+def joiner(lang: str) -> str:
+    """The word between the two ends of a range: 到 / to."""
+    return tpl(lang, "range")(a="", b="")
 
 
 def _side(num: str, unit: str | None, neg: bool, lang: str) -> str:
@@ -50,13 +56,18 @@ def find(text: str, lang: str) -> Iterator[Match]:
         if sep in "-–—" and not (ua or ub):
             va, vb = float(a.replace(",", "")), float(b.replace(",", ""))
             cue = _measure_re(lang).match(text, m.end()) is not None
+            if not neg_b and is_score_context(text, m.start(), lang):
+                yield Match(m.start("n1"), m.end(), ratio([a, b], lang), "number.score")  # 比分3-2, won 3-2
+                continue
             if neg_b or not (va < vb or cue):
-                continue  # 15-9: a subtraction or a score, not a range
+                continue  # 15-9: a subtraction, not a range
         if ua and not ub and ua not in ("%", "％", "‰"):
             ub = ua  # 10℃~20 (rare) reads the unit on both
         if ub and not ua and (ub in ("%", "％", "‰")):
             ua = ub  # 10-20% -> 百分之十到百分之二十
         left = _side(a, ua, neg_a, lang)
+        if neg_a and not ua and ub in TEMPERATURE:
+            left = tpl(lang, "below_zero")(num=cardinal(a, lang))  # -5~-1℃: 零下五到零下一摄氏度
         right = _side(b, ub, neg_b, lang)
         start = m.start() if neg_a else m.start("n1")
         yield Match(start, m.end(), tpl(lang, "range")(a=left, b=right), RULE)

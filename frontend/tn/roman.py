@@ -13,6 +13,8 @@ from .common import alternation, cardinal, numbers_rules
 RULE = "number.roman"
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _VALID = re.compile(r"(?a)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", re.A)
+_PRONOUN_NEXT = re.compile(r"(?a)['’]|\s+(?:think|know|am|have|had|will|would|can|could|do|did|don|guess|believe|"
+                           r"love|want|said|say|told|mean|feel|hope|need|see|saw|went|got|just|really|also)\b")
 _UNICODE = {chr(0x2160 + i): i + 1 for i in range(12)} | {chr(0x2170 + i): i + 1 for i in range(12)}
 _UNICODE_RE = re.compile("[" + "".join(_UNICODE) + "]", re.A)
 
@@ -47,6 +49,6 @@ def find(text: str, lang: str) -> Iterator[Match]:
             yield Match(m.start(2), m.end(2), numerals.en_int(v), RULE)
     for m in regnal_cue.finditer(text):
         v = roman_value(m.group(2))
-        if v and (v > 1 or m.end(2) == len(text) or not text[m.end(2):].lstrip()[:1].islower()):
-            # "Henry I said" is ambiguous; "Elizabeth I." / "Elizabeth I was" read the numeral
+        if v and (v > 1 or not _PRONOUN_NEXT.match(text, m.end(2))):
+            # "Elizabeth I ruled" is a numeral; "John I think" is the pronoun
             yield Match(m.start(2), m.end(2), numbers_rules("en")["roman_regnal"].format(ordinal=numerals.en_ordinal(v)), RULE)

@@ -9,8 +9,19 @@ from typing import Iterator
 
 from ..pieces import Match
 from ..rules import compiled, fail, load
+from .common import words
 
 RULE = "symbol"
+
+
+@compiled
+def _per_before() -> frozenset[str]:
+    """Single-character measure words and units: 元/人, 次/天, 米/秒."""
+    return frozenset(w for w in words("zh", "measure_words") if len(w) == 1)
+
+
+def _is_han(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
 
 @compiled
@@ -30,9 +41,10 @@ def _pattern(lang: str):
     return re.compile("|".join(re.escape(s) for s in syms))  # symbols only: no word classes
 
 
-def find(text: str, lang: str) -> Iterator[Match]:
+def find(text: str, lang: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
+    """Stray symbols in text[start:end], read with the whole text around them as context."""
     t = table(lang)
-    for m in _pattern(lang).finditer(text):
+    for m in _pattern(lang).finditer(text, start, len(text) if end is None else end):
         s = m.group(0)
         if s == "-" and lang == "en":
             continue  # an English hyphen (well-known) is read as nothing by the voice anyway
@@ -41,5 +53,10 @@ def find(text: str, lang: str) -> Iterator[Match]:
             continue
         if s == "-" and re.match(r"\s*$", text[m.end():m.end() + 1]) and text[max(0, m.start() - 1):m.start()] in ("", " "):
             yield Match(m.start(), m.end(), "，" if lang != "en" else ",", RULE + ".dash")
+            continue
+        if s == "/":
+            # 元/人, km/次 : "per" between a unit or measure and a Han word; otherwise a pause
+            per = lang != "en" and m.start() > 0 and text[m.start() - 1] in _per_before() and _is_han(text[m.end():m.end() + 1])
+            yield Match(m.start(), m.end(), t.get("/per", "每") if per else t[s], RULE + (".per" if per else ""))
             continue
         yield Match(m.start(), m.end(), t[s], RULE)

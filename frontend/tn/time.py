@@ -48,16 +48,28 @@ def ratio(parts: list[str], lang: str) -> str:
     return (f" {sep} " if lang == "en" else sep).join(cardinal(p, lang) for p in parts)
 
 
+_EN_SCORE = re.compile(r"(?:ratio|odds|score|scored|won|lost|beat|defeated|tied|drew|final)\s*(?:of|was|is|by)?\s*$", re.I)
+
+
+def is_score_context(text: str, start: int, lang: str) -> bool:
+    """Is the number at `start` a ratio or a score by the words just before it (比分, won)?"""
+    if lang == "en":
+        return _EN_SCORE.search(text, max(0, start - 16), start) is not None
+    return tail_has(text, start, numbers_rules(lang).get("ratio_before", []))
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
     cues = numbers_rules(lang).get("ratio_before", []) if lang != "en" else []
     for m in _RATIO_CHAIN.finditer(text):
+        hms = re.fullmatch(r"(\d{1,2})[:：](\d\d)[:：](\d\d)", m.group(0))
+        if hms and int(hms.group(1)) <= 24 and int(hms.group(2)) < 60 and int(hms.group(3)) < 60 \
+                and not tail_has(text, m.start(), cues):
+            continue  # 23:59:59 is a clock time
         yield Match(m.start(), m.end(), ratio(re.split(r"\s?[:：∶]\s?", m.group(0)), lang), "number.ratio")
     for m in _COLON.finditer(text):
         h, mi, s, ap = m.groups()
         is_time = (len(mi) == 2 and int(h) <= 24 and int(mi) < 60 and (s is None or (len(s) == 2 and int(s) < 60))
-                   and not tail_has(text, m.start(), cues)
-                   and not re.search(r"(?:ratio|odds|score|won|lost|beat)\s*(?:of|was|is)?\s*$",
-                                     text[max(0, m.start() - 16):m.start()], re.I))
+                   and not is_score_context(text, m.start(), lang))
         if is_time:
             spoken = en_time(h, mi, ap, s) if lang == "en" else zh_time(h, mi, s)
             if ap and lang != "en":
