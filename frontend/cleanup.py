@@ -68,6 +68,15 @@ _BULLET = regex.compile(r"^\s{0,6}[-*+•·](?=\s)\s+")
 _RULE_LINE = regex.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _TABLE_EDGE = regex.compile(r"^\s*\|\s?|\s?\|\s*$")
+# A pipe that touches an operator or sits between two letters/digits is math (|a-b|, |x|+|y|).
+_MATH_PIPE = regex.compile(r"[-+×÷=<>≤≥·*/^]\||\|[-+×÷=<>≤≥·*/^]|\|[A-Za-z0-9]{1,3}\|")
+
+
+def _is_table_row(text: str) -> bool:
+    """A markdown table row: | cell | cell |, at least two cells, not an absolute value."""
+    stripped = text.strip()
+    return (stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3
+            and not _MATH_PIPE.search(stripped))
 _EMPHASIS = regex.compile(r"(\*\*|__|~~)(?=[^\s*_~])(.{1,300}?)(?<=[^\s*_~])\1"
                           r"|(?<![\w*\\])(\*)(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*(?![\w*])"
                           r"|(?<![\w\\])(_)(?=[^\s_])([^_\n]{1,300}?)(?<=[^\s_])_(?!\w)")
@@ -137,7 +146,7 @@ def _finds(text: str, lang: str, at_line_start: bool):
         for pat, rule in ((_HEADING, "markdown.heading"), (_QUOTE, "markdown.quote"), (_BULLET, "markdown.list")):
             for m in pat.finditer(text):
                 yield Match(m.start(), m.end(), "", rule, kind=RAW)
-        if text.lstrip().startswith("|") and text.rstrip().endswith("|") and text.count("|") >= 2:
+        if _is_table_row(text):
             sep = readings(lang)["table_cell_separator"]
             for m in _TABLE_EDGE.finditer(text):
                 yield Match(m.start(), m.end(), "", "markdown.table", kind=RAW)

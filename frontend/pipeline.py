@@ -65,10 +65,16 @@ def _long_line(text: str, pos: int, end: int) -> Iterator[tuple[int, int, str, b
     yield pos, end, text[pos:end], False
 
 
+# A space next to Chinese text or full-width punctuation carries nothing; between Latin words,
+# braces and ASCII punctuation ("degrees Celsius (ninety-five") it separates words.
+_CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+_CJK_SPACE = re.compile(rf"(?:(?<=[{_CJK}])|(?<=[a-z][1-6]\}})) | (?=[{_CJK}]|\{{[a-z]+[1-6]\}})")
+
+
 def _tidy(text: str) -> str:
-    """Collapse whitespace; keep one space only where it separates Latin words or digits."""
+    """Collapse whitespace; drop it where it touches Chinese text."""
     text = _SPACE_RUN.sub(" ", text).strip()
-    return re.sub(r"(?<![A-Za-z0-9}\.,;:!?%]) | (?![A-Za-z0-9{])", "", text)
+    return _CJK_SPACE.sub("", text)
 
 
 def _stages_tn(pieces: list[Piece], ctx: Context) -> list[Piece]:

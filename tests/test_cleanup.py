@@ -97,3 +97,15 @@ def test_character_fixes_keep_source_spans_exact():
 
 def test_invisible_characters_are_removed():
     assert clean("中\u200b文\ufeff")[0] == "中文"
+
+
+def test_absolute_values_are_not_markdown_tables():
+    assert frontend.normalize("|a-b|", "zh") == "a减b的绝对值"
+    assert frontend.normalize("|x|+|y|", "zh") == "x的绝对值加y的绝对值"
+    # a real table row still loses its pipes
+    assert "|" not in frontend.normalize("| 名称 | 数量 |", "zh")
+
+
+def test_space_before_a_bracket_in_english_is_kept():
+    out = frontend.normalize("It was 35°C (95°F).", "en")
+    assert "celsius (" in out.lower()

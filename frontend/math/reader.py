@@ -6,6 +6,8 @@ the words for operators, relations, geometry prefixes, constants, Greek letters,
 """
 from __future__ import annotations
 
+import unicodedata
+
 from dataclasses import dataclass
 
 from .. import numerals
@@ -187,6 +189,9 @@ class Reader:
         for section in ("operators", "relations", "geometry", "constants", "greek", "misc"):
             if n.val in self.r.words[section]:
                 return self.r.words[section][n.val]
+        digits = unicodedata.normalize("NFKC", n.val)
+        if digits.isdigit() and digits.isascii():
+            return self.number(digits)  # a stray ² or ₃ with nothing to attach to: read its number
         return n.val if n.val.isalnum() else ""
 
     def r_ellipsis(self, n: Node) -> str:

@@ -8,6 +8,8 @@ sin30°, Greek ...): bare digit forms (3/4, 3:5, 6-12, 2023-10-01) are left to t
 """
 from __future__ import annotations
 
+import regex
+
 from dataclasses import dataclass
 
 from .tokens import (BAR, DEG, FACT, BIG, CARET, CLOSE, CONST, FUNC, GREEK, IMPL, LBRACE, LET, LIM, LOGIC, MIXED, NUM, OP,
@@ -97,8 +99,8 @@ def _latex_regions(text: str):
             yield Span(i, j + 1, True, "math.latex", i + 1, j)
             i = j + 1
             continue
-        if nxt.isdigit() or j >= 0:
-            i = j if j >= 0 else i + 1  # money ($100) or a '$' that is not math: tn's
+        if nxt.isdigit() or j >= 0 or not (nxt == "\\" or nxt in "{(" or nxt.isascii() and nxt.isalpha()):
+            i = j if j >= 0 else i + 1  # money ($100, $€) or a '$' that is not math: tn's
             continue
         end = _run_end(text, i + 1)
         if end > i + 1:
@@ -197,8 +199,8 @@ def _is_prose_word(text: str, w: int, k: int, s: int, e: int) -> bool:
             return False  # sinx, cosA, lnx written without a space (but 'cost', 'login' are words)
     left = text[w - 1] if w > s else ""
     right = text[k] if k < e else ""
-    if left and not left.isspace() or right and not right.isspace():
-        return False  # glued to a digit, bracket or operator: 2ab, (ab), ab²
+    if left and not left.isspace() or right and not right.isspace() and not (len(word) >= 3 and right in ":,;"):
+        return False  # glued to a digit, bracket or operator: 2ab, (ab), ab² (but 'Subtract: x-2' is prose)
     if len(word) >= 3 or word.lower() in SHORT_WORDS:
         return True  # 'Solve -x', 'x is -1': a word between spaces is prose even next to an operator
     lnb = _neighbour(text, w - 1, s, -1)
@@ -244,14 +246,17 @@ _OPERAND_START = {NUM, LET, GREEK, CONST, OPEN, FUNC, ROOT, PREFIX, BAR, LIM, BI
 def _is_math(toks: list) -> bool:
     if not toks:
         return False
-    bars = 0
+    bars: list[int] = []
     for idx, t in enumerate(toks):
         prev = toks[idx - 1] if idx else None
         nxt = toks[idx + 1] if idx + 1 < len(toks) else None
         k = t.kind
+        if k == GREEK and _is_unit_symbol(toks, idx):
+            continue  # 10kΩ, 5μm: a measure, read by the number classes
         if k in _STRONG:
             return True
-        if k == SUP and not (prev is not None and prev.kind == UNIT):
+        if k == SUP and prev is not None and prev.kind in _OPERAND_END and prev.kind != UNIT \
+                and not _unit_power(toks, idx):
             return True
         if k == OP:
             binary = prev is not None and prev.kind in _OPERAND_END and nxt is not None and nxt.kind in _OPERAND_START
@@ -277,6 +282,7 @@ def _is_math(toks: list) -> bool:
         if k == CLOSE and t.val in ")]" and _mismatched_interval(toks, idx):
             return True  # [1,2)
         if k == NUM and nxt is not None and nxt.kind == LET and nxt.start == t.end and nxt.val.islower() \
+                and _letter_run(toks, idx + 1, 1) <= 2 and not _ordinal_suffix(toks, idx + 1) \
                 and any(x.kind == OP and x.val in "+-/" for x in toks):
             return True  # 1/2x, 3x-1
         if k == LET and nxt is not None and nxt.kind == OPEN and nxt.val == "(" and nxt.start == t.end \
@@ -286,8 +292,44 @@ def _is_math(toks: list) -> bool:
                 and not (nxt is not None and nxt.kind == LET and nxt.start == t.end):
             return True
         if k == BAR:
-            bars += 1
-    return bars >= 2 and any(t.kind == LET for t in toks)
+            bars.append(idx)
+    return any(_absolute_value(toks, a, b) for a, b in zip(bars, bars[1:]))
+
+
+def _absolute_value(toks, a: int, b: int) -> bool:
+    """|x|, |a-b|: bars around a short operand with a variable (not 'apple||' or '|Name|')."""
+    inner = toks[a + 1:b]
+    if not inner or not any(t.kind == LET for t in inner):
+        return False
+    return all(_letter_run(toks, i, 1) <= 2 for i in range(a + 1, b) if toks[i].kind == LET)
+
+
+_UNIT_POWER = regex.compile(r"^(?:[kcmdμn]?m|ft|in|yd|mi)(?:/(?:s|h|min))?$|^(?:[kcm]?m)/s$")
+
+
+def _ordinal_suffix(toks, i: int) -> bool:
+    """1st, 2nd, 3rd, 4th: an English ordinal, not 1 times s times t."""
+    pair = "".join(t.val for t in toks[i:i + 2] if t.kind == LET)
+    return pair in ("st", "nd", "rd", "th") and not (i + 2 < len(toks) and toks[i + 2].kind == LET)
+
+
+def _unit_power(toks, i: int) -> bool:
+    """m², cm³, m/s² right after a number: a measure (square metres), not a power."""
+    j, letters = i - 1, []
+    while j >= 0 and (toks[j].kind == LET or toks[j].kind == OP and toks[j].val == "/"):
+        letters.insert(0, toks[j].val)
+        j -= 1
+    return j >= 0 and toks[j].kind == NUM and bool(_UNIT_POWER.match("".join(letters)))
+
+
+def _is_unit_symbol(toks, i: int) -> bool:
+    """Ω or μ in a measure: 10kΩ, 4.7MΩ, 5μm."""
+    if toks[i].val not in "Ωμ":
+        return False
+    j = i - 1
+    if j >= 0 and toks[j].kind == LET and toks[j].val in "kMmG":
+        j -= 1
+    return j >= 0 and toks[j].kind == NUM
 
 
 def _lower_var(toks, i: int, step: int) -> bool:
