@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import platform
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -45,7 +44,8 @@ def sync(dev):
 
 
 def time_call(fn, dev, repeat: int, warmup: int = 1) -> float:
-    """Median seconds per call of fn() (device synchronised around each call)."""
+    """Best (minimum) seconds per call of fn() over `repeat` calls, device synchronised around
+    each call: the minimum is the least disturbed by other jobs on a shared machine."""
     for _ in range(warmup):
         fn()
     sync(dev)
@@ -55,7 +55,7 @@ def time_call(fn, dev, repeat: int, warmup: int = 1) -> float:
         fn()
         sync(dev)
         times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    return min(times)
 
 
 def peak_rss_bytes() -> int:
@@ -89,7 +89,7 @@ def nparams(module) -> int:
 
 
 # ---------------------------------------------------------------------------- model
-def build(device: str, dtype: torch.dtype):
+def build(device: str, dtype: torch.dtype, fuse: bool = True):
     from synth.voxcpm.audiovae import AudioVAE
     from synth.voxcpm.config import VoxCPMConfig
     from synth.voxcpm.model import VoxCPMModel
@@ -100,6 +100,8 @@ def build(device: str, dtype: torch.dtype):
     d["dtype"] = "bfloat16" if dtype == torch.bfloat16 else "float32"
     cfg = VoxCPMConfig.from_dict(d)
     net = random_net(cfg, device=device, dtype=dtype)
+    if fuse:  # as synth.load_model does
+        net.fuse_projections()
     vae = AudioVAE()
     g = torch.Generator().manual_seed(1)
     tensors = {k: (torch.ones(s) if k.endswith((".alpha", ".weight_g")) else
@@ -199,7 +201,7 @@ def stage_times(model, repeat: int) -> dict:
 
 
 def whole_step(model, batch: int, position: int | None, steps: int, with_vae=True) -> float:
-    """Median seconds of a full generation step for `batch` sequences, the caches at
+    """Best seconds of a full generation step for `batch` sequences, the caches at
     `position` (None: right after the prompt)."""
     cache_len = (position or 64) + steps + 8
     state = decode_state(model, batch, cache_len)
@@ -209,7 +211,7 @@ def whole_step(model, batch: int, position: int | None, steps: int, with_vae=Tru
 
 
 def loop_step(model, batch: int, steps: int) -> float:
-    """Median time between patches of the product's own loop (generation.run), forced length."""
+    """Shortest time between patches of the product's own loop (generation.run), forced length."""
     from synth.voxcpm import generation
     reqs = requests(model, batch, steps + 1)
     gaps, last = [], None
@@ -219,7 +221,26 @@ def loop_step(model, batch: int, steps: int) -> float:
         if last is not None:
             gaps.append(now - last)
         last = now
-    return statistics.median(gaps)
+    return min(gaps)
+
+
+def flatness(model, steps: int) -> tuple[float, float]:
+    """Best whole-step time right after the prompt and at LONG_POSITION, the two measured in
+    alternation so that a change in the machine's load hits both alike."""
+    n = steps + 1
+    short = decode_state(model, 1, 64 + 2 * n)
+    long = decode_state(model, 1, LONG_POSITION + 2 * n)
+    move_to(long, LONG_POSITION)
+    a, b = Step(model, short, True), Step(model, long, True)
+    a(), b()
+    ta, tb = [], []
+    for _ in range(n):
+        for step, ts in ((a, ta), (b, tb)):
+            t0 = time.perf_counter()
+            step()
+            sync(model.device)
+            ts.append(time.perf_counter() - t0)
+    return min(ta), min(tb)
 
 
 @torch.inference_mode()
@@ -291,6 +312,8 @@ def main():
     ap.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     ap.add_argument("--dtype", default="float32", choices=["float32", "bfloat16"])
     ap.add_argument("--json", help="write all figures to this file")
+    ap.add_argument("--unfused", action="store_true",
+                    help="separate q/k/v and gate/up matmuls (the state before fuse_projections)")
     a = ap.parse_args()
     dev = torch.device(a.device)
     dtype = torch.bfloat16 if a.dtype == "bfloat16" else torch.float32
@@ -300,7 +323,7 @@ def main():
     steps = 3 if a.quick else 8
     batches = [1, 4, 16] if a.quick else [1, 4, 16, 32]
     T0 = time.perf_counter()
-    R = {"config": dict(device=a.device, dtype=a.dtype, quick=a.quick, dit_steps=DIT_STEPS, cfg=CFG,
+    R = {"config": dict(device=a.device, dtype=a.dtype, quick=a.quick, fused=not a.unfused, dit_steps=DIT_STEPS, cfg=CFG,
                         threads=torch.get_num_threads(), torch=torch.__version__),
          "hardware": dict(cpu=cpu_model(), logical_cpus=os.cpu_count(),
                           gpu=torch.cuda.get_device_name() if dev.type == "cuda" else None),
@@ -322,7 +345,7 @@ def main():
           + ", ".join(f"{k} {v * 1e3:.0f}" for k, v in mm.items()) + " GFLOP/s")
 
     t0 = time.perf_counter()
-    model = build(a.device, dtype)
+    model = build(a.device, dtype, fuse=not a.unfused)
     R["build_s"] = time.perf_counter() - t0
     net = model.net
     calls = n_estimator_calls()
@@ -334,7 +357,7 @@ def main():
     st = stage_times(model, repeat)
     R["stages_s"] = st
     floor = {k: wb[k] / (bw * 1e9) for k in ("base_lm", "residual_lm", "dit_solve", "local_encoder")}
-    print(f"\nper-step stages, batch 1 (median of {repeat}; bandwidth floor = weight bytes / bandwidth)")
+    print(f"\nper-step stages, batch 1 (best of {repeat}; bandwidth floor = weight bytes / bandwidth)")
     print(f"  {'stage':<22}{'ms':>9}{'weights MB':>12}{'floor ms':>10}{'floor/ms':>10}")
     names = {"base_lm_step": "base_lm", "residual_lm_step": "residual_lm", "dit_solve": "dit_solve",
              "local_encoder": "local_encoder"}
@@ -385,13 +408,13 @@ def main():
           f"(frontend's cold first call: {tt['frontend_cold_first_call_s'] * 1e3:.0f} ms)")
 
     # 5. flatness over 2 minutes of audio
-    start = whole_step(model, 1, None, steps, with_vae=True)
-    late = whole_step(model, 1, LONG_POSITION, steps, with_vae=True)
+    start, late = flatness(model, steps)
     R["flatness"] = dict(start_s=start, at_position_s=late, position=LONG_POSITION,
                          ratio=late / start, flat_within_10pct=abs(late / start - 1) <= 0.10,
                          method="KV caches of both LMs filled to position 1500 (random keys/values: "
                                 "a step's cost depends on the span attended, not the values), "
-                                "then whole steps timed there vs right after the prompt")
+                                "then whole steps (with VAE) timed there and right after the "
+                                "prompt, alternately; best of each")
     print(f"\nstep cost at position ~{20} vs {LONG_POSITION} (= 2 min of audio): {start * 1e3:.0f} vs "
           f"{late * 1e3:.0f} ms, ratio {late / start:.3f} "
           f"({'flat' if R['flatness']['flat_within_10pct'] else 'NOT flat'} within 10%)")
