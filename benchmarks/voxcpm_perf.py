@@ -275,6 +275,40 @@ def time_to_first_audio(model) -> dict:
     return best
 
 
+def set_fused(net, on: bool, _stash={}):
+    """Switch the fused q/k/v and gate/up matmuls off (the separate per-projection matmuls, as
+    before fuse_projections) or back on, on the same weights: a same-process A/B comparison."""
+    from synth.voxcpm.transformer import MLP, Attention
+    for m in net.modules():
+        if isinstance(m, (Attention, MLP)):
+            name = "qkv_weight" if isinstance(m, Attention) else "gate_up_weight"
+            if on and name not in m._buffers and id(m) in _stash:
+                m._buffers[name] = _stash.pop(id(m))
+            elif not on and name in m._buffers:
+                _stash[id(m)] = m._buffers.pop(name)
+
+
+def ab_fusion(model, rounds: int) -> dict:
+    """Whole batch-1 steps (model only) and batch-16 steps, fused and unfused alternately;
+    best of each, so that the machine's load changes hit both alike."""
+    out = {}
+    for B in (1, 16):
+        states = {on: Step(model, decode_state(model, B, 64 + 2 * rounds + 4), False) for on in (0, 1)}
+        times = {0: [], 1: []}
+        for r in range(rounds + 1):
+            for on in (0, 1):
+                set_fused(model.net, bool(on))
+                t0 = time.perf_counter()
+                states[on]()
+                sync(model.device)
+                if r:
+                    times[on].append(time.perf_counter() - t0)
+        set_fused(model.net, True)
+        out[f"b{B}"] = dict(unfused_s=min(times[0]), fused_s=min(times[1]),
+                            speedup=min(times[0]) / min(times[1]))
+    return out
+
+
 # ---------------------------------------------------------------------------- bounds
 def weight_bytes_per_step(net, n_dit_calls: int) -> dict:
     """Bytes of weights one step reads (the embedding table is not touched by a step)."""
@@ -314,6 +348,8 @@ def main():
     ap.add_argument("--json", help="write all figures to this file")
     ap.add_argument("--unfused", action="store_true",
                     help="separate q/k/v and gate/up matmuls (the state before fuse_projections)")
+    ap.add_argument("--ab", type=int, metavar="ROUNDS",
+                    help="only compare fused vs unfused projections, alternating, ROUNDS steps each")
     a = ap.parse_args()
     dev = torch.device(a.device)
     dtype = torch.bfloat16 if a.dtype == "bfloat16" else torch.float32
@@ -332,13 +368,18 @@ def main():
           f"{os.cpu_count()} logical CPUs, {torch.get_num_threads()} threads; "
           f"load average {R['loadavg_before']:.2f}")
 
-    # Machine limits first, on an idle process (no model in memory yet).
+    # Machine limits first, on an idle process (no model in memory yet); measured again at the
+    # end so that a reader can see how much other jobs moved them during the run.
     mm_dtype = dtype if dev.type == "cuda" else torch.float32
-    bw = memory_bandwidth_gbs(a.device, 256)
     shapes = {"lm_b1 (1x1024x4096)": (1, 1024, 4096), "lm_b16 (16x1024x4096)": (16, 1024, 4096),
               "dit_b1 (10x1024x4096)": (10, 1024, 4096), "dit_b16 (160x1024x4096)": (160, 1024, 4096),
               "large (1024x1024x4096)": (1024, 1024, 4096)}
-    mm = {k: matmul_tflops(*s, device=a.device, dtype=mm_dtype) for k, s in shapes.items()}
+
+    def limits():
+        return (memory_bandwidth_gbs(a.device, 256),
+                {k: matmul_tflops(*s, device=a.device, dtype=mm_dtype) for k, s in shapes.items()})
+
+    bw, mm = limits()
     peak_tflops = max(mm.values())
     R["limits"] = dict(memory_bandwidth_gbs=bw, matmul_tflops=mm, peak_matmul_tflops=peak_tflops)
     print(f"\nmachine: memory bandwidth {bw:.1f} GB/s (copy, read+write); matmul "
@@ -348,6 +389,16 @@ def main():
     model = build(a.device, dtype, fuse=not a.unfused)
     R["build_s"] = time.perf_counter() - t0
     net = model.net
+    if a.ab:
+        R["ab_fusion"] = ab_fusion(model, a.ab)
+        for k, v in R["ab_fusion"].items():
+            print(f"A/B {k}: unfused {v['unfused_s'] * 1e3:.0f} ms, fused {v['fused_s'] * 1e3:.0f} ms "
+                  f"-> x{v['speedup']:.2f} (best of {a.ab}, alternating)")
+        R["loadavg_after"] = loadavg()
+        print(f"load average before/after: {R['loadavg_before']:.2f} / {R['loadavg_after']:.2f}")
+        if a.json:
+            Path(a.json).write_text(json.dumps(R, indent=2, ensure_ascii=False))
+        return
     calls = n_estimator_calls()
     wb = weight_bytes_per_step(net, calls)
     R["weight_bytes_per_step"] = wb
@@ -419,6 +470,12 @@ def main():
           f"{late * 1e3:.0f} ms, ratio {late / start:.3f} "
           f"({'flat' if R['flatness']['flat_within_10pct'] else 'NOT flat'} within 10%)")
     print(f"  method: {R['flatness']['method']}")
+
+    bw2, mm2 = limits()
+    R["limits_end"] = dict(memory_bandwidth_gbs=bw2, matmul_tflops=mm2)
+    print(f"\nmachine again at the end: bandwidth {bw2:.1f} GB/s, matmul "
+          + ", ".join(f"{k.split()[0]} {v * 1e3:.0f}" for k, v in mm2.items()) + " GFLOP/s"
+          + " (figures above use the limits measured at the start)")
 
     R["peak_rss_bytes"] = peak_rss_bytes()
     if dev.type == "cuda":
