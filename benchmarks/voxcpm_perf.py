@@ -89,7 +89,7 @@ def nparams(module) -> int:
 
 
 # ---------------------------------------------------------------------------- model
-def build(device: str, dtype: torch.dtype, fuse: bool = True):
+def build(device: str, dtype: torch.dtype, fuse: bool = False):
     from synth.voxcpm.audiovae import AudioVAE
     from synth.voxcpm.config import VoxCPMConfig
     from synth.voxcpm.model import VoxCPMModel
@@ -100,7 +100,7 @@ def build(device: str, dtype: torch.dtype, fuse: bool = True):
     d["dtype"] = "bfloat16" if dtype == torch.bfloat16 else "float32"
     cfg = VoxCPMConfig.from_dict(d)
     net = random_net(cfg, device=device, dtype=dtype)
-    if fuse:  # as synth.load_model does
+    if fuse:  # opt-in: VoxCPMNet.fuse_projections (synth.load_model does not call it)
         net.fuse_projections()
     vae = AudioVAE()
     g = torch.Generator().manual_seed(1)
@@ -296,7 +296,7 @@ def ab_fusion(model, rounds: int) -> dict:
         states = {on: Step(model, decode_state(model, B, 64 + 2 * rounds + 4), False) for on in (0, 1)}
         times = {0: [], 1: []}
         for r in range(rounds + 1):
-            for on in (0, 1):
+            for on in ((0, 1) if r % 2 else (1, 0)):  # alternate which goes first
                 set_fused(model.net, bool(on))
                 t0 = time.perf_counter()
                 states[on]()
@@ -346,8 +346,8 @@ def main():
     ap.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     ap.add_argument("--dtype", default="float32", choices=["float32", "bfloat16"])
     ap.add_argument("--json", help="write all figures to this file")
-    ap.add_argument("--unfused", action="store_true",
-                    help="separate q/k/v and gate/up matmuls (the state before fuse_projections)")
+    ap.add_argument("--fused", action="store_true",
+                    help="one q/k/v and one gate/up matmul per layer (VoxCPMNet.fuse_projections)")
     ap.add_argument("--ab", type=int, metavar="ROUNDS",
                     help="only compare fused vs unfused projections, alternating, ROUNDS steps each")
     a = ap.parse_args()
@@ -359,7 +359,7 @@ def main():
     steps = 3 if a.quick else 8
     batches = [1, 4, 16] if a.quick else [1, 4, 16, 32]
     T0 = time.perf_counter()
-    R = {"config": dict(device=a.device, dtype=a.dtype, quick=a.quick, fused=not a.unfused, dit_steps=DIT_STEPS, cfg=CFG,
+    R = {"config": dict(device=a.device, dtype=a.dtype, quick=a.quick, fused=a.fused, dit_steps=DIT_STEPS, cfg=CFG,
                         threads=torch.get_num_threads(), torch=torch.__version__),
          "hardware": dict(cpu=cpu_model(), logical_cpus=os.cpu_count(),
                           gpu=torch.cuda.get_device_name() if dev.type == "cuda" else None),
@@ -386,7 +386,7 @@ def main():
           + ", ".join(f"{k} {v * 1e3:.0f}" for k, v in mm.items()) + " GFLOP/s")
 
     t0 = time.perf_counter()
-    model = build(a.device, dtype, fuse=not a.unfused)
+    model = build(a.device, dtype, fuse=a.fused or bool(a.ab))
     R["build_s"] = time.perf_counter() - t0
     net = model.net
     if a.ab:

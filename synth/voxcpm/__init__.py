@@ -54,7 +54,7 @@ def load_model(path_or_id, device=None, dtype=None):
     with torch.device("meta"):  # no random init: every tensor comes from the file
         net = VoxCPMNet(cfg)
     load_module_strict(net, weights, device, dtype)
-    net.eval().fuse_projections()
+    net.eval()
 
     vae = None
     try:
