@@ -58,6 +58,13 @@ class VoxCPMNet(nn.Module):
         self.stop_proj = nn.Linear(H, H)
         self.stop_head = nn.Linear(H, 2, bias=False)
 
+    def fuse_projections(self) -> "VoxCPMNet":
+        """Fuse q/k/v and gate/up weights in all four transformers (after loading weights)."""
+        for m in self.modules():
+            if isinstance(m, MiniCPM):
+                m.fuse_projections()
+        return self
+
     @property
     def dtype(self):
         return self.stop_head.weight.dtype

@@ -35,11 +35,28 @@ class Attention(nn.Module):
         self.v_proj = nn.Linear(cfg.hidden_size, self.kv_heads * self.hd, bias=False)
         self.o_proj = nn.Linear(self.heads * self.hd, cfg.hidden_size, bias=False)
 
+    @torch.no_grad()
+    def fuse(self):
+        """One [q;k;v] weight, one matmul instead of three; the three Parameters become views
+        of it (same names, same memory), so the state dict is unchanged."""
+        w = torch.cat([self.q_proj.weight, self.k_proj.weight, self.v_proj.weight])
+        self.register_buffer("qkv_weight", w, persistent=False)
+        self.q_proj.weight, self.k_proj.weight, self.v_proj.weight = (
+            nn.Parameter(p, requires_grad=False) for p in w.split(self._sizes))
+
+    @property
+    def _sizes(self):
+        return [self.heads * self.hd, self.kv_heads * self.hd, self.kv_heads * self.hd]
+
     def _qkv(self, x, rope):
         B, T, _ = x.shape
-        q = self.q_proj(x).view(B, T, self.heads, self.hd).transpose(1, 2)
-        k = self.k_proj(x).view(B, T, self.kv_heads, self.hd).transpose(1, 2)
-        v = self.v_proj(x).view(B, T, self.kv_heads, self.hd).transpose(1, 2)
+        if hasattr(self, "qkv_weight"):
+            q, k, v = F.linear(x, self.qkv_weight).split(self._sizes, dim=-1)
+        else:
+            q, k, v = self.q_proj(x), self.k_proj(x), self.v_proj(x)
+        q = q.view(B, T, self.heads, self.hd).transpose(1, 2)
+        k = k.view(B, T, self.kv_heads, self.hd).transpose(1, 2)
+        v = v.view(B, T, self.kv_heads, self.hd).transpose(1, 2)
         if rope is not None:
             cos, sin = rope
             q, k = apply_rope(q, cos, sin), apply_rope(k, cos, sin)
@@ -75,7 +92,18 @@ class MLP(nn.Module):
         self.up_proj = nn.Linear(cfg.hidden_size, cfg.intermediate_size, bias=False)
         self.down_proj = nn.Linear(cfg.intermediate_size, cfg.hidden_size, bias=False)
 
+    @torch.no_grad()
+    def fuse(self):
+        """One [gate;up] weight (see Attention.fuse)."""
+        w = torch.cat([self.gate_proj.weight, self.up_proj.weight])
+        self.register_buffer("gate_up_weight", w, persistent=False)
+        self.gate_proj.weight, self.up_proj.weight = (nn.Parameter(p, requires_grad=False)
+                                                      for p in w.chunk(2))
+
     def forward(self, x):
+        if hasattr(self, "gate_up_weight"):
+            g, u = F.linear(x, self.gate_up_weight).chunk(2, dim=-1)
+            return self.down_proj(F.silu(g) * u)
         return self.down_proj(F.silu(self.gate_proj(x)) * self.up_proj(x))
 
 
@@ -153,6 +181,12 @@ class MiniCPM(nn.Module):
             x, kv = layer(x, rope, causal)
             kvs.append(kv)
         return self.norm(x), kvs
+
+    def fuse_projections(self):
+        """Fewer, larger matmuls (q/k/v and gate/up); call after the weights are loaded."""
+        for layer in self.layers:
+            layer.self_attn.fuse()
+            layer.mlp.fuse()
 
     def new_cache(self, batch, length, device, dtype) -> KVCache:
         return KVCache(self.cfg, batch, length, device, dtype)

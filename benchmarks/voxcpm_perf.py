@@ -1,0 +1,496 @@
+"""VoxCPM-0.5B performance: per-stage step latency, RTF, batch throughput, time to first
+audio, flatness of the step cost over 2 minutes of audio, peak memory; and the machine's
+own limits (memory bandwidth, matmul throughput on the model's shapes) measured in the same
+run, so that every figure is also given as a fraction of the bound it implies.
+
+Full-size configuration, random weights (synth.voxcpm.random_init), forced lengths
+(min_len = max_len) so that runs are comparable.
+
+    python benchmarks/voxcpm_perf.py [--quick] [--device cpu|cuda] [--dtype float32|bfloat16]
+                                     [--json out.json]
+
+The CUDA/bfloat16 path synchronises the device around every timed region; it was written
+without a GPU at hand (see docs/performance.md).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+import torch
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+TOKENIZER = ROOT / "tests" / "data" / "voxcpm-tiny" / "tokenizer.json"
+
+from machine_limits import matmul_tflops, memory_bandwidth_gbs  # noqa: E402
+
+PATCH_SECONDS = 0.08          # patch_size 2 x hop 640 samples at 16 kHz
+LONG_POSITION = 1500          # 2 minutes of audio = 1500 patches
+SENTENCE = "今天下午三点在会议室开会，请大家准时参加"  # 20 characters
+DIT_STEPS, CFG = 10, 2.0
+
+
+# ---------------------------------------------------------------------------- helpers
+def sync(dev):
+    if dev.type == "cuda":
+        torch.cuda.synchronize()
+
+
+def time_call(fn, dev, repeat: int, warmup: int = 1) -> float:
+    """Best (minimum) seconds per call of fn() over `repeat` calls, device synchronised around
+    each call: the minimum is the least disturbed by other jobs on a shared machine."""
+    for _ in range(warmup):
+        fn()
+    sync(dev)
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        sync(dev)
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def peak_rss_bytes() -> int:
+    """VmHWM from /proc/self/status (peak resident set)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def loadavg() -> float:
+    return float(Path("/proc/loadavg").read_text().split()[0])
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def nbytes(module) -> int:
+    return sum(p.numel() * p.element_size() for p in module.parameters())
+
+
+def nparams(module) -> int:
+    return sum(p.numel() for p in module.parameters())
+
+
+# ---------------------------------------------------------------------------- model
+def build(device: str, dtype: torch.dtype, fuse: bool = False):
+    from synth.voxcpm.audiovae import AudioVAE
+    from synth.voxcpm.config import VoxCPMConfig
+    from synth.voxcpm.model import VoxCPMModel
+    from synth.voxcpm.random_init import fullsize_config_dict, random_net
+    from synth.voxcpm.tokenizer import TextTokenizer
+
+    d = fullsize_config_dict()
+    d["dtype"] = "bfloat16" if dtype == torch.bfloat16 else "float32"
+    cfg = VoxCPMConfig.from_dict(d)
+    net = random_net(cfg, device=device, dtype=dtype)
+    if fuse:  # opt-in: VoxCPMNet.fuse_projections (synth.load_model does not call it)
+        net.fuse_projections()
+    vae = AudioVAE()
+    g = torch.Generator().manual_seed(1)
+    tensors = {k: (torch.ones(s) if k.endswith((".alpha", ".weight_g")) else
+                   torch.randn(s, generator=g) * 0.02)
+               for k, s in vae.checkpoint_shapes().items()}
+    vae.load_tensors(tensors)
+    vae = vae.to(device=device, dtype=torch.float32).eval()
+    return VoxCPMModel(cfg, net, vae, TextTokenizer(TOKENIZER))
+
+
+def requests(model, batch: int, steps: int, text=SENTENCE):
+    from synth.voxcpm.generation import Request
+    ids = model.encode_text(text)
+    return [Request(list(ids), None, steps, seed=b) for b in range(batch)]
+
+
+def decode_state(model, batch: int, cache_len: int):
+    from synth.voxcpm.generation import _prefill_inputs
+    ids, audio, feats, lengths = _prefill_inputs(model.net, requests(model, batch, 1))
+    return model.net.prefill(ids, audio, feats, lengths, cache_len)
+
+
+def move_to(state, position: int):
+    """Put both KV caches at `position`: slots [0, position) hold keys/values (random past the
+    real prefill: a step's cost depends on how many slots it attends over, not their values)."""
+    for cache in (state.lm_cache, state.residual_cache):
+        top = cache.top
+        if position > top:
+            cache.k[:, :, :, top:position].normal_(0, 1)
+            cache.v[:, :, :, top:position].normal_(0, 1)
+        cache.pos = torch.full_like(cache.pos, position)
+        cache.top = position
+
+
+class Step:
+    """One generation step as synth/voxcpm/generation.run does it (noise, patch, stop head,
+    feed-back), plus the streaming VAE decode of the new patch."""
+
+    def __init__(self, model, state, with_vae: bool):
+        self.m, self.state, B = model, state, state.lm_hidden.shape[0]
+        c, dev = model.cfg, model.device
+        self.gen = torch.Generator(device=dev).manual_seed(0)
+        self.shape = (B, c.feat_dim, c.patch_size)
+        self.dec = model.vae.stream_decoder(batch_size=B) if with_vae else None
+
+    @torch.inference_mode()
+    def __call__(self):
+        net, s = self.m.net, self.state
+        noise = torch.randn(self.shape, generator=self.gen, device=net.device, dtype=net.dtype)
+        patch = net.sample_patch(s, noise, DIT_STEPS, CFG)
+        stop = (net.stop_logits(s.lm_hidden).argmax(-1) == 1).tolist()  # the loop's per-step sync
+        embed = net.embed_patches(patch[:, None])[:, 0]
+        net.feed_back(s, patch, embed)
+        if self.dec is not None:
+            self.dec.push(patch.to(torch.float32).transpose(1, 2))
+        return stop
+
+
+# ---------------------------------------------------------------------------- measurements
+@torch.inference_mode()
+def stage_times(model, repeat: int) -> dict:
+    """Each stage of a batch-1 step timed in isolation at a realistic position (after the
+    20-character prompt); the LM steps rewind the cache after each call."""
+    from synth.voxcpm import cfm
+    net, dev, c = model.net, model.device, model.cfg
+    state = decode_state(model, 1, 64)
+    embed = torch.randn(1, c.lm.hidden_size, device=dev, dtype=net.dtype)
+    patch = torch.randn(1, c.patch_size, c.feat_dim, device=dev, dtype=net.dtype)
+    noise = torch.randn(1, c.feat_dim, c.patch_size, device=dev, dtype=net.dtype)
+
+    def lm_step(lm, cache):
+        def f():
+            pos, top = cache.pos, cache.top
+            lm.step(embed, cache)
+            cache.pos, cache.top = pos, top
+        return f
+
+    mu = net.dit_condition(state.lm_hidden, state.residual_hidden)
+    cond = state.prev_patch.transpose(1, 2)
+    dec = model.vae.stream_decoder(batch_size=1)
+    z = patch.to(torch.float32).transpose(1, 2)
+    out = {
+        "base_lm_step": time_call(lm_step(net.base_lm, state.lm_cache), dev, repeat),
+        "residual_lm_step": time_call(lm_step(net.residual_lm, state.residual_cache), dev, repeat),
+        "dit_solve": time_call(lambda: cfm.solve(net.feat_decoder.estimator, noise, mu, cond,
+                                                 DIT_STEPS, CFG, mean_mode=c.dit_mean_mode),
+                               dev, repeat),
+        "local_encoder": time_call(lambda: net.embed_patches(patch[:, None]), dev, repeat),
+        "vae_decode_patch": time_call(lambda: dec.push(z), dev, repeat),
+        "fsq_stop_proj": time_call(lambda: (net.fsq_layer(state.lm_hidden),
+                                            net.stop_logits(state.lm_hidden),
+                                            net.dit_condition(state.lm_hidden,
+                                                              state.residual_hidden)),
+                                   dev, repeat),
+    }
+    return out
+
+
+def whole_step(model, batch: int, position: int | None, steps: int, with_vae=True) -> float:
+    """Best seconds of a full generation step for `batch` sequences, the caches at
+    `position` (None: right after the prompt)."""
+    cache_len = (position or 64) + steps + 8
+    state = decode_state(model, batch, cache_len)
+    if position is not None:
+        move_to(state, position)
+    return time_call(Step(model, state, with_vae), model.device, steps)
+
+
+def loop_step(model, batch: int, steps: int) -> float:
+    """Shortest time between patches of the product's own loop (generation.run), forced length."""
+    from synth.voxcpm import generation
+    reqs = requests(model, batch, steps + 1)
+    gaps, last = [], None
+    for _ in generation.run(model.net, reqs, steps + 1, DIT_STEPS, CFG):
+        sync(model.device)
+        now = time.perf_counter()
+        if last is not None:
+            gaps.append(now - last)
+        last = now
+    return min(gaps)
+
+
+def flatness(model, steps: int) -> tuple[float, float]:
+    """Best whole-step time right after the prompt and at LONG_POSITION, the two measured in
+    alternation so that a change in the machine's load hits both alike."""
+    n = steps + 1
+    short = decode_state(model, 1, 64 + 2 * n)
+    long = decode_state(model, 1, LONG_POSITION + 2 * n)
+    move_to(long, LONG_POSITION)
+    a, b = Step(model, short, True), Step(model, long, True)
+    a(), b()
+    ta, tb = [], []
+    for _ in range(n):
+        for step, ts in ((a, ta), (b, tb)):
+            t0 = time.perf_counter()
+            step()
+            sync(model.device)
+            ts.append(time.perf_counter() - t0)
+    return min(ta), min(tb)
+
+
+@torch.inference_mode()
+def time_to_first_audio(model) -> dict:
+    """frontend.process + tokenise + prefill + first patch + its streaming VAE decode."""
+    import frontend
+    from synth.voxcpm import generation
+    t0 = time.perf_counter()
+    list(frontend.process(SENTENCE, "zh"))
+    cold_frontend = time.perf_counter() - t0
+    dev = model.device
+
+    def once():
+        t0 = time.perf_counter()
+        utts = list(frontend.process(SENTENCE, "zh"))
+        t1 = time.perf_counter()
+        req, _ = model._request(utts[0].text, None, 0, 4, 6.0)
+        dec = model.vae.stream_decoder(batch_size=1)
+        events = next(generation.run(model.net, [req], 4, DIT_STEPS, CFG))
+        t2 = time.perf_counter()
+        dec.push(events[0][1].to(torch.float32).t()[None])
+        sync(dev)
+        t3 = time.perf_counter()
+        return dict(frontend_s=t1 - t0, prefill_and_first_patch_s=t2 - t1, vae_first_patch_s=t3 - t2,
+                    total_s=t3 - t0)
+
+    once()  # warm-up (allocator, kernels)
+    runs = [once() for _ in range(3)]
+    best = min(runs, key=lambda r: r["total_s"])
+    best["frontend_cold_first_call_s"] = cold_frontend
+    best["utterance"] = list(frontend.process(SENTENCE, "zh"))[0].text
+    return best
+
+
+def set_fused(net, on: bool, _stash={}):
+    """Switch the fused q/k/v and gate/up matmuls off (the separate per-projection matmuls, as
+    before fuse_projections) or back on, on the same weights: a same-process A/B comparison."""
+    from synth.voxcpm.transformer import MLP, Attention
+    for m in net.modules():
+        if isinstance(m, (Attention, MLP)):
+            name = "qkv_weight" if isinstance(m, Attention) else "gate_up_weight"
+            if on and name not in m._buffers and id(m) in _stash:
+                m._buffers[name] = _stash.pop(id(m))
+            elif not on and name in m._buffers:
+                _stash[id(m)] = m._buffers.pop(name)
+
+
+def ab_fusion(model, rounds: int) -> dict:
+    """Whole batch-1 steps (model only) and batch-16 steps, fused and unfused alternately;
+    best of each, so that the machine's load changes hit both alike."""
+    out = {}
+    for B in (1, 16):
+        states = {on: Step(model, decode_state(model, B, 64 + 2 * rounds + 4), False) for on in (0, 1)}
+        times = {0: [], 1: []}
+        for r in range(rounds + 1):
+            for on in ((0, 1) if r % 2 else (1, 0)):  # alternate which goes first
+                set_fused(model.net, bool(on))
+                t0 = time.perf_counter()
+                states[on]()
+                sync(model.device)
+                if r:
+                    times[on].append(time.perf_counter() - t0)
+        set_fused(model.net, True)
+        out[f"b{B}"] = dict(unfused_s=min(times[0]), fused_s=min(times[1]),
+                            speedup=min(times[0]) / min(times[1]))
+    return out
+
+
+# ---------------------------------------------------------------------------- bounds
+def weight_bytes_per_step(net, n_dit_calls: int) -> dict:
+    """Bytes of weights one step reads (the embedding table is not touched by a step)."""
+    lm = nbytes(net.base_lm) - nbytes(net.base_lm.embed_tokens)
+    parts = {
+        "base_lm": lm,
+        "residual_lm": nbytes(net.residual_lm),
+        "dit_solve": nbytes(net.feat_decoder.estimator) * n_dit_calls,
+        "local_encoder": nbytes(net.feat_encoder) + nbytes(net.enc_to_lm_proj),
+        "heads": sum(nbytes(m) for m in (net.fsq_layer, net.lm_to_dit_proj, net.res_to_dit_proj,
+                                         net.stop_proj, net.stop_head)),
+    }
+    parts["step"] = sum(parts.values())
+    return parts
+
+
+def flops_per_step(net, batch: int, n_dit_calls: int, patch: int) -> float:
+    """2 * params * rows for every linear layer a step runs (attention over a short context
+    is negligible at batch 1..32)."""
+    lm = nparams(net.base_lm) - nparams(net.base_lm.embed_tokens)
+    f = 2 * lm * batch + 2 * nparams(net.residual_lm) * batch
+    f += 2 * nparams(net.feat_encoder) * batch * (patch + 1)
+    f += 2 * nparams(net.feat_decoder.estimator) * (2 * batch) * (1 + 2 * patch) * n_dit_calls
+    return float(f)
+
+
+def n_estimator_calls() -> int:
+    return DIT_STEPS - max(1, int((DIT_STEPS + 1) * 0.04))
+
+
+# ---------------------------------------------------------------------------- main
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="fewer repeats, batches 1/4/16 (< ~3 min on 2 CPU cores)")
+    ap.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
+    ap.add_argument("--dtype", default="float32", choices=["float32", "bfloat16"])
+    ap.add_argument("--json", help="write all figures to this file")
+    ap.add_argument("--fused", action="store_true",
+                    help="one q/k/v and one gate/up matmul per layer (VoxCPMNet.fuse_projections)")
+    ap.add_argument("--ab", type=int, metavar="ROUNDS",
+                    help="only compare fused vs unfused projections, alternating, ROUNDS steps each")
+    a = ap.parse_args()
+    dev = torch.device(a.device)
+    dtype = torch.bfloat16 if a.dtype == "bfloat16" else torch.float32
+    if dev.type == "cuda" and not torch.cuda.is_available():
+        sys.exit("--device cuda: CUDA is not available")
+    repeat = 3 if a.quick else 10
+    steps = 3 if a.quick else 8
+    batches = [1, 4, 16] if a.quick else [1, 4, 16, 32]
+    T0 = time.perf_counter()
+    R = {"config": dict(device=a.device, dtype=a.dtype, quick=a.quick, fused=a.fused, dit_steps=DIT_STEPS, cfg=CFG,
+                        threads=torch.get_num_threads(), torch=torch.__version__),
+         "hardware": dict(cpu=cpu_model(), logical_cpus=os.cpu_count(),
+                          gpu=torch.cuda.get_device_name() if dev.type == "cuda" else None),
+         "loadavg_before": loadavg()}
+    print(f"VoxCPM-0.5B (random weights) on {a.device}/{a.dtype}, {R['hardware']['cpu']}, "
+          f"{os.cpu_count()} logical CPUs, {torch.get_num_threads()} threads; "
+          f"load average {R['loadavg_before']:.2f}")
+
+    # Machine limits first, on an idle process (no model in memory yet); measured again at the
+    # end so that a reader can see how much other jobs moved them during the run.
+    mm_dtype = dtype if dev.type == "cuda" else torch.float32
+    shapes = {"lm_b1 (1x1024x4096)": (1, 1024, 4096), "lm_b16 (16x1024x4096)": (16, 1024, 4096),
+              "dit_b1 (10x1024x4096)": (10, 1024, 4096), "dit_b16 (160x1024x4096)": (160, 1024, 4096),
+              "large (1024x1024x4096)": (1024, 1024, 4096)}
+
+    def limits():
+        return (memory_bandwidth_gbs(a.device, 256),
+                {k: matmul_tflops(*s, device=a.device, dtype=mm_dtype) for k, s in shapes.items()})
+
+    bw, mm = limits()
+    peak_tflops = max(mm.values())
+    R["limits"] = dict(memory_bandwidth_gbs=bw, matmul_tflops=mm, peak_matmul_tflops=peak_tflops)
+    print(f"\nmachine: memory bandwidth {bw:.1f} GB/s (copy, read+write); matmul "
+          + ", ".join(f"{k} {v * 1e3:.0f}" for k, v in mm.items()) + " GFLOP/s")
+
+    t0 = time.perf_counter()
+    model = build(a.device, dtype, fuse=a.fused or bool(a.ab))
+    R["build_s"] = time.perf_counter() - t0
+    net = model.net
+    if a.ab:
+        R["ab_fusion"] = ab_fusion(model, a.ab)
+        for k, v in R["ab_fusion"].items():
+            print(f"A/B {k}: unfused {v['unfused_s'] * 1e3:.0f} ms, fused {v['fused_s'] * 1e3:.0f} ms "
+                  f"-> x{v['speedup']:.2f} (best of {a.ab}, alternating)")
+        R["loadavg_after"] = loadavg()
+        print(f"load average before/after: {R['loadavg_before']:.2f} / {R['loadavg_after']:.2f}")
+        if a.json:
+            Path(a.json).write_text(json.dumps(R, indent=2, ensure_ascii=False))
+        return
+    calls = n_estimator_calls()
+    wb = weight_bytes_per_step(net, calls)
+    R["weight_bytes_per_step"] = wb
+    R["weights_bytes"] = nbytes(net) + nbytes(model.vae)
+
+    # 1. stages in isolation
+    st = stage_times(model, repeat)
+    R["stages_s"] = st
+    floor = {k: wb[k] / (bw * 1e9) for k in ("base_lm", "residual_lm", "dit_solve", "local_encoder")}
+    print(f"\nper-step stages, batch 1 (best of {repeat}; bandwidth floor = weight bytes / bandwidth)")
+    print(f"  {'stage':<22}{'ms':>9}{'weights MB':>12}{'floor ms':>10}{'floor/ms':>10}")
+    names = {"base_lm_step": "base_lm", "residual_lm_step": "residual_lm", "dit_solve": "dit_solve",
+             "local_encoder": "local_encoder"}
+    for k, v in st.items():
+        b = names.get(k)
+        extra = (f"{wb[b] / 1e6:>12.0f}{floor[b] * 1e3:>10.1f}{floor[b] / v:>10.0%}" if b else "")
+        print(f"  {k:<22}{v * 1e3:>9.1f}{extra}")
+    print(f"  (dit_solve = {calls} estimator calls, CFG as one batch of 2)")
+
+    # 2. whole step, RTF
+    lm_only = whole_step(model, 1, None, steps, with_vae=False)
+    with_vae = whole_step(model, 1, None, steps, with_vae=True)
+    loop = loop_step(model, 1, steps)
+    step_floor = wb["step"] / (bw * 1e9)
+    R["step_b1"] = dict(model_step_s=lm_only, step_with_vae_s=with_vae, generation_run_gap_s=loop,
+                        sum_of_stages_s=sum(st.values()), bandwidth_floor_s=step_floor,
+                        rtf=with_vae / PATCH_SECONDS, rtf_floor=step_floor / PATCH_SECONDS,
+                        fraction_of_floor=step_floor / lm_only)
+    print(f"\nwhole step, batch 1: model {lm_only * 1e3:.0f} ms, + streaming VAE {with_vae * 1e3:.0f} ms "
+          f"(generation.run between patches: {loop * 1e3:.0f} ms; sum of isolated stages "
+          f"{sum(st.values()) * 1e3:.0f} ms)")
+    print(f"  RTF {with_vae / PATCH_SECONDS:.2f} (step / {PATCH_SECONDS} s); bandwidth floor "
+          f"{step_floor * 1e3:.0f} ms for {wb['step'] / 1e9:.2f} GB of weights/step "
+          f"-> at {step_floor / lm_only:.0%} of the floor")
+
+    # 3. throughput by batch
+    print("\nthroughput (forced length, seconds of audio per second, incl. streaming VAE)")
+    print(f"  {'batch':>5}{'step ms':>10}{'audio s/s':>11}{'bound s/s':>11}{'of bound':>10}")
+    R["throughput"] = []
+    for B in batches:
+        t = with_vae if B == 1 else whole_step(model, B, None, steps if B <= 4 else max(2, steps - 1))
+        fl = flops_per_step(net, B, calls, model.cfg.patch_size)
+        bound_t = max(step_floor, fl / (peak_tflops * 1e12))
+        row = dict(batch=B, step_s=t, audio_s_per_s=B * PATCH_SECONDS / t,
+                   bound_audio_s_per_s=B * PATCH_SECONDS / bound_t, flops_per_step=fl,
+                   fraction_of_bound=bound_t / t)
+        R["throughput"].append(row)
+        print(f"  {B:>5}{t * 1e3:>10.0f}{row['audio_s_per_s']:>11.2f}{row['bound_audio_s_per_s']:>11.2f}"
+              f"{row['fraction_of_bound']:>10.0%}")
+    print("  (bound = max(weight bytes / bandwidth, FLOPs / peak matmul); VAE not in the bound)")
+
+    # 4. time to first audio
+    tt = time_to_first_audio(model)
+    R["time_to_first_audio"] = tt
+    print(f"\ntime to first audio, {len(SENTENCE)}-character sentence: {tt['total_s'] * 1e3:.0f} ms = "
+          f"frontend {tt['frontend_s'] * 1e3:.1f} + prefill & first patch "
+          f"{tt['prefill_and_first_patch_s'] * 1e3:.0f} + VAE {tt['vae_first_patch_s'] * 1e3:.0f} ms "
+          f"(frontend's cold first call: {tt['frontend_cold_first_call_s'] * 1e3:.0f} ms)")
+
+    # 5. flatness over 2 minutes of audio
+    start, late = flatness(model, steps)
+    R["flatness"] = dict(start_s=start, at_position_s=late, position=LONG_POSITION,
+                         ratio=late / start, flat_within_10pct=abs(late / start - 1) <= 0.10,
+                         method="KV caches of both LMs filled to position 1500 (random keys/values: "
+                                "a step's cost depends on the span attended, not the values), "
+                                "then whole steps (with VAE) timed there and right after the "
+                                "prompt, alternately; best of each")
+    print(f"\nstep cost at position ~{20} vs {LONG_POSITION} (= 2 min of audio): {start * 1e3:.0f} vs "
+          f"{late * 1e3:.0f} ms, ratio {late / start:.3f} "
+          f"({'flat' if R['flatness']['flat_within_10pct'] else 'NOT flat'} within 10%)")
+    print(f"  method: {R['flatness']['method']}")
+
+    bw2, mm2 = limits()
+    R["limits_end"] = dict(memory_bandwidth_gbs=bw2, matmul_tflops=mm2)
+    print(f"\nmachine again at the end: bandwidth {bw2:.1f} GB/s, matmul "
+          + ", ".join(f"{k.split()[0]} {v * 1e3:.0f}" for k, v in mm2.items()) + " GFLOP/s"
+          + " (figures above use the limits measured at the start)")
+
+    R["peak_rss_bytes"] = peak_rss_bytes()
+    if dev.type == "cuda":
+        R["cuda_peak_bytes"] = torch.cuda.max_memory_allocated()
+    R["loadavg_after"] = loadavg()
+    R["total_s"] = time.perf_counter() - T0
+    gib = 2 ** 30
+    print(f"\npeak RSS {R['peak_rss_bytes'] / gib:.2f} GiB (weights incl. VAE {R['weights_bytes'] / gib:.2f} GiB)"
+          + (f"; CUDA peak {R['cuda_peak_bytes'] / gib:.2f} GiB" if dev.type == "cuda" else ""))
+    print(f"load average before/after: {R['loadavg_before']:.2f} / {R['loadavg_after']:.2f}"
+          + (" (machine shared with other jobs)" if max(R['loadavg_before'], R['loadavg_after']) > 2 else ""))
+    print(f"benchmark wall time {R['total_s']:.0f} s")
+    if a.json:
+        Path(a.json).write_text(json.dumps(R, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
