@@ -57,8 +57,10 @@ _SEP = r"[-/.]"
 _YMD = re.compile(r"(?a)(?<![\d.])(\d{4})(" + _SEP + r")(\d{1,2})\2(\d{1,2})(?![\d])(?:[日号])?", re.A)
 _MDY_US = re.compile(r"(?a)(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])", re.A)
 _MD_SLASH = re.compile(r"(?a)(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d)")
-_ZH_Y = re.compile(r"(?a)(?<![\d.])(\d{4})(?=\s*年(?!级))")
-_ZH_Y_RANGE = re.compile(r"(?a)(?<![\d.])(\d{4})\s*([-~～–—至到])\s*(\d{4})(?=\s*年(?!级))")
+# What follows a year: 年, or a year-like period (2024学年, 2023-2024赛季, 2025财年).
+_YEAR_WORD = r"(?=\s*(?:(?P<nian>年)(?!级)|学年|年度|财年|赛季|届|学期))"
+_ZH_Y = re.compile(r"(?a)(?<![\d.])(\d{4})" + _YEAR_WORD)
+_ZH_Y_RANGE = re.compile(r"(?a)(?<![\d.])(\d{4})\s*([-~～–—至到])\s*(\d{4})" + _YEAR_WORD)
 _ZH_GENERATION = re.compile(r"(?a)(?<![\d.])\d0(?=后)")
 _ZH_ERA = re.compile(r"(?a)(?<=公元)(前)?(?(1)\d{1,4}|\d{1,3})(?!\d)(?=\s*年)")
 _ZH_M = re.compile(r"(?a)(?<![\d.])(\d{1,2})(?=\s*月)", re.A)
@@ -81,7 +83,8 @@ def _zh(text: str) -> Iterator[Match]:
         yield Match(m.end() - len(num), m.end(), numerals.zh_int(num), RULE + ".year")
     for m in _ZH_Y_RANGE.finditer(text):
         sep = m.group(2) if m.group(2) in "至到" else "到"
-        yield Match(m.start(), m.end(), zh_year(m.group(1)) + "年" + sep + zh_year(m.group(3)), RULE + ".range")
+        first = zh_year(m.group(1)) + ("年" if m.group("nian") else "")
+        yield Match(m.start(), m.end(), first + sep + zh_year(m.group(3)), RULE + ".range")
     for m in _ZH_Y.finditer(text):
         yield Match(m.start(), m.end(), zh_year(m.group(1)), RULE + ".year")
     for m in _ZH_M.finditer(text):

@@ -1,0 +1,23 @@
+"""Readings that cross stage boundaries (math vs numbers vs lexicon), found by reading real lines."""
+import pytest
+
+import frontend
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("2024-2025学年第3章", "zh", "二零二四到二零二五学年第三章"),  # years before 学年 digit by digit
+    ("2023-2024赛季", "zh", "二零二三到二零二四赛季"),
+    ("He lives at 221B Baker St.", "en", "He lives at two hundred twenty-one B Baker St."),  # B is no unit
+    ("Room of 20 m².", "en", "Room of twenty square meters."),  # a measure, not a power
+    ("电阻10kΩ", "zh", "电阻十千欧"),  # Ω in a measure is a unit, not omega
+    ("|a-b|", "zh", "a减b的绝对值"),  # an absolute value is not a markdown table
+    ("Subtract: x-2", "en", "Subtract: x minus two"),  # a prose word before a colon is not a formula
+    ("It came 1st - the rest followed", "en", "It came first - the rest followed"),
+])
+def test_reading(text, lang, want):
+    assert frontend.normalize(text, lang) == want
+
+
+def test_lexicon_keys_match_the_source_before_numbers_rewrite_it():
+    out = frontend.normalize("W3C标准", "zh", lexicon={"W3C": "=World Wide Web Consortium"})
+    assert out == "World Wide Web Consortium标准"
