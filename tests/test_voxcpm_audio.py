@@ -11,8 +11,6 @@ import numpy as np
 import pytest
 import soundfile as sf
 import torch
-from safetensors import safe_open
-from safetensors.torch import load_file
 
 pytest.importorskip("synth.voxcpm.audiovae")
 
@@ -25,17 +23,6 @@ E2E = dict(atol=1e-4, rtol=0)
 
 def close(a, b, **tol):
     torch.testing.assert_close(torch.as_tensor(a).float(), torch.as_tensor(b).float(), **(tol or E2E))
-
-
-@pytest.fixture(scope="module")
-def gold():
-    return load_file(str(TINY / "expected.safetensors"))
-
-
-@pytest.fixture(scope="module")
-def meta():
-    with safe_open(str(TINY / "expected.safetensors"), "pt") as f:
-        return f.metadata()
 
 
 @pytest.fixture(scope="module")

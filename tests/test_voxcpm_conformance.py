@@ -4,13 +4,10 @@ Tolerances from tests/data/voxcpm-tiny/GOLDEN.md: modules atol 1e-5 / rtol 1e-4,
 end to end atol 1e-4.
 """
 import json
-import math
 from pathlib import Path
 
 import pytest
 import torch
-from safetensors import safe_open
-from safetensors.torch import load_file
 
 import synth
 from synth.voxcpm import cfm
@@ -24,17 +21,6 @@ E2E = dict(atol=1e-4, rtol=0)
 
 def close(a, b, **tol):
     torch.testing.assert_close(a.float(), b.float(), **(tol or MOD))
-
-
-@pytest.fixture(scope="module")
-def gold():
-    return load_file(str(TINY / "expected.safetensors"))
-
-
-@pytest.fixture(scope="module")
-def meta():
-    with safe_open(str(TINY / "expected.safetensors"), "pt") as f:
-        return f.metadata()
 
 
 @pytest.fixture(scope="module")
