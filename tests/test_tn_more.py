@@ -1,0 +1,26 @@
+"""More number readings found by probing realistic lines (news, shopping, schedules, tech).
+Compared the way the example cases are: punctuation and spaces removed, case-insensitive."""
+from __future__ import annotations
+
+import pytest
+
+import frontend
+from scoring import frontend_case_key
+
+CASES = [
+    # English years after range words are read as years on both ends
+    ("en", "from 2010 to 2020", "from twenty ten to twenty twenty"),
+    ("en", "between 2015 and 2019", "between twenty fifteen and twenty nineteen"),
+    ("en", "Revenue grew in Q3 2023.", "revenue grew in Q three twenty twenty-three"),
+    ("en", "of 1500 students", "of one thousand five hundred students"),
+    # two-digit decades with a cue; bare 90s stays seconds
+    ("en", "music of the 90s", "music of the nineties"),
+    ("en", "in the early 80s", "in the early eighties"),
+    ("en", "back in the '60s", "back in the sixties"),
+    ("en", "ran it in 90s", "ran it in ninety seconds"),
+]
+
+
+@pytest.mark.parametrize("lang,text,expect", CASES)
+def test_reading(lang, text, expect):
+    assert frontend_case_key(frontend.normalize(text, lang)) == frontend_case_key(expect)
