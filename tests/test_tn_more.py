@@ -18,6 +18,15 @@ CASES = [
     ("en", "in the early 80s", "in the early eighties"),
     ("en", "back in the '60s", "back in the sixties"),
     ("en", "ran it in 90s", "ran it in ninety seconds"),
+    # a dash between two numbers: scores after a result word (names may come between), even odds
+    ("en", "Win 3-2", "win three to two"),
+    ("en", "The Yankees defeated the Red Sox 7-3.", "the yankees defeated the red sox seven to three"),
+    ("en", "It's a 50-50 chance.", "it's a fifty-fifty chance"),
+    ("en", "Subtract: 15-9", "subtract fifteen minus nine"),
+    # dashed codes: toll-free numbers with the leading 1, ISBN-like serials
+    ("en", "Call 1-800-555-0199 now", "call one eight zero zero five five five zero one nine nine now"),
+    ("en", "ISBN 978-7-111-12345-6", "ISBN nine seven eight seven one one one one two three four five six"),
+    ("zh", "书号ISBN 978-7-111-12345-6", "书号ISBN九七八七幺幺幺幺二三四五六"),
 ]
 
 

@@ -48,13 +48,14 @@ def ratio(parts: list[str], lang: str) -> str:
     return (f" {sep} " if lang == "en" else sep).join(cardinal(p, lang) for p in parts)
 
 
-_EN_SCORE = re.compile(r"(?:ratio|odds|score|scored|won|lost|beat|defeated|tied|drew|final)\s*(?:of|was|is|by)?\s*$", re.I)
+# the cue word, then at most a few names (beat the Red Sox 7-3)
+_EN_SCORE = re.compile(r"\b(?i:ratio|odds|score|scored|win|wins|won|lose|loses|lost|beat|beats|defeated|tied|drew|final|victory|defeat|loss)\s*(?:of|was|is|by)?(?:\s+(?:the\s+)?[A-Z][\w.'’-]*){0,3}\s*$")
 
 
 def is_score_context(text: str, start: int, lang: str) -> bool:
     """Is the number at `start` a ratio or a score by the words just before it (比分, won)?"""
     if lang == "en":
-        return _EN_SCORE.search(text, max(0, start - 16), start) is not None
+        return _EN_SCORE.search(text, max(0, start - 48), start) is not None
     return tail_has(text, start, numbers_rules(lang).get("ratio_before", []))
 
 
