@@ -26,6 +26,13 @@ CASES = [
     # dashed codes: toll-free numbers with the leading 1, ISBN-like serials
     ("en", "Call 1-800-555-0199 now", "call one eight zero zero five five five zero one nine nine now"),
     ("en", "ISBN 978-7-111-12345-6", "ISBN nine seven eight seven one one one one two three four five six"),
+    # capitals glued to 3+ digits: trains, flights, standards, models are read digit by digit
+    ("zh", "乘坐K123次列车", "乘坐K幺二三次列车"),
+    ("zh", "航班CA1234将于14:05起飞", "航班CA幺二三四将于十四点零五分起飞"),
+    ("zh", "通过ISO9001认证", "通过ISO九零零幺认证"),
+    ("zh", "参加G20峰会", "参加G二十峰会"),
+    ("zh", "PM2.5浓度", "PM二点五浓度"),
+    ("en", "Flight BA123 departs", "flight BA one two three departs"),
     ("zh", "书号ISBN 978-7-111-12345-6", "书号ISBN九七八七幺幺幺幺二三四五六"),
 ]
 

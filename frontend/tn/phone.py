@@ -19,6 +19,9 @@ _GROUPED = re.compile(
 # ISBN 978-7-111-12345-6, serials: three or more dash-joined digit groups are a code (dates are
 # claimed before this class runs)
 _DASHED = re.compile(r"(?a)(?<![\w.,+/-])\d+(?:-\d+){2,}(?![\w]|[.-]\d)")
+# G1234次, CA1234, ISO9001, RTX4090: capitals glued to three or more digits name a train, flight,
+# standard or model, read digit by digit (G20, A4 stay numbers)
+_LETTER_CODE = re.compile(r"(?a)(?<![A-Za-z0-9_])[A-Z]{1,3}(\d{3,})(?![\d.,%])")
 _SHORT = re.compile(r"(?a)(\d{3})-(\d{4})", re.A)
 _MOBILE = re.compile(r"(?a)(?<![\w.])(?:\+?86[ -]?)?1[3-9]\d{9}(?![\d.])", re.A)
 _ID_CARD = re.compile(r"(?a)(?<![\w.])\d{17}[\dXx](?![\w.])", re.A)
@@ -57,6 +60,8 @@ def find(text: str, lang: str) -> Iterator[Match]:
                 short.group(2).startswith("0") or tail_has(text, m.start(), before)):
             continue  # 100-1000元 is a range; 555-0134 and "电话 555-1234" are numbers
         yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE)
+    for m in _LETTER_CODE.finditer(text):
+        yield Match(m.start(1), m.end(1), read_code(m.group(1), lang), RULE + ".code")
     for m in _DASHED.finditer(text):
         if sum(c.isdigit() for c in m.group(0)) >= 7:
             yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")
