@@ -33,6 +33,19 @@ CASES = [
     ("zh", "参加G20峰会", "参加G二十峰会"),
     ("zh", "PM2.5浓度", "PM二点五浓度"),
     ("en", "Flight BA123 departs", "flight BA one two three departs"),
+    # model years and editions, video resolutions
+    ("zh", "2024款车型", "二零二四款车型"),
+    ("zh", "2020版教材", "二零二零版教材"),
+    ("zh", "第2版第3次印刷", "第二版第三次印刷"),
+    ("zh", "支持1080P高清", "支持一零八零P高清"),
+    ("en", "a 1080p video", "a ten eighty p video"),
+    # 夜/晚 take 两; wide ratios; W/V before Han
+    ("zh", "3天2夜", "三天两夜"),
+    ("zh", "1:1000比例尺", "一比一千比例尺"),
+    ("zh", "按1.5:1的比例", "按一点五比一的比例"),
+    ("zh", "14:30开会", "十四点三十分开会"),
+    ("zh", "12V电池", "十二伏电池"),
+    ("zh", "5A级景区", "五A级景区"),
     ("zh", "书号ISBN 978-7-111-12345-6", "书号ISBN九七八七幺幺幺幺二三四五六"),
 ]
 

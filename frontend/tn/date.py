@@ -57,8 +57,9 @@ _SEP = r"[-/.]"
 _YMD = re.compile(r"(?a)(?<![\d.])(\d{4})(" + _SEP + r")(\d{1,2})\2(\d{1,2})(?![\d])(?:[日号])?", re.A)
 _MDY_US = re.compile(r"(?a)(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])", re.A)
 _MD_SLASH = re.compile(r"(?a)(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d)")
-# What follows a year: 年, or a year-like period (2024学年, 2023-2024赛季, 2025财年).
-_YEAR_WORD = r"(?=\s*(?:(?P<nian>年)(?!级)|学年|年度|财年|赛季|届|学期))"
+# What follows a year: 年, or a year-like period (2024学年, 2023-2024赛季, 2025财年), or a model
+# year / edition (2024款, 2020版).
+_YEAR_WORD = r"(?=\s*(?:(?P<nian>年)(?!级)|学年|年度|财年|赛季|届|学期|款|版))"
 _ZH_Y = re.compile(r"(?a)(?<![\d.])(\d{4})" + _YEAR_WORD)
 _ZH_Y_RANGE = re.compile(r"(?a)(?<![\d.])(\d{4})\s*([-~～–—至到])\s*(\d{4})" + _YEAR_WORD)
 _ZH_GENERATION = re.compile(r"(?a)(?<![\d.])\d0(?=后)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .. import numerals
 from ..pieces import Match
 from ..rules import compiled
 from .common import digits, head_has, numbers_rules, tail_has
@@ -22,6 +23,8 @@ _DASHED = re.compile(r"(?a)(?<![\w.,+/-])\d+(?:-\d+){2,}(?![\w]|[.-]\d)")
 # G1234次, CA1234, ISO9001, RTX4090: capitals glued to three or more digits name a train, flight,
 # standard or model, read digit by digit (G20, A4 stay numbers)
 _LETTER_CODE = re.compile(r"(?a)(?<![A-Za-z0-9_])[A-Z]{1,3}(\d{3,})(?![\d.,%])")
+# 1080P, 720p: a video resolution is said digit by digit
+_RESOLUTION = re.compile(r"(?a)(?<![\w.])(\d{3,4})(?=[Pp](?![A-Za-z]))")
 _SHORT = re.compile(r"(?a)(\d{3})-(\d{4})", re.A)
 _MOBILE = re.compile(r"(?a)(?<![\w.])(?:\+?86[ -]?)?1[3-9]\d{9}(?![\d.])", re.A)
 _ID_CARD = re.compile(r"(?a)(?<![\w.])\d{17}[\dXx](?![\w.])", re.A)
@@ -60,6 +63,11 @@ def find(text: str, lang: str) -> Iterator[Match]:
                 short.group(2).startswith("0") or tail_has(text, m.start(), before)):
             continue  # 100-1000元 is a range; 555-0134 and "电话 555-1234" are numbers
         yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE)
+    for m in _RESOLUTION.finditer(text):
+        res = m.group(1)
+        spoken = digits(res, lang) if lang != "en" else \
+            numerals.en_int(int(res[:-2])) + " " + numerals.en_int(int(res[-2:]))  # ten eighty p
+        yield Match(m.start(1), m.end(1), spoken, RULE + ".code")
     for m in _LETTER_CODE.finditer(text):
         yield Match(m.start(1), m.end(1), read_code(m.group(1), lang), RULE + ".code")
     for m in _DASHED.finditer(text):
