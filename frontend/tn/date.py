@@ -57,8 +57,9 @@ _SEP = r"[-/.]"
 _YMD = re.compile(r"(?a)(?<![\d.])(\d{4})(" + _SEP + r")(\d{1,2})\2(\d{1,2})(?![\d])(?:[日号])?", re.A)
 _MDY_US = re.compile(r"(?a)(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])", re.A)
 _MD_SLASH = re.compile(r"(?a)(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d)")
-# What follows a year: 年, or a year-like period (2024学年, 2023-2024赛季, 2025财年).
-_YEAR_WORD = r"(?=\s*(?:(?P<nian>年)(?!级)|学年|年度|财年|赛季|届|学期))"
+# What follows a year: 年, or a year-like period (2024学年, 2023-2024赛季, 2025财年), or a model
+# year / edition (2024款, 2020版).
+_YEAR_WORD = r"(?=\s*(?:(?P<nian>年)(?!级)|学年|年度|财年|赛季|届|学期|款|版))"
 _ZH_Y = re.compile(r"(?a)(?<![\d.])(\d{4})" + _YEAR_WORD)
 _ZH_Y_RANGE = re.compile(r"(?a)(?<![\d.])(\d{4})\s*([-~～–—至到])\s*(\d{4})" + _YEAR_WORD)
 _ZH_GENERATION = re.compile(r"(?a)(?<![\d.])\d0(?=后)")
@@ -109,12 +110,14 @@ def _en_patterns():
     month_day = re.compile(r"(?a)\b(" + months + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(\d{4})(?!\d))?")
     day_month = re.compile(r"(?a)(?<![\d.])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + months + r")\b\.?(?:,?\s+(\d{4})(?!\d))?")
     month_year = re.compile(r"(?a)\b(" + months + r")\.?,?\s+(\d{4})(?!\d)", re.A)
-    year_cue = re.compile(r"(?a)(?<![\w'’.])(" + alternation(nr["year_before"]) + r")\s+(\d{4})(?![\d,.]\d|\s*%)"
-                          r"(?P<noun>\s+[a-z])?")
+    year_cue = re.compile(r"(?a)(?<![\w'’.])(" + alternation(nr["year_before"]) + r")\s+(\d{4})(?![\d,.]\d|\s*%)")
     year_after = re.compile(r"(?a)(?<![\d.])(\d{3,4})\s*(?=(?:" + alternation(nr["year_after"]) + r")\b)")
     decade = re.compile(r"(?a)(?<![\d.])(1\d|20)(\d)0['’]?s\b", re.A)
+    # the 90s, the '60s, early 80s: a two-digit decade needs a cue (90s alone may be seconds)
+    cues = "|".join(r"(?<=\b%s )" % w for w in ("the", "The", "early", "late", "mid", "Early", "Late", "Mid"))
+    short_decade = re.compile(r"(?a)(?:" + cues + r"|['’]|(?<=\bmid-))([2-9]0)['’]?s\b")
     year_range = re.compile(r"(?a)(?<![\d.])(1[1-9]\d\d|20\d\d)\s*[-–]\s*(1[1-9]\d\d|20\d\d)(?![\d])", re.A)
-    return month_day, day_month, month_year, year_cue, year_after, decade, year_range
+    return month_day, day_month, month_year, year_cue, year_after, decade, short_decade, year_range
 
 
 def _month_index(name: str) -> int:
@@ -123,8 +126,13 @@ def _month_index(name: str) -> int:
     return [m.lower()[:3] for m in nr["months"]].index(key) + 1
 
 
+# "of 1500 students": a lowercase word after the number makes it a count -- but not the "and"/"to"
+# of a second year (between 2015 and 2019, from 2010 to 2020)
+_NOUN_AFTER = re.compile(r"(?a)\s+(?!(?:and|to|or|through|until)\s+\d{4}(?!\d))[a-z]")
+
+
 def _en(text: str) -> Iterator[Match]:
-    month_day, day_month, month_year, year_cue, year_after, decade, year_range = _en_patterns()
+    month_day, day_month, month_year, year_cue, year_after, decade, short_decade, year_range = _en_patterns()
     for m in _YMD.finditer(text):
         y, _, mo, d = m.groups()
         if _valid(mo, d):
@@ -158,9 +166,11 @@ def _en(text: str) -> Iterator[Match]:
         spoken = numerals.en_year(y)
         spoken = spoken[:-1] + "ies" if spoken.endswith("y") else spoken + "s"
         yield Match(m.start(), m.end(), spoken, RULE + ".decade")
+    for m in short_decade.finditer(text):
+        yield Match(m.start(), m.end(), numerals.en_int(int(m.group(1)))[:-1] + "ies", RULE + ".decade")
     weak = set(words("en", "year_before_weak"))
     for m in year_cue.finditer(text):
-        if m.group("noun") and m.group(1) in weak:
+        if m.group(1) in weak and _NOUN_AFTER.match(text, m.end()):
             continue  # "of 1500 students" counts; "in 1999 students protested" is a year
         if 1000 <= int(m.group(2)) <= 2099:
             yield Match(m.start(2), m.end(2), numerals.en_year(m.group(2)), RULE + ".year")

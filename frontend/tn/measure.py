@@ -51,7 +51,8 @@ def _ambiguous(text: str, m: re.Match, lang: str) -> bool:
     unit = m.group("unit")
     nxt = text[m.end():m.end() + 1]
     if len(unit) == 1 and unit.isascii() and unit.isalpha():
-        if unit.isupper() and nxt and not (nxt.isspace() or nxt in ",.;:!?，。；：！？)）/、"):
+        power = unit in ("W", "V") and "\u4e00" <= nxt <= "\u9fff"  # 200W快充, 12V电池
+        if unit.isupper() and nxt and not (nxt.isspace() or nxt in ",.;:!?，。；：！？)）/、" or power):
             return True
         if m.group("sp") and unit in ("A", "a", "I", "t", "l", "L", "B"):
             return True  # "Grade 5 A", "5 t" : too often a word or a label

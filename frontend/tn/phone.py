@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .. import numerals
 from ..pieces import Match
 from ..rules import compiled
 from .common import digits, head_has, numbers_rules, tail_has
@@ -15,7 +16,15 @@ RULE = "number.phone"
 # +86 139-1234-5678 | 13912345678 | 010-12345678 | (010) 1234 5678 | 400-123-4567 | 555-0134
 _GROUPED = re.compile(
     r"(?a)(?<![\w.+/-])(?:\+\d{1,3}[ -]?)?(?:\(\d{2,4}\)\s?\d{3,4}[ -]?\d{4}|0\d{2,3}-\d{7,8}|[48]00-\d{3}-\d{4}"
-    r"|\d{3}-\d{3}-\d{4}|\d{3}-\d{4}|1[3-9]\d[ -]\d{4}[ -]\d{4})(?![\w]|[.-]\d)")
+    r"|(?:1-)?\d{3}-\d{3}-\d{4}|\d{3}-\d{4}|1[3-9]\d[ -]\d{4}[ -]\d{4})(?![\w]|[.-]\d)")
+# ISBN 978-7-111-12345-6, serials: three or more dash-joined digit groups are a code (dates are
+# claimed before this class runs)
+_DASHED = re.compile(r"(?a)(?<![\w.,+/-])\d+(?:-\d+){2,}(?![\w]|[.-]\d)")
+# G1234次, CA1234, ISO9001, RTX4090: capitals glued to three or more digits name a train, flight,
+# standard or model, read digit by digit (G20, A4 stay numbers)
+_LETTER_CODE = re.compile(r"(?a)(?<![A-Za-z0-9_])[A-Z]{1,3}(\d{3,})(?![\d.,%])")
+# 1080P, 720p: a video resolution is said digit by digit
+_RESOLUTION = re.compile(r"(?a)(?<![\w.])(\d{3,4})(?=[Pp](?![A-Za-z]))")
 _SHORT = re.compile(r"(?a)(\d{3})-(\d{4})", re.A)
 _MOBILE = re.compile(r"(?a)(?<![\w.])(?:\+?86[ -]?)?1[3-9]\d{9}(?![\d.])", re.A)
 _ID_CARD = re.compile(r"(?a)(?<![\w.])\d{17}[\dXx](?![\w.])", re.A)
@@ -54,6 +63,16 @@ def find(text: str, lang: str) -> Iterator[Match]:
                 short.group(2).startswith("0") or tail_has(text, m.start(), before)):
             continue  # 100-1000元 is a range; 555-0134 and "电话 555-1234" are numbers
         yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE)
+    for m in _RESOLUTION.finditer(text):
+        res = m.group(1)
+        spoken = digits(res, lang) if lang != "en" else \
+            numerals.en_int(int(res[:-2])) + " " + numerals.en_int(int(res[-2:]))  # ten eighty p
+        yield Match(m.start(1), m.end(1), spoken, RULE + ".code")
+    for m in _LETTER_CODE.finditer(text):
+        yield Match(m.start(1), m.end(1), read_code(m.group(1), lang), RULE + ".code")
+    for m in _DASHED.finditer(text):
+        if sum(c.isdigit() for c in m.group(0)) >= 7:
+            yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")
     for m in _DIGITS.finditer(text):
         if tail_has(text, m.start(), before) or head_has(text, m.end(), after) or \
                 (len(m.group(0)) >= 3 and head_has(text, m.end(), route) and not head_has(text, m.end(), ["路程", "路上", "路线"])):

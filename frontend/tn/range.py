@@ -59,6 +59,9 @@ def find(text: str, lang: str) -> Iterator[Match]:
             if not neg_b and is_score_context(text, m.start(), lang):
                 yield Match(m.start("n1"), m.end(), ratio([a, b], lang), "number.score")  # 比分3-2, won 3-2
                 continue
+            if lang == "en" and va == vb and not neg_b and not cue and "." not in a + b:
+                yield Match(m.start("n1"), m.end(), cardinal(a, lang) + "-" + cardinal(b, lang), "number.pair")
+                continue  # a 50-50 chance: fifty-fifty
             if neg_b or not (va < vb or cue):
                 continue  # 15-9: a subtraction, not a range
         if ua and not ub and ua not in ("%", "％", "‰"):

@@ -13,6 +13,8 @@ RULE = "number.time"
 _COLON = re.compile(r"(?a)(?<![\d:.])(\d{1,3})\s?[:：](\d{1,3})(?:[:：](\d{1,3}))?(?![\d:])"
                     r"(?:\s?([AaPp])\.?\s?[Mm]\b\.?)?")
 _RATIO_CHAIN = re.compile(r"(?a)(?<![\d:.])\d+(?:\.\d+)?(?:\s?[:：∶]\s?\d+(?:\.\d+)?){2,}(?![\d:])")
+# 1:1000 比例尺, 1.5:1: a side too long or with a point is no clock time, so a ratio
+_WIDE_RATIO = re.compile(r"(?a)(?<![\d:.])(\d+(?:\.\d+)?)\s?[:：∶]\s?(\d+(?:\.\d+)?)(?![\d:.])")
 _EN_AMPM = re.compile(r"(?a)(?<![\d:.])(\d{1,2})\s?([AaPp])\.?\s?[Mm](?:\b\.?|(?=\W|$))")
 
 
@@ -48,13 +50,14 @@ def ratio(parts: list[str], lang: str) -> str:
     return (f" {sep} " if lang == "en" else sep).join(cardinal(p, lang) for p in parts)
 
 
-_EN_SCORE = re.compile(r"(?:ratio|odds|score|scored|won|lost|beat|defeated|tied|drew|final)\s*(?:of|was|is|by)?\s*$", re.I)
+# the cue word, then at most a few names (beat the Red Sox 7-3)
+_EN_SCORE = re.compile(r"\b(?i:ratio|odds|score|scored|win|wins|won|lose|loses|lost|beat|beats|defeated|tied|drew|final|victory|defeat|loss)\s*(?:of|was|is|by)?(?:\s+(?:the\s+)?[A-Z][\w.'’-]*){0,3}\s*$")
 
 
 def is_score_context(text: str, start: int, lang: str) -> bool:
     """Is the number at `start` a ratio or a score by the words just before it (比分, won)?"""
     if lang == "en":
-        return _EN_SCORE.search(text, max(0, start - 16), start) is not None
+        return _EN_SCORE.search(text, max(0, start - 48), start) is not None
     return tail_has(text, start, numbers_rules(lang).get("ratio_before", []))
 
 
@@ -78,6 +81,9 @@ def find(text: str, lang: str) -> Iterator[Match]:
         elif not ap:
             parts = [p for p in (h, mi, s) if p is not None]
             yield Match(m.start(), m.end(), ratio(parts, lang), "number.ratio")
+    for m in _WIDE_RATIO.finditer(text):
+        if any(len(p) > 3 or "." in p for p in m.groups()):
+            yield Match(m.start(), m.end(), ratio(list(m.groups()), lang), "number.ratio")
     if lang == "en":
         for m in _EN_AMPM.finditer(text):
             yield Match(m.start(), m.end(), en_time(m.group(1), None, m.group(2)), RULE)
