@@ -7,7 +7,7 @@ text that nothing touches again).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator
 
 RAW, SPOKEN, MARKUP = "raw", "spoken", "markup"

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from . import cleanup, inline, langid, lexicon as lexicon_mod, math as math_mod, polyphone, split, tn, yue
 from .context import Context
-from .pieces import MARKUP, Change, Piece, text_of
+from .pieces import MARKUP, Piece, text_of
 from .utterance import PAUSE_MS, Utterance
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")

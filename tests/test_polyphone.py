@@ -11,7 +11,7 @@ from hypothesis import given, settings, strategies as st
 import frontend
 from frontend import polyphone
 from frontend.context import Context
-from frontend.pieces import MARKUP, RAW, SPOKEN, Piece, text_of
+from frontend.pieces import MARKUP, SPOKEN, Piece, text_of
 from frontend.polyphone_rules import load_lexicon, load_rules, normalize_syllable, syllables
 from frontend.rules import RuleError, load_yaml
 from polyphone_eval import DATA, parse, score

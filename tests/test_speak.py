@@ -1,5 +1,4 @@
 """speak()/stream() end to end: real espeak audio, and the voxcpm path (test double + tiny checkpoint)."""
-import os
 from pathlib import Path
 
 import numpy as np

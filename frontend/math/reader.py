@@ -107,7 +107,6 @@ class Reader:
         parts = [p for p in parts if p]
         if sep or len(parts) < 2:
             return sep.join(parts)
-        out = parts[0]
         names = self.function_words()
         pieces = [parts[0]]
         last = parts[0][-1]

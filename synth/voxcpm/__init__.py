@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import warnings
-from pathlib import Path
 
 __all__ = ["load_model", "VoxCPMModel", "Voice"]
 
