@@ -356,6 +356,8 @@ class Parser:
             return self.root()
         if k == PREFIX:
             self.take()
+            if tok.val == "∁":
+                return self.complement()
             if tok.val in GEOMETRY_PREFIX:
                 return Node("geo", [self.letters_operand()], val=tok.val)
             return Node("prefix", [self.juxt()], val=tok.val)
@@ -376,6 +378,20 @@ class Parser:
         if k == CMD:
             return self.command()
         return None
+
+    def complement(self) -> Node:
+        """After ∁: ∁ᵤA, ∁_U A, ∁_{U}A, or plain-text ∁UA (the universe is the first letter U)."""
+        universe = None
+        if self.at(SUB):
+            universe = Node("var", val=self.take().val.upper())  # ᵤ stands in for a subscript U
+        elif self.at(UNDER):
+            self.take()
+            universe = _unwrap(self.atom())
+        operand = self.postfix() if self.at(OPEN) else self.letters_operand()
+        if (universe is None and operand is not None and operand.kind == "seq" and len(operand.kids) == 2
+                and operand.kids[0].kind == "var" and operand.kids[0].val == "U"):
+            universe, operand = operand.kids  # ∁UA typed flat
+        return Node("compl", [operand, universe])
 
     def letters_operand(self) -> Node | None:
         """Operand of △ ∠ ⊙ →: ABC, A′B′, O₁, 1 (∠1); no operators."""

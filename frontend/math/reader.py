@@ -38,6 +38,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "prod_both": ("lower", "upper", "body"), "prod_lower": ("lower", "body"), "prod_plain": ("body",),
     "int_both": ("lower", "upper", "body"), "int_lower": ("lower", "body"), "int_plain": ("body",),
     "comb": ("name", "n", "k"), "binom": ("n", "k"), "quantity": ("x", "unit"),
+    "complement": ("x", "u"), "complement_plain": ("x",), "distributed": (),
     "forall": ("x",), "exists": ("x",), "not": ("x",), "because": ("x",), "therefore": ("x",),
 }
 JOIN_KEYS = ("words", "list", "items")
@@ -226,7 +227,10 @@ class Reader:
     def r_chain(self, n: Node) -> str:
         parts = [self.read(n.kids[0])]
         for op, kid in zip(n.ops, n.kids[1:]):
-            parts.append(self.word("relations", op))
+            if op == "∽" and _is_distribution(kid):
+                parts.append(self.T("distributed"))  # X~N(μ,σ²): follows, not 'is similar to'
+            else:
+                parts.append(self.word("relations", op))
             parts.append(self.read(kid))
         return self.cat(parts)
 
@@ -362,6 +366,12 @@ class Reader:
             return self.T("geo", name=self.word("geometry", n.val), x=x)
         return self.T(key, x=x)
 
+    def r_compl(self, n: Node) -> str:
+        x, universe = n.kids
+        if universe is None:
+            return self.T("complement_plain", x=self.read(x))
+        return self.T("complement", x=self.read(x), u=self.read(universe))
+
     def r_vec(self, n: Node) -> str:
         return self.T("vec", x=self.read(n.kids[0]))
 
@@ -416,6 +426,15 @@ class Reader:
 
     def r_primemark(self, n: Node) -> str:
         return ""
+
+
+def _is_distribution(node: Node | None) -> bool:
+    """N(μ,σ²), B(n,p), P(λ), U(a,b): one capital letter called on its parameters."""
+    if node is None or node.kind not in ("call", "seq") or len(node.kids) != 2:
+        return False
+    name, params = node.kids  # a capital before a bracket parses as a point: N (0, 1)
+    return (name is not None and name.kind == "var" and len(name.val) == 1 and name.val.isupper()
+            and (node.kind == "call" or params is not None and params.kind in ("tuple", "group")))
 
 
 def _edge(text: str, where: int) -> int:

@@ -253,8 +253,12 @@ def _is_math(toks: list) -> bool:
         k = t.kind
         if k == GREEK and _is_unit_symbol(toks, idx):
             continue  # 10kΩ, 5μm: a measure, read by the number classes
+        if k == REL and t.val == "∽" and (prev is not None and prev.kind == NUM or nxt is not None and nxt.kind == NUM):
+            continue  # 3~5, -3∼5℃: a range, read by tn (X~N(0,1) and △ABC~△DEF stay math)
         if k in _STRONG:
             return True
+        if k == OP and t.val == "/" and t.start == t.end:
+            return True  # ½, ¾: a fraction character (zero-width '/' from the tokenizer)
         if k == SUP and prev is not None and prev.kind in _OPERAND_END and prev.kind != UNIT \
                 and not _unit_power(toks, idx):
             return True

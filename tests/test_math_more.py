@@ -1,0 +1,45 @@
+"""More math readings found by probing textbook-style lines (complements, ½, ~, ...).
+
+Compared like the example set (tests/scoring.py): whitespace and punctuation are ignored.
+"""
+from __future__ import annotations
+
+import pytest
+
+import frontend
+from scoring import frontend_case_key
+
+ZH = [
+    # complement of a set: ∁ᵤA, ∁_U A, LaTeX \complement, and flat plain-text ∁UA
+    ("∁ᵤA", "A在U中的补集"),
+    ("∁_U A", "A在U中的补集"),
+    ("∁UA={x|x<0}", "A在U中的补集等于满足x小于零的x的集合"),
+    ("$\\complement_U A$", "A在U中的补集"),
+    ("∁A", "A的补集"),
+    # fraction characters
+    ("S=½ah", "S等于二分之一ah"),
+    ("¼+¾=1", "四分之一加四分之三等于一"),
+    ("加入½杯水", "加入二分之一杯水"),
+    # ~ : similar triangles, a distribution, and (left to tn) a range
+    ("△ABC~△DEF", "三角形ABC相似于三角形DEF"),
+    ("X~N(μ,σ²)", "X服从N括号缪，西格玛的平方括号"),
+    ("X~B(10,0.3)", "X服从B括号十，零点三括号"),
+    ("3~5岁", "三到五岁"),
+]
+
+EN = [
+    ("△ABC ~ △DEF", "triangle ABC is similar to triangle DEF"),
+    ("X ~ N(0, 1)", "X follows N zero, one"),
+    ("∁ᵤA", "the complement of A in U"),
+    ("S=½ah", "S equals one half a h"),
+]
+
+
+@pytest.mark.parametrize("text, spoken", ZH)
+def test_zh(text, spoken):
+    assert frontend_case_key(frontend.normalize(text, "zh")) == frontend_case_key(spoken)
+
+
+@pytest.mark.parametrize("text, spoken", EN)
+def test_en(text, spoken):
+    assert frontend_case_key(frontend.normalize(text, "en")) == frontend_case_key(spoken)
