@@ -25,6 +25,11 @@ ZH = [
     ("X~N(μ,σ²)", "X服从N括号缪，西格玛的平方括号"),
     ("X~B(10,0.3)", "X服从B括号十，零点三括号"),
     ("3~5岁", "三到五岁"),
+    # probability: P(A)/P(B) divides two calls; P(A|B) is conditional, not an absolute value
+    ("P(A|B)=P(AB)/P(B)", "P括号A竖线B括号等于P B分之P AB"),
+    ("P(A∪B)=P(A)+P(B)-P(AB)", "P括号A并B括号等于P A加P B减P AB"),
+    ("E(X)=np，D(X)=np(1-p)", "E X等于np，D X等于np括号一减p括号"),
+    ("点P(1,2)在直线上", "点P括号一，二括号在直线上"),
 ]
 
 EN = [
@@ -32,6 +37,7 @@ EN = [
     ("X ~ N(0, 1)", "X follows N zero, one"),
     ("∁ᵤA", "the complement of A in U"),
     ("S=½ah", "S equals one half a h"),
+    ("P(A|B)=P(A∩B)/P(B)", "P of A given B equals P of A intersect B over P of B"),
 ]
 
 

@@ -38,6 +38,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "prod_both": ("lower", "upper", "body"), "prod_lower": ("lower", "body"), "prod_plain": ("body",),
     "int_both": ("lower", "upper", "body"), "int_lower": ("lower", "body"), "int_plain": ("body",),
     "comb": ("name", "n", "k"), "binom": ("n", "k"), "quantity": ("x", "unit"),
+    "given": ("a", "b"), "probability_given": ("name", "a", "b"),
     "complement": ("x", "u"), "complement_plain": ("x",), "distributed": (),
     "forall": ("x",), "exists": ("x",), "not": ("x",), "because": ("x",), "therefore": ("x",),
 }
@@ -292,8 +293,15 @@ class Reader:
         count = max(1, min(3, int(n.val or "1")))
         return self.T(f"prime_{count}", base=self.read(n.kids[0], tight=True))
 
+    def r_given(self, n: Node) -> str:
+        return self.T("given", a=self.read(n.kids[0]), b=self.read(n.kids[1]))
+
     def r_call(self, n: Node) -> str:
         fn, args = n.kids[0], n.kids[1:]
+        if len(args) == 1 and args[0] is not None and _unwrap_group(args[0]).kind == "given":
+            given = _unwrap_group(args[0])  # P(A|B): the probability of A given B
+            return self.T("probability_given", name=self.read(fn),
+                          a=self.read(given.kids[0]), b=self.read(given.kids[1]))
         if fn.kind == "pow":  # f⁻¹(x)
             name = self.T("inverse", name=self.read(fn.kids[0]))
         else:
@@ -426,6 +434,12 @@ class Reader:
 
     def r_primemark(self, n: Node) -> str:
         return ""
+
+
+def _unwrap_group(node: Node) -> Node:
+    while node.kind == "group" and node.kids and node.kids[0] is not None:
+        node = node.kids[0]
+    return node
 
 
 def _is_distribution(node: Node | None) -> bool:
