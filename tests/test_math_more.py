@@ -30,6 +30,10 @@ ZH = [
     ("P(A∪B)=P(A)+P(B)-P(AB)", "P括号A并B括号等于P A加P B减P AB"),
     ("E(X)=np，D(X)=np(1-p)", "E X等于np，D X等于np括号一减p括号"),
     ("点P(1,2)在直线上", "点P括号一，二括号在直线上"),
+    # an ellipsis inside a sum is 一直加到, not the punctuation name 省略号
+    ("1+2+3+…+100=5050", "一加二加三一直加到一百等于五千零五十"),
+    ("$S_n=a_1+a_2+\\cdots+a_n$", "S n等于a一加a二一直加到an"),
+    ("1+2+...+100", "一加二一直加到一百"),
 ]
 
 EN = [
@@ -37,6 +41,8 @@ EN = [
     ("X ~ N(0, 1)", "X follows N zero, one"),
     ("∁ᵤA", "the complement of A in U"),
     ("S=½ah", "S equals one half a h"),
+    ("1+2+3+...+n", "one plus two plus three plus dot dot dot plus n"),
+    ("Wait... x=2", "Wait... x equals two"),
     ("P(A|B)=P(A∩B)/P(B)", "P of A given B equals P of A intersect B over P of B"),
 ]
 

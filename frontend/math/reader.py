@@ -38,7 +38,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "prod_both": ("lower", "upper", "body"), "prod_lower": ("lower", "body"), "prod_plain": ("body",),
     "int_both": ("lower", "upper", "body"), "int_lower": ("lower", "body"), "int_plain": ("body",),
     "comb": ("name", "n", "k"), "binom": ("n", "k"), "quantity": ("x", "unit"),
-    "given": ("a", "b"), "probability_given": ("name", "a", "b"),
+    "ellipsis_run": ("op",), "given": ("a", "b"), "probability_given": ("name", "a", "b"),
     "complement": ("x", "u"), "complement_plain": ("x",), "distributed": (),
     "forall": ("x",), "exists": ("x",), "not": ("x",), "because": ("x",), "therefore": ("x",),
 }
@@ -213,7 +213,18 @@ class Reader:
 
     def r_sum(self, n: Node) -> str:
         parts = [self.read(n.kids[0])]
-        for op, kid in zip(n.ops, n.kids[1:]):
+        ops, kids = list(n.ops), n.kids[1:]
+        skip = False
+        for i, (op, kid) in enumerate(zip(ops, kids)):
+            if skip:
+                skip = False
+                parts.append(self.read(kid, tight=op in "-∓∖"))
+                continue
+            if kid is not None and kid.kind == "ellipsis" and i + 1 < len(ops) and ops[i + 1] == op:
+                # 1+2+…+100: 一直加到一百 / plus dot dot dot plus, not 加省略号加
+                parts.append(self.T("ellipsis_run", op=self.word("operators", op)))
+                skip = True
+                continue
             parts.append(self.word("operators", op))
             parts.append(self.read(kid, tight=op in "-∓∖"))
         return self.cat(parts)
