@@ -36,7 +36,7 @@ SYMBOLS = {
     # prefixes
     "triangle": ("prefix", "△"), "angle": ("prefix", "∠"), "odot": ("prefix", "⊙"), "because": ("prefix", "∵"),
     "therefore": ("prefix", "∴"), "forall": ("prefix", "∀"), "exists": ("prefix", "∃"), "neg": ("prefix", "¬"),
-    "lnot": ("prefix", "¬"), "square": ("prefix", "□"), "overarc": ("cmd", "arc"), "wideparen": ("cmd", "arc"),
+    "lnot": ("prefix", "¬"), "square": ("prefix", "□"), "complement": ("prefix", "∁"), "overarc": ("cmd", "arc"), "wideparen": ("cmd", "arc"),
     # constants and symbols
     "infty": ("const", "∞"), "emptyset": ("const", "∅"), "varnothing": ("const", "∅"), "partial": ("const", "∂"),
     "nabla": ("const", "∇"), "cdots": ("ellipsis", "…"), "ldots": ("ellipsis", "…"), "dots": ("ellipsis", "…"),

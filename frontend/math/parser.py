@@ -256,7 +256,10 @@ class Parser:
             elif k == OP and tok.val == "*" and a.kind == "const" and a.val in "ℕℤℚℝ":
                 self.take()
                 a = Node("const", val=a.val + "*")
-            elif k == OPEN and tok.val == "(" and _function_like(a):
+            elif k == OPEN and tok.val == "(" and (_function_like(a) or self._event_call(a)):
+                if self._single_bar_inside(self.i + 1):
+                    a = Node("call", [a, self.given_bracket()])
+                    continue
                 self.take()
                 items, _ = self.bracket_items(")")
                 a = Node("call", [a] + items)
@@ -356,6 +359,8 @@ class Parser:
             return self.root()
         if k == PREFIX:
             self.take()
+            if tok.val == "∁":
+                return self.complement()
             if tok.val in GEOMETRY_PREFIX:
                 return Node("geo", [self.letters_operand()], val=tok.val)
             return Node("prefix", [self.juxt()], val=tok.val)
@@ -376,6 +381,20 @@ class Parser:
         if k == CMD:
             return self.command()
         return None
+
+    def complement(self) -> Node:
+        """After ∁: ∁ᵤA, ∁_U A, ∁_{U}A, or plain-text ∁UA (the universe is the first letter U)."""
+        universe = None
+        if self.at(SUB):
+            universe = Node("var", val=self.take().val.upper())  # ᵤ stands in for a subscript U
+        elif self.at(UNDER):
+            self.take()
+            universe = _unwrap(self.atom())
+        operand = self.postfix() if self.at(OPEN) else self.letters_operand()
+        if (universe is None and operand is not None and operand.kind == "seq" and len(operand.kids) == 2
+                and operand.kids[0].kind == "var" and operand.kids[0].val == "U"):
+            universe, operand = operand.kids  # ∁UA typed flat
+        return Node("compl", [operand, universe])
 
     def letters_operand(self) -> Node | None:
         """Operand of △ ∠ ⊙ →: ABC, A′B′, O₁, 1 (∠1); no operators."""
@@ -573,6 +592,62 @@ class Parser:
         if len(items) == 1:
             return Node("group", items, val=opener)
         return Node("tuple", items, val=opener)
+
+    def _single_bar_inside(self, j: int) -> bool:
+        """Does this '(' hold exactly one '|' of its own before its ')'? P(A|B) is conditional."""
+        depth, bars = 0, 0
+        while j < len(self.t):
+            tok = self.t[j]
+            if tok.kind in (OPEN, LBRACE):
+                depth += 1
+            elif tok.kind in (CLOSE, RBRACE):
+                if depth == 0:
+                    return bars == 1 and tok.val == ")"
+                depth -= 1
+            elif tok.kind == BAR and depth == 0:
+                bars += 1
+            elif tok.kind == COMMA and depth == 0:
+                return False
+            j += 1
+        return False
+
+    def _event_call(self, a: Node) -> bool:
+        """P(A), P(AB), E(X), D(X): probability, expectation, variance of events or variables,
+        a call (P(A)/P(B) divides two calls); P(1,2) with a comma stays the point P."""
+        if a.kind != "var" or a.val not in ("P", "E", "D"):
+            return False
+        j, depth, letters = self.i + 1, 0, False
+        while j < len(self.t):
+            tok = self.t[j]
+            if tok.kind in (OPEN, LBRACE):
+                depth += 1
+            elif tok.kind in (CLOSE, RBRACE):
+                if depth == 0:
+                    return letters
+                depth -= 1
+            elif tok.kind == COMMA and depth == 0:
+                return False
+            elif tok.kind in (LET, GREEK):
+                letters = True
+            j += 1
+        return False
+
+    def given_bracket(self) -> Node:
+        """(A|B) inside a call: A given B (conditional probability)."""
+        self.take()  # the '('
+        saved_bar, self.bar_close = self.bar_close, 1
+        try:
+            event = self.add()
+            self.take()  # the bar
+            self.bar_close = 0
+            condition = self.add()
+        finally:
+            self.bar_close = saved_bar
+        if self.at(CLOSE):
+            self.take()
+        else:
+            self.errors += 1
+        return Node("group", [Node("given", [event, condition])], val="(")
 
     def set_brace(self) -> Node:
         saved_bar, self.bar_close = self.bar_close, 1

@@ -38,6 +38,8 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "prod_both": ("lower", "upper", "body"), "prod_lower": ("lower", "body"), "prod_plain": ("body",),
     "int_both": ("lower", "upper", "body"), "int_lower": ("lower", "body"), "int_plain": ("body",),
     "comb": ("name", "n", "k"), "binom": ("n", "k"), "quantity": ("x", "unit"),
+    "ellipsis_run": ("op",), "given": ("a", "b"), "probability_given": ("name", "a", "b"),
+    "complement": ("x", "u"), "complement_plain": ("x",), "distributed": (),
     "forall": ("x",), "exists": ("x",), "not": ("x",), "because": ("x",), "therefore": ("x",),
 }
 JOIN_KEYS = ("words", "list", "items")
@@ -210,7 +212,18 @@ class Reader:
 
     def r_sum(self, n: Node) -> str:
         parts = [self.read(n.kids[0])]
-        for op, kid in zip(n.ops, n.kids[1:]):
+        ops, kids = list(n.ops), n.kids[1:]
+        skip = False
+        for i, (op, kid) in enumerate(zip(ops, kids)):
+            if skip:
+                skip = False
+                parts.append(self.read(kid, tight=op in "-∓∖"))
+                continue
+            if kid is not None and kid.kind == "ellipsis" and i + 1 < len(ops) and ops[i + 1] == op:
+                # 1+2+…+100: 一直加到一百 / plus dot dot dot plus, not 加省略号加
+                parts.append(self.T("ellipsis_run", op=self.word("operators", op)))
+                skip = True
+                continue
             parts.append(self.word("operators", op))
             parts.append(self.read(kid, tight=op in "-∓∖"))
         return self.cat(parts)
@@ -225,7 +238,10 @@ class Reader:
     def r_chain(self, n: Node) -> str:
         parts = [self.read(n.kids[0])]
         for op, kid in zip(n.ops, n.kids[1:]):
-            parts.append(self.word("relations", op))
+            if op == "∽" and _is_distribution(kid):
+                parts.append(self.T("distributed"))  # X~N(μ,σ²): follows, not 'is similar to'
+            else:
+                parts.append(self.word("relations", op))
             parts.append(self.read(kid))
         return self.cat(parts)
 
@@ -287,8 +303,15 @@ class Reader:
         count = max(1, min(3, int(n.val or "1")))
         return self.T(f"prime_{count}", base=self.read(n.kids[0], tight=True))
 
+    def r_given(self, n: Node) -> str:
+        return self.T("given", a=self.read(n.kids[0]), b=self.read(n.kids[1]))
+
     def r_call(self, n: Node) -> str:
         fn, args = n.kids[0], n.kids[1:]
+        if len(args) == 1 and args[0] is not None and _unwrap_group(args[0]).kind == "given":
+            given = _unwrap_group(args[0])  # P(A|B): the probability of A given B
+            return self.T("probability_given", name=self.read(fn),
+                          a=self.read(given.kids[0]), b=self.read(given.kids[1]))
         if fn.kind == "pow":  # f⁻¹(x)
             name = self.T("inverse", name=self.read(fn.kids[0]))
         else:
@@ -361,6 +384,12 @@ class Reader:
             return self.T("geo", name=self.word("geometry", n.val), x=x)
         return self.T(key, x=x)
 
+    def r_compl(self, n: Node) -> str:
+        x, universe = n.kids
+        if universe is None:
+            return self.T("complement_plain", x=self.read(x))
+        return self.T("complement", x=self.read(x), u=self.read(universe))
+
     def r_vec(self, n: Node) -> str:
         return self.T("vec", x=self.read(n.kids[0]))
 
@@ -415,6 +444,21 @@ class Reader:
 
     def r_primemark(self, n: Node) -> str:
         return ""
+
+
+def _unwrap_group(node: Node) -> Node:
+    while node.kind == "group" and node.kids and node.kids[0] is not None:
+        node = node.kids[0]
+    return node
+
+
+def _is_distribution(node: Node | None) -> bool:
+    """N(μ,σ²), B(n,p), P(λ), U(a,b): one capital letter called on its parameters."""
+    if node is None or node.kind not in ("call", "seq") or len(node.kids) != 2:
+        return False
+    name, params = node.kids  # a capital before a bracket parses as a point: N (0, 1)
+    return (name is not None and name.kind == "var" and len(name.val) == 1 and name.val.isupper()
+            and (node.kind == "call" or params is not None and params.kind in ("tuple", "group")))
 
 
 def _edge(text: str, where: int) -> int:

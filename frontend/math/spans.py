@@ -145,8 +145,10 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
                 depth -= 1
             elif c in ",;" and depth == 0:
                 break
-            elif c == "." and not (0 < j and text[j - 1].isdigit() and j + 1 < b and text[j + 1].isdigit()) \
-                    and not text.startswith("...", j):
+            elif text.startswith("...", j) and _ellipsis_between_ops(text, j, b):
+                j += 3  # 1+2+...+n: an ellipsis inside the formula (all three dots, not the first)
+                continue
+            elif c == "." and not (0 < j and text[j - 1].isdigit() and j + 1 < b and text[j + 1].isdigit()):
                 break
             elif not is_formula_char(c) and not _mixed_mark(text, j):
                 break
@@ -159,6 +161,13 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
                     out.append(Span(s, e, False, "math.formula", s, e, toks))
         i = max(j, i + 1)
     return out
+
+
+def _ellipsis_between_ops(text: str, j: int, b: int) -> bool:
+    """'...' at j is a formula's ellipsis when an operator sits next to it (1+2+...+n), not 'Wait...'."""
+    before = text[:j].rstrip()[-1:]
+    after = text[j + 3:b].lstrip()[:1]
+    return bool(before) and before in "+-−×·*=<>," or bool(after) and after in "+-−×·*=<>,"
 
 
 def _mixed_mark(text: str, i: int) -> bool:
@@ -253,8 +262,12 @@ def _is_math(toks: list) -> bool:
         k = t.kind
         if k == GREEK and _is_unit_symbol(toks, idx):
             continue  # 10kΩ, 5μm: a measure, read by the number classes
+        if k == REL and t.val == "∽" and (prev is not None and prev.kind == NUM or nxt is not None and nxt.kind == NUM):
+            continue  # 3~5, -3∼5℃: a range, read by tn (X~N(0,1) and △ABC~△DEF stay math)
         if k in _STRONG:
             return True
+        if k == OP and t.val == "/" and t.start == t.end:
+            return True  # ½, ¾: a fraction character (zero-width '/' from the tokenizer)
         if k == SUP and prev is not None and prev.kind in _OPERAND_END and prev.kind != UNIT \
                 and not _unit_power(toks, idx):
             return True

@@ -26,18 +26,22 @@ OPS = {"+": "+", "-": "-", "−": "-", "–": "-", "×": "×", "÷": "÷", "·":
 RELS = {"=": "=", "≠": "≠", "≈": "≈", "≡": "≡", "<": "<", ">": ">", "≤": "≤", "≥": "≥", "⩽": "≤", "⩾": "≥",
         "≦": "≤", "≧": "≥", "≪": "≪", "≫": "≫", "∝": "∝", "∽": "∽", "∼": "∽", "≌": "≌", "≅": "≌", "⊥": "⊥",
         "∥": "∥", "//": "∥", "∈": "∈", "∉": "∉", "⊂": "⊂", "⊆": "⊆", "⊊": "⊊", "⫋": "⊊", "⊃": "⊃", "⊇": "⊇",
-        "⊋": "⊋", "→": "→", "≜": "≜", "≐": "≈", "∋": "∋"}
+        "⊋": "⊋", "→": "→", "≜": "≜", "≐": "≈", "∋": "∋", "~": "∽"}
 IMPLS = {"⇒": "⇒", "⇔": "⇔", "⟹": "⇒", "⟺": "⇔", "⇐": "⇐", "⟸": "⇐"}
 LOGICS = {"∧": "∧", "∨": "∨"}
 PREFIXES = {"△": "△", "∆": "△", "⊿": "Rt△", "∠": "∠", "⊙": "⊙", "⌒": "⌒", "▱": "▱", "∵": "∵", "∴": "∴",
-            "∀": "∀", "∃": "∃", "¬": "¬", "□": "□"}
+            "∀": "∀", "∃": "∃", "¬": "¬", "□": "□", "∁": "∁"}
 ROOTS = {"√": 2, "∛": 3, "∜": 4}
 BIGS = {"∑": "∑", "Σ": None, "∏": "∏", "∫": "∫", "∬": "∬", "∮": "∮"}
 OPENS = {"(": "(", "[": "[", "（": "(", "【": "["}
 CLOSES = {")": ")", "]": "]", "）": ")", "】": "]"}
 SUPERS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱˣʸᵏᵃᵇᶜᵈᵉᵐᵗ", "0123456789+-=()nixykabcdemt"))
-SUBS = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₙᵢⱼₖₘₜₚₛₗₕ", "0123456789+-=()aeoxnijkmtpslh"))
+SUBS = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₙᵢⱼₖₘₜₚₛₗₕᵤᵥᵣ", "0123456789+-=()aeoxnijkmtpslhuvr"))
 PRIMES = {"′": 1, "″": 2, "‴": 3, "'": 1, "’": 1}
+# ½ ⅓ ¾ ...: one character that is a whole numeric fraction (read like 1/2)
+VULGAR = {"½": ("1", "2"), "⅓": ("1", "3"), "⅔": ("2", "3"), "¼": ("1", "4"), "¾": ("3", "4"),
+          "⅕": ("1", "5"), "⅖": ("2", "5"), "⅗": ("3", "5"), "⅘": ("4", "5"), "⅙": ("1", "6"),
+          "⅚": ("5", "6"), "⅛": ("1", "8"), "⅜": ("3", "8"), "⅝": ("5", "8"), "⅞": ("7", "8")}
 
 FUNCTIONS = ("arcsin", "arccos", "arctan", "arccot", "sinh", "cosh", "tanh", "sin", "cos", "tan", "cot",
              "sec", "csc", "log", "ln", "lg", "exp", "max", "min", "sup", "inf", "det", "gcd", "lcm",
@@ -46,7 +50,7 @@ FUNCTIONS = ("arcsin", "arccos", "arctan", "arccot", "sinh", "cosh", "tanh", "si
 # characters a formula in running text may consist of (besides ASCII letters and digits)
 SYMBOL_CHARS = (set(GREEK_CHARS) | set(CONST_CHARS) | set(OPS) | set(RELS) | set(IMPLS) | set(LOGICS)
                 | set(PREFIXES) | set(ROOTS) | {"∑", "∏", "∫", "∬", "∮"} | set(SUPERS) | set(SUBS)
-                | set(PRIMES) | set("()[]{}^_.,:|!%‰°\\…") | {"‖", "⃗"})
+                | set(PRIMES) | set(VULGAR) | set("()[]{}^_.,:|!%‰°\\…") | {"‖", "⃗"})
 
 
 @dataclass(slots=True)
@@ -125,6 +129,12 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
         if ch == "/" and text.startswith("//", i):
             out.append(Token(REL, "∥", base + i, base + i + 2))
             i += 2
+            continue
+        if ch in VULGAR:  # ½ is the tokens 1 / 2 on the one character's span
+            num, den = VULGAR[ch]
+            out += [Token(NUM, num, base + i, base + i), Token(OP, "/", base + i, base + i),
+                    Token(NUM, den, base + i, base + i + 1)]
+            i += 1
             continue
         if ch == "." and text.startswith("...", i):
             out.append(Token(ELLIPSIS, "…", base + i, base + i + 3))
