@@ -49,7 +49,7 @@ def _han_kept(source: str, output: str) -> bool:
 @given(TEXT, st.sampled_from([None, "zh", "en"]))
 def test_random_text_never_crashes_or_drops_words(text, lang):
     utts = _spoken(text, lang)
-    output = "".join(u.text for u in utts)
+    output = " ".join(u.text for u in utts)
     assert _han_kept(text, output), f"{text!r} -> {output!r} lost a Han character"
     explained = [c for u in utts for c in u.changes]
     out_words = {w.lower() for w in LATIN_WORD.findall(output)}
