@@ -1,0 +1,25 @@
+"""More pronunciation cases found by probing unseen-style inputs (polyphones, Cantonese, lexicons)."""
+import pytest
+
+import frontend
+from frontend.polyphone import annotate
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 种 zhong4 "to plant" before a place or result complement
+    ("种子种在地里", "种子{zhong4}在地里"),
+    ("他种下了希望", "他{zhong4}下了希望"),
+    ("这种在别处没有", "这种在别处没有"),
+    # 冲 chong4 "facing / blunt"
+    ("冲着他笑", "{chong4}着他笑"),
+    ("他冲我喊", "他{chong4}我喊"),
+    ("他说话很冲。", "他说话很{chong4}。"),
+    ("冲锋", "冲锋"),
+    # 卡 qia3 "stuck"; a card stays ka3
+    ("卡车被卡住了", "卡车被{qia3}住了"),
+    ("鱼刺卡在喉咙里", "鱼刺{qia3}在喉咙里"),
+    ("信用卡在钱包里", "信用卡在钱包里"),
+    ("饭卡在桌上", "饭卡在桌上"),
+])
+def test_polyphone_context(text, expected):
+    assert annotate(text) == expected
