@@ -23,3 +23,15 @@ from frontend.polyphone import annotate
 ])
 def test_polyphone_context(text, expected):
     assert annotate(text) == expected
+
+
+@pytest.mark.parametrize("text, lang, lexicon, expected", [
+    # a lexicon word directly before -digits is a name with a hyphen (GPT-4), never a minus sign
+    ("Use GPT-4 now", "en", {"GPT": "JH IY1 P IY1 T IY1"}, "Use {JH IY1 P IY1 T IY1} four now"),
+    ("Use GPT-4 now", "en", {"GPT": "=G P T"}, "Use G P T four now"),
+    ("用GPT-4写", "zh", {"GPT": "JH IY1 P IY1 T IY1"}, "用{JH IY1 P IY1 T IY1}四写"),
+    # after a Han override the dash is still a sign
+    ("气温[零下](ling2 xia4)-5度", "zh", None, "气温{ling2}{xia4}负五度"),
+])
+def test_hyphen_after_override(text, lang, lexicon, expected):
+    assert frontend.normalize(text, lang, lexicon=lexicon) == expected
