@@ -35,3 +35,9 @@ def test_polyphone_context(text, expected):
 ])
 def test_hyphen_after_override(text, lang, lexicon, expected):
     assert frontend.normalize(text, lang, lexicon=lexicon) == expected
+
+
+def test_lexicon_respelling_is_inserted_verbatim():
+    # "=..." is inserted as written: a polyphone inside it (长 chang2) gets no brace
+    assert frontend.normalize("我爱长沙", "zh", lexicon={"长沙": "=长沙市"}) == "我爱长沙市"
+    assert frontend.normalize("AI改变世界", "zh", lexicon={"AI": "=人工智能"}) == "人工智能改变世界"
