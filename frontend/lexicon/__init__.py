@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from ..errors import LexiconError
-from ..pieces import MARKUP, SPOKEN, Change, Match, Piece, split_by_matches
+from ..pieces import MARKUP, Change, Match, Piece, split_by_matches
 from ..rules import data_root
 from .entry import PRIORITY_CALL, PRIORITY_PROJECT, PRIORITY_SHIPPED, Entry
 from .matcher import Matcher
@@ -153,7 +153,7 @@ def compile_user(spec=None) -> Lexicon:
 def render(entry: Entry, ctx) -> tuple[str, str]:
     """(output text, piece kind) for one matched entry."""
     if entry.alphabet == "respell":
-        return entry.respell, SPOKEN
+        return entry.respell, MARKUP  # inserted verbatim: no polyphone braces inside a respelling
     if entry.alphabet == "pinyin":
         return "".join(f"{{{s}}}" for s in entry.phones), MARKUP
     if entry.alphabet == "arpabet":

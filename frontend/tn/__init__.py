@@ -78,5 +78,30 @@ def _spaced(text: str, m: Match) -> Match:
     return m if spoken == m.text else Match(m.start, m.end, spoken, m.rule, m.kind, m.atomic, m.lang)
 
 
+def _left_stand_in(prev) -> str:
+    """One character standing for the piece before a raw piece, so a leading '-' is judged in
+    context: GPT-4 with GPT rewritten by the lexicon is still a hyphen in a name, not 负四."""
+    tail = prev.text.rstrip()
+    if not tail or len(tail) < len(prev.text):
+        return ""  # a space before the dash: its role does not depend on the word
+    ch = tail[-1]
+    if ch == "}":  # a brace group: ARPAbet (upper case) stands for a Latin word, pinyin for a Han one
+        inner = tail[tail.rfind("{") + 1:-1]
+        return "X" if any(c.isupper() for c in inner) else "字"
+    return ch if ch.isascii() and ch.isalnum() or "\u4e00" <= ch <= "\u9fff" else ""
+
+
+def _find_in_context(p, prev, ctx) -> list[Match]:
+    lang = lang_of(p, ctx)
+    stand_in = _left_stand_in(prev) if prev is not None and p.text[:1] in "-−" else ""
+    if stand_in:
+        n = len(stand_in)
+        found = find_all(stand_in + p.text, lang)
+        if all(m.start >= n for m in found):
+            return [Match(m.start - n, m.end - n, m.text, m.rule, m.kind, m.atomic, m.lang) for m in found]
+    return find_all(p.text, lang)
+
+
 def apply(pieces, ctx):
-    return rewrite(pieces, lambda p: find_all(p.text, lang_of(p, ctx)), ctx.changes)
+    before = {id(p): pieces[i - 1] for i, p in enumerate(pieces) if i > 0 and p.is_raw()}
+    return rewrite(pieces, lambda p: _find_in_context(p, before.get(id(p)), ctx), ctx.changes)
