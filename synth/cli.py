@@ -106,11 +106,12 @@ def dry_run(text: str, args) -> None:
     utterances = list(frontend.process(text, args.lang, lexicon=args.lexicon, explain=args.explain))
     if not utterances:
         raise NothingToSay("the text normalises to nothing to say")
+    from frontend.explain import describe
+
     for utt in utterances:
         print(utt.text)
         if args.explain:
-            for change in utt.changes:
-                print(f"    {change.before!r} -> {change.after!r}  [{change.rule}]")
+            print(describe(utt, text))  # the same view as python -m frontend --explain
 
 
 class ProgressBar:

@@ -91,7 +91,9 @@ def test_dry_run_prints_utterances_and_synthesises_nothing(tmp_path):
     done = ok(voxread("--dry-run", "第一段\n第二段", tmp=tmp_path))
     assert done.stdout.decode().splitlines() == ["第一段", "第二段"]
     assert not list(tmp_path.glob("*.wav"))
-    ok(voxread("--dry-run", "--explain", "第一行", tmp=tmp_path))
+    lines = ok(voxread("--dry-run", "--explain", "买了2个苹果", tmp=tmp_path)).stdout.decode().splitlines()
+    assert lines[0] == "买了两个苹果"
+    assert "2" in lines[1] and "两" in lines[1] and "number.cardinal" in lines[1]
 
 
 def test_model_voice_and_generation_options_reach_the_model(tmp_path):
