@@ -9,10 +9,29 @@ CASES = [
     ("这台电脑功率200W", "这台电脑功率两百瓦"),
     ("电池容量2000mAh", "电池容量两千毫安时"),
     ("加热到200℃", "加热到二百摄氏度"),
+    # a slash between two readings is read (never dropped); a unit after a fraction is read
+    ("血压120/80mmHg", "血压一百二十比八十毫米汞柱"),
+    ("血压140/90", "血压一百四十比九十"),
+    ("收缩压140mmHg", "收缩压一百四十毫米汞柱"),
+    ("厚3/4cm", "厚四分之三厘米"),
+    ("3/2", "二分之三"),
 ]
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0] for c in CASES])
 def test_zh_everyday_reading(text, expected):
     out = frontend.normalize(text, "zh")
+    assert frontend_case_key(out) == frontend_case_key(expected), out
+
+
+EN_CASES = [
+    ("Blood pressure was 120/80 mmHg.", "blood pressure was one hundred twenty over eighty millimeters of mercury"),
+    ("Add 3/4 cm.", "add three quarters of a centimeter"),
+    ("It is 1/2 km away.", "it is half a kilometer away"),
+]
+
+
+@pytest.mark.parametrize("text,expected", EN_CASES, ids=[c[0] for c in EN_CASES])
+def test_en_fraction_with_unit(text, expected):
+    out = frontend.normalize(text, "en")
     assert frontend_case_key(out) == frontend_case_key(expected), out
