@@ -139,6 +139,8 @@ def _finds(text: str, lang: str, at_line_start: bool):
     for m in _URL.finditer(text):
         url = m.group(0).rstrip(".,;:!?")
         yield Match(m.start(), m.start() + len(url), read_address(url, lang), "url")
+    from .tn.phone import plates  # 京A·12345: a plate, claimed before math reads · as a product
+    yield from plates(text, lang)
     for m in _EMOJI.finditer(text):
         if any(ord(c) >= 0x2300 or c in "\u200d\ufe0f\u20e3" for c in m.group(0)):
             yield Match(m.start(), m.end(), "", "cleanup.emoji", kind=RAW)

@@ -16,7 +16,7 @@ from . import cardinal, date, fraction, measure, money, ordinal, percent, phone,
 from .common import lang_of
 
 # Priority order: earlier classes claim their spans first.
-CLASSES = [roman, date, phone, time, money, version, ordinal, range_, percent, measure, fraction, cardinal]
+CLASSES = [roman, date, phone, time, money, version, ordinal, range_, percent, fraction, measure, cardinal]
 # Stray symbols are read last, only in the text no class claimed.
 LAST = symbols
 

@@ -36,6 +36,14 @@ def read_cardinal(num: str, lang: str, text: str = "", end: int = 0) -> str:
     return cardinal(plain, lang, liang=liang)
 
 
+def _temperature(text: str, start: int, end: int) -> bool:
+    """温度降到-3.5度: a negative number of 度 after a temperature word is 零下, not 负."""
+    if not text.startswith("度", end):
+        return False
+    cues = words("zh", "temperature_cues")
+    return any(c in text[max(0, start - 12):start] or c in text[end:end + 10] for c in cues)
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
     for m in _PATTERN.finditer(text):
         num = m.group("num")
@@ -55,5 +63,5 @@ def find(text: str, lang: str) -> Iterator[Match]:
                 spoken = " " + spoken if lang == "en" else spoken
             else:
                 start = m.start()
-                spoken = tpl(lang, "negative")(num=spoken)
+                spoken = tpl(lang, "below_zero" if _temperature(text, m.start(), m.end()) else "negative")(num=spoken)
         yield Match(start, m.end(), spoken, RULE)

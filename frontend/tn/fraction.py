@@ -7,10 +7,26 @@ from typing import Iterator
 
 from .. import numerals
 from ..pieces import Match
+from ..rules import compiled
+from . import units
 from .common import cardinal, sign_allowed, tpl
+from .measure import unit_pattern
 
 RULE = "number.fraction"
-_FRAC = re.compile(r"(?a)(?P<sign>[-−])?(?<![\w./])(?:(?P<whole>\d+)(?P<join>又|\s(?:and\s)?))?(?P<num>\d+(?:\.\d+)?)/(?P<den>\d+)(?![\w/]|\.\d)")
+
+
+@compiled
+def _pattern(lang: str):
+    """A fraction of digits, optionally with a unit after it: 3/4cm, 120/80mmHg."""
+    return re.compile(r"(?a)(?P<sign>[-−])?(?<![\w./])(?:(?P<whole>\d+)(?P<join>又|\s(?:and\s)?))?"
+                      r"(?P<num>\d+(?:\.\d+)?)/(?P<den>\d+)(?:(?P<sp>\s?)(?P<unit>" + unit_pattern(lang) +
+                      r")(?![A-Za-z0-9²³]))?(?![\w/]|\.\d)")
+
+
+def _reading_pair(num: str, den: str) -> bool:
+    """120/80 (blood pressure), 140/90: two readings side by side, never 八十分之一百二十.
+    An everyday fraction is proper or has a small denominator (3/2, 5/4)."""
+    return num.isdigit() and int(num) > int(den) >= 10
 _EN_SPECIAL = {"2": ("half", "halves"), "4": ("quarter", "quarters")}
 
 
@@ -31,12 +47,34 @@ def zh_fraction(num: str, den: str) -> str:
     return tpl("zh", "fraction")(num=cardinal(num, "zh"), den=cardinal(den, "zh"))
 
 
+def _with_unit(frac: str, unit: str, lang: str, *, of_one: bool) -> str | None:
+    """四分之三厘米; English: three quarters of a centimeter, half a kilometer, 120 over 80 millimeters."""
+    word = units.read_unit(unit, lang, plural=not of_one)
+    if word is None:
+        return None
+    if lang != "en":
+        return frac + word
+    if not of_one:
+        return f"{frac} {word}"
+    article = "an" if word[:1] in "aeiou" else "a"
+    return f"half {article} {word}" if frac == "a half" else f"{frac} of {article} {word}"
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
-    for m in _FRAC.finditer(text):
-        num, den, whole = m.group("num"), m.group("den"), m.group("whole")
+    for m in _pattern(lang).finditer(text):
+        num, den, whole, unit = m.group("num"), m.group("den"), m.group("whole"), m.group("unit")
         if whole and lang != "en" and m.group("join") != "又":
             whole = None  # "3 1/2" in Chinese text: only 又 joins a mixed number
-        frac = en_fraction(num, den) if lang == "en" else zh_fraction(num, den)
+        if _reading_pair(num, den) and not whole:
+            frac = tpl(lang, "reading_pair")(a=cardinal(num, lang), b=cardinal(den, lang))
+        else:
+            frac = en_fraction(num, den) if lang == "en" else zh_fraction(num, den)
+        if unit:
+            pair = _reading_pair(num, den) and not whole
+            frac = _with_unit(frac, unit, lang, of_one=lang == "en" and not pair and not whole and int(num) < int(den)) \
+                if "." not in num else None
+            if frac is None:
+                continue
         if whole:
             frac = tpl(lang, "mixed_fraction")(whole=cardinal(whole, lang), num=cardinal(num, lang),
                                                den=cardinal(den, lang), frac=frac)

@@ -37,7 +37,9 @@ def read_measure(num: str, unit: str, lang: str, *, negative: bool = False) -> s
     word = units.read_unit(unit, lang, plural=plural)
     if word is None:
         return None
-    liang = lang != "en" and plain == "2" and units.liang_before(unit)
+    # the cardinal 两 rule, where the unit takes it: 两公斤, 两百瓦 (as 两百人), but 二百摄氏度
+    whole = "." not in plain and plain.isdigit()
+    liang = lang != "en" and whole and (plain == "2" or len(plain) >= 3) and units.liang_before(unit)
     spoken = cardinal(num, lang, liang=liang)
     spoken = f"{spoken} {word}" if lang == "en" else spoken + word
     if negative:

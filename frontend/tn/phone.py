@@ -45,6 +45,23 @@ def read_code(code: str, lang: str) -> str:
 
 
 @compiled
+def _plate(lang: str):
+    """京A·12345, 粤B 8888D, 沪AD12345 (new-energy): the part after the province letter is a code."""
+    provinces = numbers_rules(lang).get("plate_provinces") or ""
+    if not provinces:
+        return None
+    return re.compile(r"[" + re.escape(provinces) + r"][A-Z](?P<sep>\s?[·•・.]?\s?)"
+                      r"(?P<code>(?=[A-Z0-9]*\d)[A-Z0-9]{5,6})(?![A-Za-z0-9])")
+
+
+def plates(text: str, lang: str) -> Iterator[Match]:
+    """Licence plates; cleanup also calls this, before math could take A·12345 for a product."""
+    plate = _plate(lang)
+    for m in plate.finditer(text) if plate else ():
+        yield Match(m.start("sep"), m.end(), " " + read_code(m.group("code"), lang), RULE + ".plate")
+
+
+@compiled
 def _cue_patterns(lang: str):
     nr = numbers_rules(lang)
     return nr.get("code_before", []), nr.get("code_after", []), nr.get("route_after", [])
@@ -52,6 +69,7 @@ def _cue_patterns(lang: str):
 
 def find(text: str, lang: str) -> Iterator[Match]:
     before, after, route = _cue_patterns(lang)
+    yield from plates(text, lang)
     for m in _ID_CARD.finditer(text):
         yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".id")
     for m in _MOBILE.finditer(text):
