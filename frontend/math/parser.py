@@ -256,6 +256,11 @@ class Parser:
             elif k == OP and tok.val == "*" and a.kind == "const" and a.val in "ℕℤℚℝ":
                 self.take()
                 a = Node("const", val=a.val + "*")
+            elif k in (OP, SUP) and tok.val == "*" and a.kind == "var" and a.val in PLAIN_NUMBER_SETS \
+                    and self._ends_operand(1):
+                # n∈N*, x∈Z*: the plain capital is the number set (N* 正整数集), not N times ...
+                self.take()
+                a = Node("const", val=PLAIN_NUMBER_SETS[a.val] + "*")
             elif k == OPEN and tok.val == "(" and (_function_like(a) or self._event_call(a)):
                 if self._single_bar_inside(self.i + 1):
                     a = Node("call", [a, self.given_bracket()])
@@ -488,6 +493,11 @@ class Parser:
         body = self.mul()
         return Node("big", [lower, upper, body], val=op)
 
+    def _ends_operand(self, ahead: int) -> bool:
+        """True when the token `ahead` positions on cannot continue a product (end, relation, comma...)."""
+        tok = self.peek(ahead)
+        return tok is None or tok.kind not in ATOM_START and not (tok.kind == OP and tok.val in "-+")
+
     def root(self) -> Node:
         tok = self.take()
         index = None if tok.val == "2" else Node("num", val=tok.val)
@@ -677,6 +687,8 @@ class Parser:
             return Node("group", [None], val="{")  # a stray '{': nothing to read
         return Node("set", items)
 
+
+PLAIN_NUMBER_SETS = {"N": "ℕ", "Z": "ℤ", "Q": "ℚ", "R": "ℝ"}
 
 ATOM_START = {NUM, LET, GREEK, CONST, FUNC, LIM, BIG, ROOT, PREFIX, OPEN, LBRACE, BAR, CMD, TEXT, ELLIPSIS,
               UNKNOWN}

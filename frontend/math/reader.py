@@ -285,7 +285,11 @@ class Reader:
             return self.cat([self.read(base), self.word("misc", "*", "")])
         key, slots = self.power(exp)
         inner = base.kids[0] if base is not None and base.kind == "group" and base.kids else None
-        if base is not None and base.kind == "neg" or inner is not None and inner.kind in POW_LOOSE:
+        if inner is not None and inner.kind == "neg" and inner.kids and inner.kids[0] is not None \
+                and inner.kids[0].kind in ("num", "var", "greek", "const"):
+            # (-2)³ is 负二的立方 (textbook reading); the brackets are what the words already say
+            base_text = self.read(inner)
+        elif base is not None and base.kind == "neg" or inner is not None and inner.kind in POW_LOOSE:
             # (-2)², (a/b)², (2x)²: without audible brackets the power would bind to the last word
             base_text = self.T("group", x=self.read(inner if inner is not None else base))
         else:

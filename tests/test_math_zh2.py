@@ -1,0 +1,31 @@
+"""Mandarin readings found by a second probe of textbook/exam lines (vectors, roots, number sets, ...).
+
+Compared like the example set (tests/scoring.py): whitespace and punctuation are ignored.
+"""
+from __future__ import annotations
+
+import pytest
+
+import frontend
+from scoring import frontend_case_key
+
+ZH = [
+    # (-a)ⁿ with a plain atom: textbooks read 负2的3次方 / 负二的立方, no spoken brackets
+    ("(-2)³=-8", "负二的立方等于负八"),
+    ("(-x)²", "负x的平方"),
+    ("(-2x)²", "括号负二x括号的平方"),  # compound base keeps its audible brackets
+    # a raised index before √ is the root's index
+    ("³√27=3", "三次根号下二十七等于三"),
+    ("⁴√16=2", "四次根号下十六等于二"),
+    # Δ typed for the triangle sign before three vertex letters
+    ("ΔABC∽ΔDEF", "三角形ABC相似于三角形DEF"),
+    ("Δ=b²-4ac", "德尔塔等于b的平方减四ac"),
+    # plain N*, Z* are number sets, not 'N times'
+    ("n∈N*", "n属于正整数集"),
+    ("x∈Z*，x≠1", "x属于非零整数集，x不等于一"),
+]
+
+
+@pytest.mark.parametrize("text, spoken", ZH)
+def test_zh(text, spoken):
+    assert frontend_case_key(frontend.normalize(text, "zh")) == frontend_case_key(spoken)
