@@ -23,6 +23,15 @@ ZH = [
     # plain N*, Z* are number sets, not 'N times'
     ("n∈N*", "n属于正整数集"),
     ("x∈Z*，x≠1", "x属于非零整数集，x不等于一"),
+    # a curve's name before its equation is a label, not a ratio
+    ("直线l: y=kx+b", "直线l，y等于kx加b"),
+    ("直线l:y=kx+1与圆C:x²+y²=4相交", "直线l，y等于kx加一与圆C，x的平方加y的平方等于四相交"),
+    ("x:y=3", "x比y等于三"),
+    ("a:b=2:3", "a比b等于二比三"),
+    # braces around equations are a system, not a set; {x∈R|...} is a set-builder
+    ("解方程组{x+y=5, x-y=1}", "解方程组x加y等于五，x减y等于一"),
+    ("{x∈R|x>0}", "满足x属于R，x大于零的x的集合"),
+    ("{1,2,3}", "集合一，二，三"),
 ]
 
 

@@ -108,7 +108,31 @@ class Parser:
         if self.at(PREFIX, ("∀", "∃")):
             word = self.take().val
             return Node("prefix", [self.rel()], val=word)
+        if self._label_ahead():
+            name = self.postfix()
+            self.take()  # the colon
+            return Node("label", [name, self.rel()])
         return self.chain(self.ratio, (REL,))
+
+    def _label_ahead(self) -> bool:
+        """l: y=kx+b, C₁:x²+y²=4: a curve's name before its equation, not a ratio l:y.
+
+        The name is one letter (maybe subscripted); what follows holds a relation and no second
+        colon (a:b=2:3 is a ratio); and either a space follows the colon or the equation has
+        two letters or more (x:y=3 stays a ratio)."""
+        j = self.i
+        if not (self.at(LET) and len(self.peek().val) == 1):
+            return False
+        j += 1
+        if j < self.n and self.t[j].kind == SUB:
+            j += 1
+        if j >= self.n or self.t[j].kind != RATIO:
+            return False
+        colon, rest = self.t[j], self.t[j + 1:]
+        if not rest or any(t.kind == RATIO for t in rest) or not any(t.kind == REL for t in rest):
+            return False
+        spaced = rest[0].start > colon.end
+        return spaced or sum(t.kind == LET for t in rest) >= 2
 
     def ratio(self) -> Node | None:
         return self.chain(self.add, (RATIO,))
@@ -661,8 +685,30 @@ class Parser:
 
     def set_brace(self) -> Node:
         saved_bar, self.bar_close = self.bar_close, 1
+        start = self.i
         try:
             first = self.add()
+            if self.at(REL):
+                self.i = start
+                first = self.rel()
+                if not (self.at(BAR) or self.at(RATIO)):
+                    # {x+y=5, x-y=1}: a system of equations, read item by item
+                    self.bar_close = 0
+                    items = [first]
+                    if self.at(COMMA):
+                        self.take()
+                        items += self.items_until(CLOSE, ("}",))[0]
+                    if self.at(CLOSE):
+                        self.take()
+                    return Node("system", items)
+                if first is not None and first.kind == "chain" and first.kids[0] is not None:
+                    # {x∈R | x>0}: the membership joins the condition; the variable is x
+                    self.take()
+                    self.bar_close = 0
+                    items, closed = self.items_until(CLOSE, ("}",))
+                    if closed:
+                        self.take()
+                    return Node("setb", [first.kids[0], Node("list", [first] + items)])
             if self.at(BAR) or self.at(RATIO):
                 self.take()
                 self.bar_close = 0

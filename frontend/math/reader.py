@@ -32,7 +32,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "vec": ("x",), "overline": ("x",), "hat": ("x",),
     "interval_closed": ("lo", "hi"), "interval_open": ("lo", "hi"),
     "interval_left_closed": ("lo", "hi"), "interval_right_closed": ("lo", "hi"),
-    "set": ("items",), "set_builder": ("var", "cond"), "tuple": ("items",),
+    "set": ("items",), "system": ("items",), "label": ("name", "x"), "set_builder": ("var", "cond"), "tuple": ("items",),
     "lim": ("sub", "body"), "lim_plain": ("body",),
     "sum_both": ("lower", "upper", "body"), "sum_lower": ("lower", "body"), "sum_plain": ("body",),
     "prod_both": ("lower", "upper", "body"), "prod_lower": ("lower", "body"), "prod_plain": ("body",),
@@ -416,6 +416,12 @@ class Reader:
         if len(n.kids) == 1 and n.kids[0] is not None and n.kids[0].kind == "sub":
             return self.read(n.kids[0])  # {aₙ}: the sequence a_n, not a one-element set
         return self.T("set", items=self.r.join["items"].join(self.read(k) for k in n.kids if k is not None))
+
+    def r_system(self, n: Node) -> str:
+        return self.T("system", items=self.r.join["list"].join(self.read(k) for k in n.kids if k is not None))
+
+    def r_label(self, n: Node) -> str:
+        return self.T("label", name=self.read(n.kids[0]), x=self.read(n.kids[1]))
 
     def r_setb(self, n: Node) -> str:
         return self.T("set_builder", var=self.read(n.kids[0]), cond=self.read(n.kids[1]))
