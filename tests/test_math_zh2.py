@@ -32,6 +32,17 @@ ZH = [
     ("解方程组{x+y=5, x-y=1}", "解方程组x加y等于五，x减y等于一"),
     ("{x∈R|x>0}", "满足x属于R，x大于零的x的集合"),
     ("{1,2,3}", "集合一，二，三"),
+    # the dot between two vectors is the dot product; |vector| is its length (模)
+    ("→AB·→AC=0", "向量AB点乘向量AC等于零"),
+    ("$\\vec{AB}\\cdot\\vec{AC}=0$", "向量AB点乘向量AC等于零"),
+    ("$|\\vec{a}|=2$", "向量a的模等于二"),
+    ("已知|→a|=2，|→b|=3", "已知向量a的模等于二，向量b的模等于三"),
+    ("2·3=6", "二乘以三等于六"),
+    ("|x-1|<2", "x减一的绝对值小于二"),
+    # a camel-case product name with a model tag is not a subtraction
+    ("在平面直角坐标系xOy中", "在平面直角坐标系xOy中"),
+    ("ChatGPT-4o很强", "ChatGPT四o很强"),
+    ("iPhone-15发布", "iPhone十五发布"),
 ]
 
 

@@ -230,8 +230,11 @@ class Reader:
 
     def r_prod(self, n: Node) -> str:
         parts = [self.read(n.kids[0], tight=True)]
-        for op, kid in zip(n.ops, n.kids[1:]):
-            parts.append(self.word("operators", op))
+        for prev, op, kid in zip(n.kids, n.ops, n.kids[1:]):
+            if op == "·" and _is_vector(prev) and _is_vector(kid):
+                parts.append(self.word("misc", "vec·", self.word("operators", op)))  # →AB·→AC: 点乘
+            else:
+                parts.append(self.word("operators", op))
             parts.append(self.read(kid, tight=True))
         return self.cat(parts)
 
@@ -355,6 +358,8 @@ class Reader:
         return self.T("root_n", x=text, n=self.read(index), ord=ordinal)
 
     def r_abs(self, n: Node) -> str:
+        if _is_vector(n.kids[0] if n.kids else None) and n.kids[0].kind == "vec":
+            return self.T("norm", x=self.read(n.kids[0]))  # |→a|: a vector's length is its 模
         return self.T("abs", x=self.read(n.kids[0]))
 
     def r_norm(self, n: Node) -> str:
@@ -480,6 +485,13 @@ def _edge(text: str, where: int) -> int:
             break
         n += 1
     return n
+
+
+def _is_vector(node: Node | None) -> bool:
+    """→AB, \\vec{a}, and their scalar multiples 2→a: the operands of a dot product."""
+    while node is not None and node.kind in ("neg", "seq") and node.kids:
+        node = node.kids[-1]
+    return node is not None and node.kind == "vec"
 
 
 def read(node: Node | None, lang: str) -> str:
