@@ -108,7 +108,31 @@ class Parser:
         if self.at(PREFIX, ("∀", "∃")):
             word = self.take().val
             return Node("prefix", [self.rel()], val=word)
+        if self._label_ahead():
+            name = self.postfix()
+            self.take()  # the colon
+            return Node("label", [name, self.rel()])
         return self.chain(self.ratio, (REL,))
+
+    def _label_ahead(self) -> bool:
+        """l: y=kx+b, C₁:x²+y²=4: a curve's name before its equation, not a ratio l:y.
+
+        The name is one letter (maybe subscripted); what follows holds a relation and no second
+        colon (a:b=2:3 is a ratio); and either a space follows the colon or the equation has
+        two letters or more (x:y=3 stays a ratio)."""
+        j = self.i
+        if not (self.at(LET) and len(self.peek().val) == 1):
+            return False
+        j += 1
+        if j < self.n and self.t[j].kind == SUB:
+            j += 1
+        if j >= self.n or self.t[j].kind != RATIO:
+            return False
+        colon, rest = self.t[j], self.t[j + 1:]
+        if not rest or any(t.kind == RATIO for t in rest) or not any(t.kind == REL for t in rest):
+            return False
+        spaced = rest[0].start > colon.end
+        return spaced or sum(t.kind == LET for t in rest) >= 2
 
     def ratio(self) -> Node | None:
         return self.chain(self.add, (RATIO,))
@@ -256,6 +280,11 @@ class Parser:
             elif k == OP and tok.val == "*" and a.kind == "const" and a.val in "ℕℤℚℝ":
                 self.take()
                 a = Node("const", val=a.val + "*")
+            elif k in (OP, SUP) and tok.val == "*" and a.kind == "var" and a.val in PLAIN_NUMBER_SETS \
+                    and self._ends_operand(1):
+                # n∈N*, x∈Z*: the plain capital is the number set (N* 正整数集), not N times ...
+                self.take()
+                a = Node("const", val=PLAIN_NUMBER_SETS[a.val] + "*")
             elif k == OPEN and tok.val == "(" and (_function_like(a) or self._event_call(a)):
                 if self._single_bar_inside(self.i + 1):
                     a = Node("call", [a, self.given_bracket()])
@@ -488,6 +517,11 @@ class Parser:
         body = self.mul()
         return Node("big", [lower, upper, body], val=op)
 
+    def _ends_operand(self, ahead: int) -> bool:
+        """True when the token `ahead` positions on cannot continue a product (end, relation, comma...)."""
+        tok = self.peek(ahead)
+        return tok is None or tok.kind not in ATOM_START and not (tok.kind == OP and tok.val in "-+")
+
     def root(self) -> Node:
         tok = self.take()
         index = None if tok.val == "2" else Node("num", val=tok.val)
@@ -651,8 +685,30 @@ class Parser:
 
     def set_brace(self) -> Node:
         saved_bar, self.bar_close = self.bar_close, 1
+        start = self.i
         try:
             first = self.add()
+            if self.at(REL):
+                self.i = start
+                first = self.rel()
+                if not (self.at(BAR) or self.at(RATIO)):
+                    # {x+y=5, x-y=1}: a system of equations, read item by item
+                    self.bar_close = 0
+                    items = [first]
+                    if self.at(COMMA):
+                        self.take()
+                        items += self.items_until(CLOSE, ("}",))[0]
+                    if self.at(CLOSE):
+                        self.take()
+                    return Node("system", items)
+                if first is not None and first.kind == "chain" and first.kids[0] is not None:
+                    # {x∈R | x>0}: the membership joins the condition; the variable is x
+                    self.take()
+                    self.bar_close = 0
+                    items, closed = self.items_until(CLOSE, ("}",))
+                    if closed:
+                        self.take()
+                    return Node("setb", [first.kids[0], Node("list", [first] + items)])
             if self.at(BAR) or self.at(RATIO):
                 self.take()
                 self.bar_close = 0
@@ -677,6 +733,8 @@ class Parser:
             return Node("group", [None], val="{")  # a stray '{': nothing to read
         return Node("set", items)
 
+
+PLAIN_NUMBER_SETS = {"N": "ℕ", "Z": "ℤ", "Q": "ℚ", "R": "ℝ"}
 
 ATOM_START = {NUM, LET, GREEK, CONST, FUNC, LIM, BIG, ROOT, PREFIX, OPEN, LBRACE, BAR, CMD, TEXT, ELLIPSIS,
               UNKNOWN}

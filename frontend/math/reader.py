@@ -32,7 +32,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "vec": ("x",), "overline": ("x",), "hat": ("x",),
     "interval_closed": ("lo", "hi"), "interval_open": ("lo", "hi"),
     "interval_left_closed": ("lo", "hi"), "interval_right_closed": ("lo", "hi"),
-    "set": ("items",), "set_builder": ("var", "cond"), "tuple": ("items",),
+    "set": ("items",), "system": ("items",), "label": ("name", "x"), "set_builder": ("var", "cond"), "tuple": ("items",),
     "lim": ("sub", "body"), "lim_plain": ("body",),
     "sum_both": ("lower", "upper", "body"), "sum_lower": ("lower", "body"), "sum_plain": ("body",),
     "prod_both": ("lower", "upper", "body"), "prod_lower": ("lower", "body"), "prod_plain": ("body",),
@@ -230,8 +230,11 @@ class Reader:
 
     def r_prod(self, n: Node) -> str:
         parts = [self.read(n.kids[0], tight=True)]
-        for op, kid in zip(n.ops, n.kids[1:]):
-            parts.append(self.word("operators", op))
+        for prev, op, kid in zip(n.kids, n.ops, n.kids[1:]):
+            if op == "·" and _is_vector(prev) and _is_vector(kid):
+                parts.append(self.word("misc", "vec·", self.word("operators", op)))  # →AB·→AC: 点乘
+            else:
+                parts.append(self.word("operators", op))
             parts.append(self.read(kid, tight=True))
         return self.cat(parts)
 
@@ -285,7 +288,11 @@ class Reader:
             return self.cat([self.read(base), self.word("misc", "*", "")])
         key, slots = self.power(exp)
         inner = base.kids[0] if base is not None and base.kind == "group" and base.kids else None
-        if base is not None and base.kind == "neg" or inner is not None and inner.kind in POW_LOOSE:
+        if inner is not None and inner.kind == "neg" and inner.kids and inner.kids[0] is not None \
+                and inner.kids[0].kind in ("num", "var", "greek", "const"):
+            # (-2)³ is 负二的立方 (textbook reading); the brackets are what the words already say
+            base_text = self.read(inner)
+        elif base is not None and base.kind == "neg" or inner is not None and inner.kind in POW_LOOSE:
             # (-2)², (a/b)², (2x)²: without audible brackets the power would bind to the last word
             base_text = self.T("group", x=self.read(inner if inner is not None else base))
         else:
@@ -351,6 +358,8 @@ class Reader:
         return self.T("root_n", x=text, n=self.read(index), ord=ordinal)
 
     def r_abs(self, n: Node) -> str:
+        if _is_vector(n.kids[0] if n.kids else None) and n.kids[0].kind == "vec":
+            return self.T("norm", x=self.read(n.kids[0]))  # |→a|: a vector's length is its 模
         return self.T("abs", x=self.read(n.kids[0]))
 
     def r_norm(self, n: Node) -> str:
@@ -413,6 +422,12 @@ class Reader:
             return self.read(n.kids[0])  # {aₙ}: the sequence a_n, not a one-element set
         return self.T("set", items=self.r.join["items"].join(self.read(k) for k in n.kids if k is not None))
 
+    def r_system(self, n: Node) -> str:
+        return self.T("system", items=self.r.join["list"].join(self.read(k) for k in n.kids if k is not None))
+
+    def r_label(self, n: Node) -> str:
+        return self.T("label", name=self.read(n.kids[0]), x=self.read(n.kids[1]))
+
     def r_setb(self, n: Node) -> str:
         return self.T("set_builder", var=self.read(n.kids[0]), cond=self.read(n.kids[1]))
 
@@ -470,6 +485,13 @@ def _edge(text: str, where: int) -> int:
             break
         n += 1
     return n
+
+
+def _is_vector(node: Node | None) -> bool:
+    """→AB, \\vec{a}, and their scalar multiples 2→a: the operands of a dot product."""
+    while node is not None and node.kind in ("neg", "seq") and node.kids:
+        node = node.kids[-1]
+    return node is not None and node.kind == "vec"
 
 
 def read(node: Node | None, lang: str) -> str:

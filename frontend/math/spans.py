@@ -192,6 +192,9 @@ def _cut_words(text: str, s: int, e: int):
             if start < w:
                 pieces.append((start, w))
             start = k
+            tag = regex.match(r"-\d+(?:\.\d+)?[A-Za-z]{0,2}(?![\w^²³(])", text[k:e])
+            if tag:  # ChatGPT-4o, iPhone-15: a model tag is part of the name, left to tn (no minus)
+                start = k = k + tag.end()
     if start < e:
         pieces.append((start, e))
     return pieces
@@ -206,6 +209,9 @@ def _is_prose_word(text: str, w: int, k: int, s: int, e: int) -> bool:
     for f in ("arcsin", "arccos", "arctan", "sin", "cos", "tan", "cot", "log", "ln", "lg"):
         if word.startswith(f) and len(word) == len(f) + 1 and word[-1] in GLUED_ARGS:
             return False  # sinx, cosA, lnx written without a space (but 'cost', 'login' are words)
+    if len(word) >= 4 and regex.search(r"[a-z]{2}", word) and any(c.isupper() for c in word[1:]) \
+            and not any(word.startswith(f) for f in SPACED_FUNCTIONS):
+        return True  # ChatGPT-4o, iPhone-15: a camel-case name is prose even glued to a hyphen (xOy is not)
     left = text[w - 1] if w > s else ""
     right = text[k] if k < e else ""
     if left and not left.isspace() or right and not right.isspace() and not (len(word) >= 3 and right in ":,;"):

@@ -6,6 +6,7 @@ each token is *read* lives in rules/<lang>/math*.yaml.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import latex
@@ -106,6 +107,11 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
             j = i
             while j < n and text[j] in SUPERS:
                 j += 1
+            if j < n and text[j] == "√" and all(SUPERS[c].isdigit() for c in text[i:j]):
+                # ³√27: a raised index written before the radical sign is the root's index
+                out.append(Token(ROOT, "".join(SUPERS[c] for c in text[i:j]), base + i, base + j + 1))
+                i = j + 1
+                continue
             out.append(Token(SUP, "".join(SUPERS[c] for c in text[i:j]), base + i, base + j))
             i = j
             if not latex_mode and len(out) >= 2 and out[-2].kind == NUM:
@@ -140,6 +146,8 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
             out.append(Token(ELLIPSIS, "…", base + i, base + i + 3))
             i += 3
             continue
+        if ch == "Δ" and not latex_mode and re.match(r"[A-Z]{3}(?![A-Za-z])", text[i + 1:i + 5]):
+            ch = "△"  # ΔABC: the Greek capital typed for the triangle sign (Δ=b²-4ac stays delta)
         kind_val = _single(ch, latex_mode)
         if kind_val is None:
             out.append(Token(UNKNOWN, ch, base + i, base + i + 1))
