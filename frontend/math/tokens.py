@@ -43,6 +43,8 @@ VULGAR = {"½": ("1", "2"), "⅓": ("1", "3"), "⅔": ("2", "3"), "¼": ("1", "4
           "⅕": ("1", "5"), "⅖": ("2", "5"), "⅗": ("3", "5"), "⅘": ("4", "5"), "⅙": ("1", "6"),
           "⅚": ("5", "6"), "⅛": ("1", "8"), "⅜": ("3", "8"), "⅝": ("5", "8"), "⅞": ("7", "8")}
 
+# plain-text spellings of roots (sqrt(16), cbrt(27)): the same ROOT token as √ and ∛
+ROOT_WORDS = {"sqrt": "2", "cbrt": "3"}
 FUNCTIONS = ("arcsin", "arccos", "arctan", "arccot", "sinh", "cosh", "tanh", "sin", "cos", "tan", "cot",
              "sec", "csc", "log", "ln", "lg", "exp", "max", "min", "sup", "inf", "det", "gcd", "lcm",
              "sgn", "arg", "dim", "ker", "deg", "mod", "Re", "Im")
@@ -213,6 +215,11 @@ def _letters(word: str, out: list[Token], pos: int) -> None:
         if rest.startswith("lim"):
             out.append(Token(LIM, "lim", pos + k, pos + k + 3))
             k += 3
+            continue
+        root = next((w for w in ROOT_WORDS if rest.startswith(w)), None)
+        if root:
+            out.append(Token(ROOT, ROOT_WORDS[root], pos + k, pos + k + len(root)))
+            k += len(root)
             continue
         name = next((f for f in FUNCTIONS if rest.startswith(f)), None)
         # 'deg', 'arg', 'Re' ... only as a whole word, so 'degree'-like letter runs stay letters
