@@ -39,3 +39,18 @@ def test_compound_measure_zh():
 def test_compound_needs_chain_order():
     # two lengths in a row are not a chain: 3m 4m stays metres
     assert spoken("Rooms 3m 4m") == "Rooms three meters four meters"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The speed of light is 3.0 × 10^8 m/s.",
+     "The speed of light is three point zero times ten to the eighth power meters per second."),
+    ("The acceleration is 9.8 m/s^2.", "The acceleration is nine point eight meters per second squared."),
+    ("v = 20 m/s", "v equals twenty meters per second"),
+    ("x = 3 s/t", "x equals three s over t"),  # only a rate per time is a spaced unit
+])
+def test_spaced_rate_units_in_formulas(text, expected):
+    assert spoken(text) == expected
+
+
+def test_unit_after_power_zh():
+    assert spoken("光速是3×10^8 m/s", "zh") == "光速是三乘以十的八次方米每秒"

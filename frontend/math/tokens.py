@@ -236,14 +236,21 @@ def _letters(word: str, out: list[Token], pos: int) -> None:
         k += 1
 
 
+# a unit after a space is taken only as a rate per time (3×10⁸ m/s, 9.8 m/s^2, 60 km/h)
+SPACED_UNIT_DENOMINATORS = {"s", "h", "min", "hr", "ms"}
+
+
 def _maybe_unit(text: str, i: int, out: list[Token], base: int) -> int:
     """After a number: a unit like km/h, m/s², kg becomes one UNIT token (read via read_unit)."""
     n = len(text)
+    spaced = i < n and text[i] == " "
+    if spaced:  # 3×10⁸ m/s, 9.8 m/s^2: a spaced unit only in its unmistakable per-form
+        i += 1
     j = i
     while j < n and text[j].isascii() and text[j].isalpha():
         j += 1
     if j == i:
-        return i
+        return i - spaced
     from .units import is_unit
     sym_end = j
     has_slash = False
@@ -254,13 +261,18 @@ def _maybe_unit(text: str, i: int, out: list[Token], base: int) -> int:
         has_slash, sym_end = True, k
     while sym_end < n and text[sym_end] in "²³":
         sym_end += 1
+    if has_slash and sym_end == k and text.startswith(("^2", "^3"), sym_end) \
+            and not text[sym_end + 2:sym_end + 3].isalnum():
+        sym_end += 2  # m/s^2
     symbol = text[i:sym_end]
     letters = text[i:j]
     squared = sym_end > j and not has_slash  # 20m², 5cm³: a unit, not a power of m
+    if spaced and not (has_slash and text[j + 1:sym_end].rstrip("²³^23") in SPACED_UNIT_DENOMINATORS):
+        return i - 1  # 'x = 3 s/t' stays a fraction of variables
     if (has_slash or len(letters) >= 2 or squared) and is_unit(symbol):
         out.append(Token(UNIT, symbol, base + i, base + sym_end))
         return sym_end
-    return i
+    return i - spaced
 
 
 def _braced(text: str, i: int) -> tuple[str, int, int]:
