@@ -54,3 +54,24 @@ def test_spaced_rate_units_in_formulas(text, expected):
 
 def test_unit_after_power_zh():
     assert spoken("光速是3×10^8 m/s", "zh") == "光速是三乘以十的八次方米每秒"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("n! = n(n-1)!", "n factorial equals n times the quantity n minus one factorial"),
+    ("Expand (x - 2)(x + 3).", "Expand the quantity x minus two times the quantity x plus three."),
+    ("Solve 3(x + 2) = 12.", "Solve three times the quantity x plus two equals twelve."),
+    ("Simplify (a+b)^2.", "Simplify the quantity a plus b squared."),  # a leading group has no 'times'
+])
+def test_times_before_a_bracketed_factor(text, expected):
+    # without 'times', 'n the quantity n minus one' is not something a teacher says
+    assert spoken(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The sum is Σ_{i=1}^n i = n(n+1)/2.",
+     "The sum is the sum from i equals one to n of i equals n times the quantity n plus one over two."),
+    ("Π_{i=1}^n a_i", "the product from i equals one to n of a sub i"),
+    ("Σ = 5", "sigma equals five"),  # without limits Σ stays the letter
+])
+def test_capital_sigma_with_limits_is_a_sum(text, expected):
+    assert spoken(text) == expected

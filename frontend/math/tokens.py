@@ -143,6 +143,8 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
             i += 3
             continue
         kind_val = _single(ch, latex_mode)
+        if ch in "ΣΠ" and text.startswith("_", i + 1):  # Σ_{i=1}^n: the letter with limits is the sum sign
+            kind_val = (BIG, "∑" if ch == "Σ" else "∏")
         if kind_val is None:
             out.append(Token(UNKNOWN, ch, base + i, base + i + 1))
         else:
