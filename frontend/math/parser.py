@@ -320,6 +320,9 @@ class Parser:
             return Node("neg" if tok.val != "+" else "pos", [self.script()])
         if tok.kind in (LBRACE, OPEN) and tok.val in "{(":
             return _unwrap(self.atom())
+        if tok.kind == NUM:  # 10^8 m/s: the unit belongs to the power, not to the exponent 8
+            self.take()
+            return Node("num", val=tok.val)
         if tok.kind in (NUM, LET, GREEK, CONST, TEXT):
             a = self.atom()
             if a is not None and self.at(PRIME):  # y^{\prime}, f^*

@@ -140,10 +140,17 @@ class Reader:
             if points:
                 parts.append(points)
                 points = ""
-            parts.append(self.read(k, tight=True))
+            text = self.read(k, tight=True)
+            if parts and text.startswith(self.group_lead()):
+                parts.append(self.word("operators", "×"))  # n(n-1)!, (x-2)(x+3): 'times the quantity'
+            parts.append(text)
         if points:
             parts.append(points)
         return self.cat(parts)
+
+    def group_lead(self) -> str:
+        """The words a bracketed group starts with ('the quantity ')."""
+        return self.T("group", x="\0").split("\0")[0] or "\0"
 
     def word(self, section: str, key: str, default: str | None = None) -> str:
         table = self.r.words[section]

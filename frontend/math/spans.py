@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .tokens import (BAR, DEG, FACT, BIG, CARET, CLOSE, CONST, FUNC, GREEK, IMPL, LBRACE, LET, LIM, LOGIC, MIXED, NUM, OP,
                      OPEN, PREFIX, PRIME, REL, ROOT, SUB, SUP, SYMBOL_CHARS, TEXT, UNDER, CMD, FUNCTIONS, UNIT,
-                     tokenize)
+                     ROOT_WORDS, tokenize)
 from .units import is_unit
 
 SHORT_WORDS = {"is", "of", "to", "at", "by", "if", "in", "on", "or", "so", "an", "as", "be", "do", "it", "we",
@@ -202,7 +202,7 @@ def _cut_words(text: str, s: int, e: int):
 
 def _is_prose_word(text: str, w: int, k: int, s: int, e: int) -> bool:
     word = text[w:k]
-    if len(word) < 2 or word.isupper() or word == "lim" or word in FUNCTIONS:
+    if len(word) < 2 or word.isupper() or word == "lim" or word in FUNCTIONS or word in ROOT_WORDS:
         return False
     if len(word) == 2 and word[0] == "d" and word[1].islower() or word == "Rt":
         return False

@@ -44,6 +44,8 @@ VULGAR = {"½": ("1", "2"), "⅓": ("1", "3"), "⅔": ("2", "3"), "¼": ("1", "4
           "⅕": ("1", "5"), "⅖": ("2", "5"), "⅗": ("3", "5"), "⅘": ("4", "5"), "⅙": ("1", "6"),
           "⅚": ("5", "6"), "⅛": ("1", "8"), "⅜": ("3", "8"), "⅝": ("5", "8"), "⅞": ("7", "8")}
 
+# plain-text spellings of roots (sqrt(16), cbrt(27)): the same ROOT token as √ and ∛
+ROOT_WORDS = {"sqrt": "2", "cbrt": "3"}
 FUNCTIONS = ("arcsin", "arccos", "arctan", "arccot", "sinh", "cosh", "tanh", "sin", "cos", "tan", "cot",
              "sec", "csc", "log", "ln", "lg", "exp", "max", "min", "sup", "inf", "det", "gcd", "lcm",
              "sgn", "arg", "dim", "ker", "deg", "mod", "Re", "Im")
@@ -149,6 +151,8 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
         if ch == "Δ" and not latex_mode and re.match(r"[A-Z]{3}(?![A-Za-z])", text[i + 1:i + 5]):
             ch = "△"  # ΔABC: the Greek capital typed for the triangle sign (Δ=b²-4ac stays delta)
         kind_val = _single(ch, latex_mode)
+        if ch in "ΣΠ" and text.startswith("_", i + 1):  # Σ_{i=1}^n: the letter with limits is the sum sign
+            kind_val = (BIG, "∑" if ch == "Σ" else "∏")
         if kind_val is None:
             out.append(Token(UNKNOWN, ch, base + i, base + i + 1))
         else:
@@ -222,6 +226,11 @@ def _letters(word: str, out: list[Token], pos: int) -> None:
             out.append(Token(LIM, "lim", pos + k, pos + k + 3))
             k += 3
             continue
+        root = next((w for w in ROOT_WORDS if rest.startswith(w)), None)
+        if root:
+            out.append(Token(ROOT, ROOT_WORDS[root], pos + k, pos + k + len(root)))
+            k += len(root)
+            continue
         name = next((f for f in FUNCTIONS if rest.startswith(f)), None)
         # 'deg', 'arg', 'Re' ... only as a whole word, so 'degree'-like letter runs stay letters
         if name and (len(name) >= 3 and name not in ("deg", "arg", "dim", "ker", "mod", "sup", "inf")
@@ -237,14 +246,21 @@ def _letters(word: str, out: list[Token], pos: int) -> None:
         k += 1
 
 
+# a unit after a space is taken only as a rate per time (3×10⁸ m/s, 9.8 m/s^2, 60 km/h)
+SPACED_UNIT_DENOMINATORS = {"s", "h", "min", "hr", "ms"}
+
+
 def _maybe_unit(text: str, i: int, out: list[Token], base: int) -> int:
     """After a number: a unit like km/h, m/s², kg becomes one UNIT token (read via read_unit)."""
     n = len(text)
+    spaced = i < n and text[i] == " "
+    if spaced:  # 3×10⁸ m/s, 9.8 m/s^2: a spaced unit only in its unmistakable per-form
+        i += 1
     j = i
     while j < n and text[j].isascii() and text[j].isalpha():
         j += 1
     if j == i:
-        return i
+        return i - spaced
     from .units import is_unit
     sym_end = j
     has_slash = False
@@ -255,13 +271,18 @@ def _maybe_unit(text: str, i: int, out: list[Token], base: int) -> int:
         has_slash, sym_end = True, k
     while sym_end < n and text[sym_end] in "²³":
         sym_end += 1
+    if has_slash and sym_end == k and text.startswith(("^2", "^3"), sym_end) \
+            and not text[sym_end + 2:sym_end + 3].isalnum():
+        sym_end += 2  # m/s^2
     symbol = text[i:sym_end]
     letters = text[i:j]
     squared = sym_end > j and not has_slash  # 20m², 5cm³: a unit, not a power of m
+    if spaced and not (has_slash and text[j + 1:sym_end].rstrip("²³^23") in SPACED_UNIT_DENOMINATORS):
+        return i - 1  # 'x = 3 s/t' stays a fraction of variables
     if (has_slash or len(letters) >= 2 or squared) and is_unit(symbol):
         out.append(Token(UNIT, symbol, base + i, base + sym_end))
         return sym_end
-    return i
+    return i - spaced
 
 
 def _braced(text: str, i: int) -> tuple[str, int, int]:

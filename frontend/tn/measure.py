@@ -63,7 +63,45 @@ def _ambiguous(text: str, m: re.Match, lang: str) -> bool:
     return False
 
 
+@compiled
+def _chain_pattern(lang: str):
+    """Two or more number+unit pairs of one chain in a row: 3h 15m, 6 ft 2 in, 5'11"."""
+    spellings = sorted({s for chain in units.chains(lang) for step in chain for s in step}, key=len, reverse=True)
+    unit = "(?:" + "|".join(re.escape(s) for s in spellings) + ")"
+    pair = r"\d+(?:\.\d+)?\s?" + unit
+    return re.compile(r"(?<![\w.,'])" + pair + r"(?:\s?" + pair + r")+(?![A-Za-z0-9²³'\"])", re.A)
+
+
+_PAIR = re.compile(r"(\d+(?:\.\d+)?)\s?(\D+?)\s*(?=\d|$)", re.A)
+
+
+def _read_chain(span: str, lang: str) -> str | None:
+    """'3h 15m' -> three hours fifteen minutes, when the units are steps of one chain, largest first."""
+    pairs = [(num, sym.strip()) for num, sym in _PAIR.findall(span)]
+    for chain in units.chains(lang):
+        steps = [next((i for i, step in enumerate(chain) if sym in step), None) for _, sym in pairs]
+        if None in steps or any(b <= a for a, b in zip(steps, steps[1:])):
+            continue
+        parts = [read_measure(num, chain[i][0], lang) for (num, _), i in zip(pairs, steps)]
+        if None in parts:
+            return None
+        return (" " if lang == "en" else "").join(parts)
+    return None
+
+
+# 5'11 (a height without its inch mark): feet then a bare number below 12 is inches
+_FEET_INCHES = re.compile(r"(?<![\w.,'])(\d)\s?['′]\s?(\d|1[01])(?![\d'\"″.]?\w|['\"″])", re.A)
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
+    for m in _chain_pattern(lang).finditer(text):
+        spoken = _read_chain(m.group(), lang)
+        if spoken is not None:
+            yield Match(m.start(), m.end(), spoken, RULE + ".compound")
+    for m in _FEET_INCHES.finditer(text):
+        spoken = _read_chain(f"{m.group(1)}'{m.group(2)}\"", lang)
+        if spoken is not None:
+            yield Match(m.start(), m.end(), spoken, RULE + ".compound")
     for m in _pattern(lang).finditer(text):
         if _ambiguous(text, m, lang):
             continue

@@ -26,7 +26,7 @@ class Unit:
 def table(lang: str) -> dict:
     """{'units': {symbol: Unit}, 'per': str, 'square': str, 'cube': str} for zh or en."""
     data = load(lang, "units")
-    check_keys(data, ("per", "square", "cube", "squared", "cubed", "units"), f"rules/{lang}/units.yaml")
+    check_keys(data, ("per", "square", "cube", "squared", "cubed", "units", "chains"), f"rules/{lang}/units.yaml")
     units: dict[str, Unit] = {}
     raw = data.get("units")
     if not isinstance(raw, dict):
@@ -49,10 +49,34 @@ def table(lang: str) -> dict:
     for key in ("per", "square", "cube"):
         if not isinstance(data.get(key), str):
             raise fail(data, f"'{key}' must be a string", key)
-    out = {"units": units, "per": data["per"], "square": data["square"], "cube": data["cube"]}
+    out = {"units": units, "per": data["per"], "square": data["square"], "cube": data["cube"],
+           "chains": _chains(data.get("chains", []), units, lang)}
     # English puts the power after a unit in a denominator: meters per second squared.
     out["squared"], out["cubed"] = data.get("squared", data["square"]), data.get("cubed", data["cube"])
     return out
+
+
+def _chains(raw, units: dict, lang: str) -> list[list[tuple[str, ...]]]:
+    """chains: [[[h, hr], [min, m]], ...]: units that follow each other largest first (3h 15m, 5'11").
+    Each step lists its spellings; the first is a unit symbol and gives the reading of all of them."""
+    where = f"rules/{lang}/units.yaml: chains"
+    if not isinstance(raw, list):
+        raise fail(raw, f"{where} must be a list of chains")
+    out = []
+    for chain in raw:
+        if not (isinstance(chain, list) and len(chain) >= 2 and all(
+                isinstance(step, list) and step and all(isinstance(x, str) for x in step) for step in chain)):
+            raise fail(raw, f"{where}: each chain is a list of >= 2 steps, each a list of spellings")
+        for step in chain:
+            if step[0] not in units:
+                raise fail(raw, f"{where}: {step[0]!r} is not a unit symbol in 'units'")
+        out.append([tuple(step) for step in chain])
+    return out
+
+
+def chains(lang: str) -> list[list[tuple[str, ...]]]:
+    """Compound-measure chains of `lang` (see _chains)."""
+    return table(lang)["chains"]
 
 
 def symbols(lang: str) -> list[str]:
