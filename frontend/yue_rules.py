@@ -40,6 +40,7 @@ class YueRules:
     names: dict
     magnitudes: dict
     currencies: dict  # symbol -> "hkd" | Template
+    currency_words: tuple  # written after an amount that already names its currency ($100蚊)
     units: dict  # symbol -> Unit
 
     def say(self, word: str, **slots: str) -> str:
@@ -69,7 +70,7 @@ def load() -> YueRules:
     data = rules.load("yue", "readings")
     rules.check_keys(data, ["words", "time", "counted", "labels", "label_before", "ordinal", "digit_context",
                             "digit_before", "magnitudes", "currencies", "units", "temperature_words",
-                            "dial_words", "names"],
+                            "dial_words", "names", "currency_words"],
                       "readings.yaml")
     words_node = _mapping(data, "words")
     rules.check_keys(words_node, WORD_SLOTS, "words")
@@ -123,4 +124,5 @@ def load() -> YueRules:
         temperature_words=tuple(_words_list(data, "temperature_words")),
         dial_words=tuple(_words_list(data, "dial_words")),
         names={str(k): str(v) for k, v in _mapping(data, "names").items()},
+        currency_words=tuple(_words_list(data, "currency_words")),
         magnitudes=magnitudes, currencies=currencies, units=units)
