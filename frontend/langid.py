@@ -16,7 +16,9 @@ from .yue_script import script_score
 
 _HAN = regex.compile(r"\p{Han}")
 # "(粤语)" / "（四川话，年轻女声）" at offset 0; spaces or a BOM before it are part of the prefix.
-_PREFIX = regex.compile(r"[\ufeff \t]*[(（]([^()（）\n]{1,40})[)）]")
+# (粤语) as VoxCPM documents it; 【粤语】 and [粤语] too ([text](pron) inline markup is not a prefix)
+_PREFIX = regex.compile(r"[\ufeff \t]*(?:[(（](?P<name>[^()（）\n]{1,40})[)）]"
+                        r"|[【［\[](?P<name2>[^\[\]【】［］\n]{1,40})[】］\]](?![(（]))")
 _NAME_SPLIT = regex.compile(r"[,，、;；/|\s]+")
 LANGS = ("zh", "yue", "en")
 
@@ -102,7 +104,7 @@ def control_prefix(text: str) -> Prefix | None:
     if not m:
         return None
     names = _control_names()
-    for part in _NAME_SPLIT.split(m.group(1)):
+    for part in _NAME_SPLIT.split(m.group("name") or m.group("name2")):
         hit = names.get(part.lower())
         if hit:
             return Prefix(m.end(), *hit)

@@ -41,3 +41,31 @@ def test_surnames_and_names(text, expected):
 ])
 def test_yue_money_currency_word_once(text, expected):
     assert frontend.normalize(text, "yue") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 还 huan2 "give back" also with 了 before the object; 还了得 / 还了解 keep hai2
+    ("他还了钱", "他{huan2}了钱"),
+    ("还了他的钱", "{huan2}了他的钱"),
+    ("这还了得", "这还了得"),
+    ("他还了解情况", "他还了解情况"),
+    # 中 zhong4 "hit" by a shot or an arrow
+    ("他中了一枪", "他{zhong4}了一枪"),
+    ("其中一枪打偏了", "其中一枪打偏了"),
+    # a count of lines at the end of a clause: 行 hang2; 我们一行 is a travelling group
+    ("他读了三行", "他读了三{hang2}"),
+    ("还剩几行。", "还剩几{hang2}。"),
+    ("我们一行", "我们一行"),
+    ("这三行人", "这三行人"),
+])
+def test_polyphone_in_context(text, expected):
+    assert annotate(text) == expected
+
+
+@pytest.mark.parametrize("text", ["【粤语】你好", "[粤语]你好", "［粵語］聽日見", "(粤语)你好", "（粵語）你好"])
+def test_bracketed_control_prefix_selects_cantonese(text):
+    assert frontend.detect_language(text) == "yue"
+
+
+def test_inline_markup_is_not_a_control_prefix():
+    assert frontend.detect_language("[粤语](yue4 yu3)是一种方言") == "zh"
