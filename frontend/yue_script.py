@@ -54,3 +54,14 @@ def script_score(text: str) -> int:
 def in_script(text: str, traditional: bool) -> str:
     """Characters produced by TN (written Traditional in the rules) in the text's script."""
     return text if traditional else _converter("t2s").convert(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def script_variants(text: str) -> tuple[str, ...]:
+    """`text` converted to the other script(s) (Traditional, Hong Kong, Simplified), same length only."""
+    out = []
+    for config in ("s2t", "s2hk", "t2s"):
+        variant = _converter(config).convert(text)
+        if variant != text and len(variant) == len(text) and variant not in out:
+            out.append(variant)
+    return tuple(out)

@@ -69,3 +69,17 @@ def test_bracketed_control_prefix_selects_cantonese(text):
 
 def test_inline_markup_is_not_a_control_prefix():
     assert frontend.detect_language("[粤语](yue4 yu3)是一种方言") == "zh"
+
+
+@pytest.mark.parametrize("text, lang, lexicon, expected", [
+    # a Han key matches the same word written in the other script
+    ("我喺銅鑼灣", "yue", {"铜锣湾": "tung4 lo4 waan1"}, "我喺{tung4}{lo4}{waan1}"),
+    ("我喺铜锣湾", "yue", {"銅鑼灣": "tung4 lo4 waan1"}, "我喺{tung4}{lo4}{waan1}"),
+    ("我在重慶", "zh", {"重庆": "chong2 qing4"}, "我在{chong2}{qing4}"),
+    # ... and still obeys the segmentation rule (行長 does not fire in 银行|長期)
+    ("我在银行長期工作", "zh", {"行长": "hang2 zhang3"}, "我在银{hang2}長期工作"),
+    # an explicit key in the other script wins over the converted one
+    ("我喺銅鑼灣", "yue", {"铜锣湾": "tung4 lo4 waan1", "銅鑼灣": "tung4 lo4 waan4"}, "我喺{tung4}{lo4}{waan4}"),
+])
+def test_lexicon_key_matches_either_script(text, lang, lexicon, expected):
+    assert frontend.normalize(text, lang, lexicon=lexicon) == expected

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..phonemes import is_han
+from ..yue_script import script_variants
 from .entry import Entry
 from .segment import Segmenter
 
@@ -50,6 +51,11 @@ class Matcher:
                     self.latin.setdefault(token, []).append((pat, e))
                 else:
                     self.latin_other.setdefault(e.key[0], []).append((pat, e))
+        # a key written in one script also matches the other (铜锣湾 in 我喺銅鑼灣, 重慶 in 我在重庆):
+        # users type keys in whichever script their keyboard gives; explicit keys keep precedence
+        for key, e in list(self.han.items()):
+            for variant in script_variants(key):
+                self.han.setdefault(variant, e)
         self.han_prefixes = {k[:i] for k in self.han for i in range(1, len(k) + 1)}
         self._segmenter: Segmenter | None = None
 
