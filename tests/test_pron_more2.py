@@ -83,3 +83,22 @@ def test_inline_markup_is_not_a_control_prefix():
 ])
 def test_lexicon_key_matches_either_script(text, lang, lexicon, expected):
     assert frontend.normalize(text, lang, lexicon=lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("佢有2仔1女", "佢有兩仔一女"),  # 仔 (son) is counted: 兩
+    ("中2女生", "中二女生"),  # Form 2 is a label
+])
+def test_yue_counted_sons(text, expected):
+    assert frontend.normalize(text, "yue") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 中 zhong4 "fit, suit" in 中肯 / 中意 / 中用
+    ("他的话很中肯", "他的话很{zhong4}肯"),
+    ("我很中意这个", "我很{zhong4}意这个"),
+    ("真不中用", "真不{zhong4}用"),
+    ("中央", "中央"),
+])
+def test_zhong4_words(text, expected):
+    assert annotate(text) == expected
