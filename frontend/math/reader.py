@@ -185,6 +185,10 @@ class Reader:
         return self.word("constants", n.val)
 
     def r_text(self, n: Node) -> str:
+        if "/" in n.val:  # \\text{km/h} on its own: a compound unit is unmistakable (a lone 'in' is not)
+            unit = read_unit(n.val.strip(), self.r.lang)
+            if unit is not None:
+                return unit
         out = []
         for ch in n.val:
             if ch.isascii() and ch.isdigit():
@@ -461,7 +465,8 @@ class Reader:
         return self.T("binom", n=self.read(n.kids[0]), k=self.read(n.kids[1]))
 
     def r_quantity(self, n: Node) -> str:
-        unit = read_unit(n.val, self.r.lang) or n.val
+        one = n.kids[0].kind == "num" and n.kids[0].val == "1"  # one meter, two meters
+        unit = read_unit(n.val, self.r.lang, plural=not one) or n.val
         return self.T("quantity", x=self.read(n.kids[0]), unit=unit)
 
     def r_primemark(self, n: Node) -> str:
