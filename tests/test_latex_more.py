@@ -18,6 +18,13 @@ ZH = [
     (r"$10^{-3}\text{m}$", "十的负三次方米"),
     (r"$5\,\text{kg}$", "五千克"),
     (r"速度单位是$\text{km/h}$。", "速度单位是千米每小时。"),
+    # \overline over two vertex letters is a segment; \bar{x} stays the mean x拔
+    (r"线段$\overline{AB}$的长度为5。", "线段AB的长度为五。"),
+    (r"$\overline{AB}=3$", "线段AB等于三"),
+    (r"样本均值$\bar{x}=5$。", "样本均值x拔等于五。"),
+    # a word the sentence just said is not said again by the formula
+    (r"由向量$\vec{a}$与$\vec{b}$", "由向量a与向量b"),
+    (r"在直角三角形$\triangle ABC$中", "在直角三角形ABC中"),
 ]
 
 EN = [
@@ -30,6 +37,10 @@ EN = [
     # \text{ in } between letters is English, not inches
     (r"$x\text{ and }y$", "x and y"),
     (r"$x^{2}\text{ in } A$", "x squared in A"),
+    (r"The segment $\overline{AB}$ has length 5.", "The segment AB has length five."),
+    (r"$\overline{AB}\parallel\overline{CD}$", "segment AB is parallel to segment CD"),
+    (r"a bisegment $\overline{AB}$", "a bisegment segment AB"),  # whole words only
+    (r"Predicted $\hat{y}$ and mean $\bar{x}$.", "Predicted y hat and mean x bar."),
 ]
 
 
