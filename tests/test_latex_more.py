@@ -19,7 +19,7 @@ ZH = [
     (r"$5\,\text{kg}$", "五千克"),
     (r"速度单位是$\text{km/h}$。", "速度单位是千米每小时。"),
     # \overline over two vertex letters is a segment; \bar{x} stays the mean x拔
-    (r"线段$\overline{AB}$的长度为5。", "线段AB的长度为五。"),
+    (r"线段$\overline{AB}$与线段$\overline{CD}$相交。", "线段AB与线段CD相交。"),
     (r"$\overline{AB}=3$", "线段AB等于三"),
     (r"样本均值$\bar{x}=5$。", "样本均值x拔等于五。"),
     # a word the sentence just said is not said again by the formula
