@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..pieces import Change, Match, rewrite
 from .parser import parse
-from .reader import Reader
+from .reader import Reader, rules_for
 from .spans import find_spans
 from .tokens import tokenize
 
@@ -54,6 +54,19 @@ def _tidy(text: str, lang: str) -> str:
     return out
 
 
+def _unsay_leading_word(spoken: str, before: str, lang: str) -> str:
+    """线段$\\overline{AB}$ is 线段AB, not 线段线段AB: drop a leading word the text has just said."""
+    before = before.rstrip()
+    for word in rules_for(lang).leading_words:
+        if not spoken.startswith(word) or not before.endswith(word):
+            continue
+        rest = spoken[len(word):]
+        if lang == "en" and (not rest.startswith(" ") or before[:-len(word)][-1:].isalpha()):
+            continue  # whole words only: 'bisegment' is not 'segment'
+        return rest.lstrip()
+    return spoken
+
+
 def find(text: str, lang: str, changes: list[Change] | None = None, offset: int = 0) -> list[Match]:
     """Formula matches in one raw text (lang: the paragraph's reading language)."""
     reading = "en" if lang == "en" else "zh"
@@ -66,6 +79,7 @@ def find(text: str, lang: str, changes: list[Change] | None = None, offset: int 
             for name in unknown:  # read by name, not dropped silently: visible in --explain
                 changes.append(Change(offset + span.start, offset + span.end, "\\" + name, name,
                                       "math.latex.unknown"))
+        spoken = _unsay_leading_word(spoken, text[:span.start], reading)
         matches.append(Match(span.start, span.end, spoken, span.rule))
     return matches
 

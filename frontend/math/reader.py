@@ -29,7 +29,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "root_2": ("x",), "root_2_compound": ("x",), "root_3": ("x",), "root_n": ("x", "n", "ord"),
     "abs": ("x",), "norm": ("x",), "fact": ("x",), "percent": ("x",), "permille": ("x",),
     "deg": ("x",), "arcmin": ("x",), "arcsec": ("x",), "geo": ("name", "x"),
-    "vec": ("x",), "overline": ("x",), "hat": ("x",),
+    "vec": ("x",), "overline": ("x",), "segment": ("x",), "hat": ("x",),
     "interval_closed": ("lo", "hi"), "interval_open": ("lo", "hi"),
     "interval_left_closed": ("lo", "hi"), "interval_right_closed": ("lo", "hi"),
     "set": ("items",), "system": ("items",), "label": ("name", "x"), "set_builder": ("var", "cond"), "tuple": ("items",),
@@ -58,6 +58,7 @@ class Rules:
     words: dict[str, dict[str, str]]
     denominators: dict[str, list]
     function_words: set | None = None
+    leading_words: tuple = ()  # 线段, vector ...: not said twice when the sentence just said them
 
 
 @compiled
@@ -65,7 +66,7 @@ def rules_for(lang: str) -> Rules:
     lang = "en" if lang == "en" else "zh"
     data = load(lang, "math")
     where = f"rules/{lang}/math.yaml"
-    check_keys(data, ("templates", "join", "fraction_denominators"), where)
+    check_keys(data, ("templates", "join", "fraction_denominators", "leading_words"), where)
     raw = data.get("templates")
     if not isinstance(raw, dict):
         raise fail(data, "'templates' must be a mapping of node -> template", "templates")
@@ -91,8 +92,12 @@ def rules_for(lang: str) -> Rules:
                 raise fail(table, f"{section}[{key!r}] must be a string", key)
         words[section] = {str(k): v for k, v in table.items()}
     denominators = data.get("fraction_denominators") or {}
+    leading = data.get("leading_words") or []
+    if not isinstance(leading, list) or not all(isinstance(w, str) and w for w in leading):
+        raise fail(data, "'leading_words' must be a list of words", "leading_words")
     return Rules(lang, templates, {k: str(join.get(k, "")) for k in JOIN_KEYS}, words,
-                 {str(k): v for k, v in denominators.items()})
+                 {str(k): v for k, v in denominators.items()},
+                 leading_words=tuple(sorted(leading, key=len, reverse=True)))
 
 
 class Reader:
@@ -185,6 +190,10 @@ class Reader:
         return self.word("constants", n.val)
 
     def r_text(self, n: Node) -> str:
+        if "/" in n.val:  # \\text{km/h} on its own: a compound unit is unmistakable (a lone 'in' is not)
+            unit = read_unit(n.val.strip(), self.r.lang)
+            if unit is not None:
+                return unit
         out = []
         for ch in n.val:
             if ch.isascii() and ch.isdigit():
@@ -410,7 +419,11 @@ class Reader:
         return self.T("vec", x=self.read(n.kids[0]))
 
     def r_overline(self, n: Node) -> str:
-        return self.T("overline", x=self.read(n.kids[0]))
+        base = n.kids[0]
+        if base is not None and base.kind == "seq" and len(base.kids) == 2 and all(
+                k.kind == "var" and len(k.val) == 1 and "A" <= k.val <= "Z" for k in base.kids):
+            return self.T("segment", x=self.read(base))  # \\overline{AB}: the segment AB, not 'AB bar'
+        return self.T("overline", x=self.read(base))
 
     def r_hat(self, n: Node) -> str:
         return self.T("hat", x=self.read(n.kids[0]))
@@ -461,7 +474,8 @@ class Reader:
         return self.T("binom", n=self.read(n.kids[0]), k=self.read(n.kids[1]))
 
     def r_quantity(self, n: Node) -> str:
-        unit = read_unit(n.val, self.r.lang) or n.val
+        one = n.kids[0].kind == "num" and n.kids[0].val == "1"  # one meter, two meters
+        unit = read_unit(n.val, self.r.lang, plural=not one) or n.val
         return self.T("quantity", x=self.read(n.kids[0]), unit=unit)
 
     def r_primemark(self, n: Node) -> str:

@@ -158,6 +158,28 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
         else:
             out.append(Token(kind_val[0], kind_val[1], base + i, base + i + 1))
         i += 1
+    return _raised_degree(out)
+
+
+def _raised_degree(toks: list[Token]) -> list[Token]:
+    """90^\\circ and 90^{\\circ}: LaTeX writes the degree sign as a raised circle; it is °, not a power."""
+    out: list[Token] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if t.kind == CARET and k + 1 < len(toks):
+            nxt = toks[k + 1]
+            if nxt.kind == DEG:
+                out.append(Token(DEG, "°", t.start, nxt.end))
+                k += 2
+                continue
+            if (nxt.kind == LBRACE and k + 3 < len(toks) and toks[k + 2].kind == DEG
+                    and toks[k + 3].kind == RBRACE):
+                out.append(Token(DEG, "°", t.start, toks[k + 3].end))
+                k += 4
+                continue
+        out.append(t)
+        k += 1
     return out
 
 
@@ -303,6 +325,27 @@ def _braced(text: str, i: int) -> tuple[str, int, int]:
     return text[i + 1:], i + 1, n  # unbalanced: take the rest (degrade, don't crash)
 
 
+def _text_is_unit(word: str, out: list[Token]) -> bool:
+    """\\text{km/h} after a number (3\\,\\text{m/s}, 10^{-3}\\text{m}) is a unit. A bare word like
+    'in' or 'min' counts only there: \\text{ in } between letters is English, not inches."""
+    from .units import is_unit
+    if not word or not is_unit(word) or not out:
+        return False
+    if out[-1].kind == NUM:
+        return True
+    if out[-1].kind == SUP:  # 10⁸\\text{m}
+        return len(out) >= 2 and out[-2].kind == NUM
+    if out[-1].kind == RBRACE:  # the closing brace of a power of a number: 10^{8}
+        depth, k = 0, len(out) - 1
+        while k >= 0:
+            depth += {RBRACE: 1, LBRACE: -1}.get(out[k].kind, 0)
+            if depth == 0:
+                break
+            k -= 1
+        return k >= 2 and out[k - 1].kind == CARET and out[k - 2].kind == NUM
+    return False
+
+
 def _command(text: str, i: int, out: list[Token], latex_mode: bool, unknown, base: int) -> int:
     n = len(text)
     j = i + 1
@@ -337,7 +380,8 @@ def _command(text: str, i: int, out: list[Token], latex_mode: bool, unknown, bas
         else:
             return n
         if kind == "text":
-            out.append(Token(TEXT, inner, base + i, base + after))
+            kind_text = UNIT if _text_is_unit(inner.strip(), out) else TEXT
+            out.append(Token(kind_text, inner.strip() if kind_text == UNIT else inner, base + i, base + after))
         elif kind == "mathbb":
             c = inner.strip()
             out.append(Token(CONST, latex.BLACKBOARD.get(c, c), base + i, base + after))

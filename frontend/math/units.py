@@ -14,11 +14,11 @@ except ImportError:  # tn's units have not landed on this branch yet
     tn_read_unit = None
 
 
-def read_unit(symbol: str, lang: str) -> str | None:
+def read_unit(symbol: str, lang: str, plural: bool = True) -> str | None:
     if tn_read_unit is None:
         return _fallback_read_unit(symbol, lang)
     try:
-        spoken = tn_read_unit(symbol, lang)
+        spoken = tn_read_unit(symbol, lang, plural=plural)
     except Exception:  # a tn rule problem must not take math down with it
         spoken = None
     return spoken if spoken is not None else _fallback_read_unit(symbol, lang)
