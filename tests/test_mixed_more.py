@@ -1,0 +1,39 @@
+"""Mixed Chinese/English text and utterance splitting on realistic documents (probe findings)."""
+import frontend
+from frontend import split
+
+
+def _utts(text, lang=None, **kw):
+    return list(frontend.process(text, lang, **kw))
+
+
+def test_long_chinese_run_without_punctuation_is_cut_at_word_starts_into_even_parts():
+    text = ("我们今天要讨论的问题是如何在保证教学质量的前提下进一步减轻学生的课业负担并且让每一个孩子都能够"
+            "在轻松愉快的氛围中健康快乐地成长同时也要让家长和老师之间形成良好的沟通机制从而实现家校共育的目标")
+    utts = _utts(text, "zh")
+    assert len(utts) == 2
+    sizes = [split.size(text[a:b], "zh") for a, b in (u.span for u in utts)]
+    assert all(s <= 72 for s in sizes) and min(sizes) >= 30  # not 72 + a 23-character scrap
+    assert utts[1].text.startswith("并且")  # the cut falls before a conjunction, never inside 老师
+    assert "".join(text[u.span[0]:u.span[1]] for u in utts) == text
+
+
+def test_long_chinese_run_is_never_cut_inside_a_word():
+    text = "老师" * 60
+    for u in _utts(text, "zh", max_chars=25):
+        assert text[u.span[0]:u.span[1]].startswith("老师")
+
+
+def test_hard_cut_never_splits_a_number_read_out():
+    text = "城镇新增就业人口达到12345678人" * 6
+    for u in _utts(text, "zh", max_chars=20):
+        assert not u.text.startswith(("万", "千", "百", "十", "零")), u.text
+
+
+def test_english_sentence_of_80_words_is_cut_into_even_parts_before_conjunctions():
+    text = " ".join(["The quick brown fox jumps over the lazy dog while the farmer watches from the porch and"
+                     " wonders"] * 4) + " why it keeps happening every single day of the week without any reason at all."
+    utts = _utts(text, "en")
+    sizes = [split.size(u.text, "en") for u in utts]
+    assert len(utts) == 3 and all(20 <= s <= 40 for s in sizes), sizes
+    assert all(u.text.split()[0] in {"while", "and", "why"} for u in utts[1:])
