@@ -37,3 +37,13 @@ def test_english_sentence_of_80_words_is_cut_into_even_parts_before_conjunctions
     sizes = [split.size(u.text, "en") for u in utts]
     assert len(utts) == 3 and all(20 <= s <= 40 for s in sizes), sizes
     assert all(u.text.split()[0] in {"while", "and", "why"} for u in utts[1:])
+
+
+def test_one_letter_standard_codes_are_read_digit_by_digit():
+    # before: 支持H.两百六十四 / H.two hundred sixty-four (a cardinal with a stray dot)
+    assert frontend.normalize("支持H.264和H.265编码", "zh") == "支持H点二六四和H点二六五编码"
+    assert frontend.normalize("X.509证书", "zh") == "X点五零九证书"
+    assert frontend.normalize("It uses H.264 video.", "en") == "It uses H dot two six four video."
+    assert frontend.normalize("见图A.1", "zh") == "见图A点一"
+    # a sentence-final capital followed by a spaced number is no code
+    assert "B. two thousand" in frontend.normalize("Plan B. 2024 was fine.", "en")
