@@ -47,3 +47,17 @@ def test_one_letter_standard_codes_are_read_digit_by_digit():
     assert frontend.normalize("见图A.1", "zh") == "见图A点一"
     # a sentence-final capital followed by a spaced number is no code
     assert "B. two thousand" in frontend.normalize("Plan B. 2024 was fine.", "en")
+
+
+def test_weibo_topic_marks_are_not_read_but_a_number_sign_is():
+    # before: 井号话题井号今天
+    assert frontend.normalize("#话题#今天", "zh") == "话题今天"
+    assert frontend.normalize("今天 #高考作文# 上热搜了", "zh") == "今天高考作文上热搜了"
+    assert "井号" in frontend.normalize("我在GitHub上提交了PR #123", "zh")
+
+
+def test_a_lone_capital_with_a_number_sign_is_a_language_name():
+    # before: 我用C加加和C井号写代码
+    assert frontend.normalize("我用C++和C#写代码", "zh").replace(" ", "") == "我用C加加和Csharp写代码"
+    assert frontend.normalize("I write C# and F# code.", "en") == "I write C sharp and F sharp code."
+    assert "井号" in frontend.normalize("AB#CD", "zh")
