@@ -81,6 +81,8 @@ _EMPHASIS = regex.compile(r"(\*\*|__|~~)(?=[^\s*_~])(.{1,300}?)(?<=[^\s*_~])\1"
                           r"|(?<![\w*\\])(\*)(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*(?![\w*])"
                           r"|(?<![\w\\])(_)(?=[^\s_])([^_\n]{1,300}?)(?<=[^\s_])_(?!\w)")
 _CODE = regex.compile(r"(`+)([^`\n]{1,500}?)\1")
+# A Weibo-style topic #话题# : the marks frame the topic and are not read (PR #123 keeps its 井号).
+_TOPIC = regex.compile(r"(?<![#\w])#(?=[^#\n]{0,40}\p{Han})([^#\s][^#\n]{0,39}?)(?<=\S)#(?!#)")
 _REPEAT = regex.compile(r"([!?！？。，,;；、])\1+")
 
 
@@ -158,6 +160,9 @@ def _finds(text: str, lang: str, at_line_start: bool):
         inner = 2 if m.group(1) else 4 if m.group(3) else 6
         yield Match(m.start(), m.start(inner), "", "markdown.emphasis", kind=RAW)
         yield Match(m.end(inner), m.end(), "", "markdown.emphasis", kind=RAW)
+    for m in _TOPIC.finditer(text):
+        yield Match(m.start(), m.start(1), "", "cleanup.topic_tag", kind=RAW)
+        yield Match(m.end(1), m.end(), "", "cleanup.topic_tag", kind=RAW)
     for m in _REPEAT.finditer(text):
         yield Match(m.start() + 1, m.end(), "", "cleanup.repeated_punctuation", kind=RAW)
 

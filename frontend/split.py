@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import regex
 
-from .pieces import MARKUP, Piece
+from .pieces import MARKUP, RAW, Piece
 from .rules import compiled, fail, load
 from .utterance import PAUSE_MS
 
@@ -23,6 +23,7 @@ _ENDERS = re.compile(r"[。！？!?]+|…+|\.{2,}|\.|[；;：:，,、]")
 _CLOSERS = "”’\"'）)】」』》〉]"
 _OPENERS = {"“": "”", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", "‘": "’"}
 _HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
 _WORD = regex.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 MIN_CHARS, MIN_WORDS = 4, 3  # shorter utterances are merged into a neighbour
 
@@ -164,17 +165,73 @@ def _cut_pieces(pieces: list[Piece], offsets: list[int], a: int, b: int) -> list
     return out
 
 
-def _hard_cuts(text: str, cuttable: list[bool], a: int, b: int, limit: float, span_size) -> list[int]:
-    """Cut a run without any clause mark: at spaces (English) or between characters (Chinese)."""
-    cuts, start, last_ok = [], a, None
+# Words a long clause-less run is best cut before: the pause then falls where a speaker breathes.
+_JOINERS_ZH = ("并且", "而且", "同时", "从而", "但是", "然后", "所以", "因此", "以及", "或者", "如果", "因为",
+               "虽然", "即使", "以便", "使得", "而", "并", "但")
+_JOINERS_EN = frozenset("and but or nor while which that because so when where who whose although though "
+                        "if since unless until whereas then".split())
+
+
+def _han_word_starts(text: str, a: int, b: int) -> set[int]:
+    """Positions in text[a:b] where a Chinese word starts (jieba), so a hard cut never splits 老|师."""
+    import logging
+
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    starts = set()
+    for m in _HAN_RUN.finditer(text, a, b):
+        pos = m.start()
+        for word in jieba.cut(m.group(0), HMM=False):
+            starts.add(pos)
+            pos += len(word)
+    return starts
+
+
+def _cut_points(text: str, ok: list[bool], a: int, b: int) -> list[tuple[int, bool]]:
+    """(position, preferred) where a run without clause marks may be cut: at spaces, at Chinese word
+    starts, between Chinese and Latin; preferred before a conjunction."""
+    han_starts = _han_word_starts(text, a, b) if _HAN.search(text, a, b) else set()
+    points = []
     for i in range(a + 1, b):
-        if cuttable[i] and cuttable[i - 1] and (text[i].isspace() or _HAN.match(text[i]) is not None):
-            if span_size(start, i) > limit and last_ok is not None:
-                cuts.append(last_ok)
-                start = last_ok
-            last_ok = i
-    if span_size(start, b) > limit and last_ok is not None and last_ok > start:
-        cuts.append(last_ok)
+        if not (ok[i] and ok[i - 1]):
+            continue
+        ch, prev = text[i], text[i - 1]
+        if ch.isspace():
+            word = _WORD.match(text, i + 1)
+            points.append((i, bool(word) and word.group(0).lower() in _JOINERS_EN))
+        elif _HAN.match(ch):
+            if i in han_starts or not _HAN.match(prev):
+                points.append((i, text.startswith(_JOINERS_ZH, i)))
+        elif ch.isascii() and ch.isalnum() and _HAN.match(prev):
+            points.append((i, False))
+    return points
+
+
+def _hard_cuts(text: str, ok: list[bool], a: int, b: int, limit: float, span_size) -> list[int]:
+    """Cut a run without any clause mark into near-equal parts under the limit (not a full part
+    and a scrap), at spaces (English) or Chinese word starts, preferring a cut before a conjunction."""
+    points = _cut_points(text, ok, a, b)
+    positions = [p for p, _ in points]
+    cuts, start = [], a
+    while span_size(start, b) > limit:
+        total = span_size(start, b)
+        target = total / -(-total // limit)  # ceil: as many parts as needed, all about this size
+        best = None
+        for k in range(bisect.bisect_right(positions, start), len(points)):
+            pos, preferred = points[k]
+            here = span_size(start, pos)
+            if here > limit:
+                break
+            score = abs(here - target) - (0.25 * target if preferred else 0)
+            if best is None or score < best[0]:
+                best = (score, pos)
+        if best is None:  # no cut fits: the first possible one keeps the overrun short
+            k = bisect.bisect_right(positions, start)
+            if k == len(positions):
+                break
+            best = (0, positions[k])
+        cuts.append(best[1])
+        start = best[1]
     return cuts
 
 
@@ -185,12 +242,14 @@ def sentences(pieces: list[Piece], ctx) -> list[tuple[list[Piece], int]]:
     lang = "en" if ctx.lang == "en" else "zh"
     limit = ctx.max_words if lang == "en" else ctx.max_chars
     text = "".join(p.text for p in pieces)
-    offsets, cuttable, forced = [], [], {}
+    offsets, cuttable, hard_ok, forced = [], [], [], {}
     pos = 0
     for p in pieces:
         offsets.append(pos)
         can = p.kind != MARKUP and not p.atomic
         cuttable.extend([can] * len(p.text))
+        # a hard cut (no mark) never falls inside what a stage read out: 一千二百|万
+        hard_ok.extend([can] + [can and p.kind == RAW] * (len(p.text) - 1) if p.text else [])
         pos += len(p.text)
         if p.kind == MARKUP and p.pause_ms is not None:
             forced[pos] = p.pause_ms
@@ -240,7 +299,7 @@ def sentences(pieces: list[Piece], ctx) -> list[tuple[list[Piece], int]]:
                 cur = last[0]
                 last = (e, s) if span_size(cur, e) <= limit else None
             if last is None:
-                for c in _hard_cuts(text, cuttable, cur, e, limit, span_size):
+                for c in _hard_cuts(text, hard_ok, cur, e, limit, span_size):
                     pieces_here.append((cur, c, PAUSE_MS["clause"]))
                     cur = c
                 last = (e, s)
@@ -248,7 +307,7 @@ def sentences(pieces: list[Piece], ctx) -> list[tuple[list[Piece], int]]:
             if last is not None:
                 pieces_here.append((cur, last[0], pause_of[last[1]]))
                 cur = last[0]
-            for c in _hard_cuts(text, cuttable, cur, b, limit, span_size):
+            for c in _hard_cuts(text, hard_ok, cur, b, limit, span_size):
                 pieces_here.append((cur, c, PAUSE_MS["clause"]))
                 cur = c
         for x, y, p in pieces_here:

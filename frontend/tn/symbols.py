@@ -54,6 +54,9 @@ def find(text: str, lang: str, start: int = 0, end: int | None = None) -> Iterat
         if s == "-" and re.match(r"\s*$", text[m.end():m.end() + 1]) and text[max(0, m.start() - 1):m.start()] in ("", " "):
             yield Match(m.start(), m.end(), "，" if lang != "en" else ",", RULE + ".dash")
             continue
+        if s == "#" and re.search(r"(?<![A-Za-z])[A-Z]$", text[:m.start()]) and not re.match(r"[A-Za-z0-9]", text[m.end():m.end() + 1]):
+            yield Match(m.start(), m.end(), t.get("#sharp", " sharp"), RULE + ".sharp")  # C#, F#: a language name
+            continue
         if s == "/":
             # 元/人, km/次 : "per" between a unit or measure and a Han word; otherwise a pause
             per = lang != "en" and m.start() > 0 and text[m.start() - 1] in _per_before() and _is_han(text[m.end():m.end() + 1])

@@ -10,6 +10,8 @@ from .common import cardinal, digits, tpl
 RULE = "number.version"
 _V = re.compile(r"(?a)(?<![A-Za-z0-9])(?P<v>[vV]\s?)(?P<num>\d+(?:\.\d+)+|\d+)(?![\d.]?\d)")
 _CUED = re.compile(r"(?a)(?:version|Version|版本号?|ver\.)\s?(?P<num>\d+(?:\.\d+)+)(?![\d.]?\d)")
+# A one-letter standard designator glued to a number: H.264, X.509, G.711 (a code, digit by digit).
+_STANDARD = re.compile(r"(?a)(?<![A-Za-z0-9.])(?P<lead>[A-Z])\.(?P<num>\d{1,5})(?![\d.]?\d)")
 _DOTTED = re.compile(r"(?a)(?<![\d.])(?P<num>\d+(?:\.\d+){2,})(?![\d.]?\d)")
 
 
@@ -35,5 +37,11 @@ def find(text: str, lang: str) -> Iterator[Match]:
         yield Match(m.start(), m.end(), lead + read_version(m.group("num"), lang), RULE)
     for m in _CUED.finditer(text):
         yield Match(m.start("num"), m.end(), read_version(m.group("num"), lang), RULE)
+    for m in _STANDARD.finditer(text):
+        from ..cleanup import readings  # late import: cleanup imports tn
+        dot = readings(lang)["url"].get(".", ".").strip()
+        spoken = f"{m.group('lead')} {dot} {digits(m.group('num'), lang)}" if lang == "en" else \
+            m.group("lead") + dot + digits(m.group("num"), lang)
+        yield Match(m.start(), m.end(), spoken, "number.standard_code")
     for m in _DOTTED.finditer(text):
         yield Match(m.start(), m.end(), read_version(m.group("num"), lang), RULE)
