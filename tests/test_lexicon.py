@@ -168,7 +168,7 @@ def test_lexicon_runs_on_the_spoken_form():
 
 
 def test_precedence_call_over_project_over_shipped(tmp_path, monkeypatch):
-    # the shipped lexicons/brands.yaml reads Kubernetes with secondary stress first
+    # the shipped lexicons/tech.yaml reads Kubernetes with secondary stress first
     assert norm("Kubernetes", "en") == "{K UW2 B ER0 N EH1 T IY0 Z}"
     project = write(tmp_path, "en:\n  Kubernetes: K UW1 B ER0 N EH2 T IY0 Z\nzh:\n  重庆: zhong4 qing4\n",
                     "project.yaml")
@@ -217,11 +217,22 @@ def test_compiled_lexicon_is_reused():
 
 
 def test_shipped_lexicons_are_valid():
-    from frontend.lexicon import _shipped_entries
-    assert len(_shipped_entries()) >= 10
+    from frontend.lexicon import _shipped_entries, extra, load
+    assert len(_shipped_entries()) >= 6
+    assert len(load(extra("brands"))) >= 8  # the opt-in brand list validates too
 
 
 def test_load_returns_entries_with_lines(tmp_path):
     p = write(tmp_path, "en:\n  AI: EY1 AY1\n")
     (entry,) = load(p)
     assert entry.where == f"{p}:2" and entry.phones == (("EY1", "AY1"),)
+
+
+def test_brand_lexicon_is_opt_in():
+    from frontend.lexicon import extra
+    # brand names stay as written by default (the model reads them; tests expect them kept)...
+    assert norm("Nvidia的显卡", "zh") == "Nvidia的显卡"
+    # ...and the shipped brand readings are one argument away
+    assert norm("Nvidia的显卡", "zh", [extra("brands")]) == "{EH0 N V IH1 D IY0 AH0}的显卡"
+    with pytest.raises(LexiconError, match="no such opt-in lexicon"):
+        extra("nope")

@@ -66,6 +66,15 @@ class Lexicon:
         return len(self.entries)
 
 
+def extra(name: str) -> str:
+    """Path of an opt-in shipped lexicon (lexicons/extra/<name>.yaml), e.g. extra("brands")."""
+    path = data_root() / "lexicons" / "extra" / f"{name}.yaml"
+    if not path.exists():
+        known = sorted(p.stem for p in path.parent.glob("*.yaml"))
+        raise LexiconError(f"{path}: no such opt-in lexicon; shipped ones: {known}")
+    return str(path)
+
+
 @functools.lru_cache(maxsize=None)
 def _shipped_entries() -> tuple[Entry, ...]:
     folder = data_root() / "lexicons"
