@@ -124,8 +124,13 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
             spoken = _tidy(text_of(sent))
             if not spoken or not _speakable(spoken):
                 continue
-            changes = tuple(c for c in ctx.changes if c.start >= sent[0].start and c.end <= sent[-1].end) if explain else ()
-            yield Utterance(spoken, ctx.lang, pause_ms, (sent[0].start, sent[-1].end), changes)
+            start, end = sent[0].start, sent[-1].end
+            changes = tuple(c for c in ctx.changes if c.start >= start and c.end <= end) if explain else ()
+            while start < end and text[start].isspace():  # the span points at the words, not the gap
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            yield Utterance(spoken, ctx.lang, pause_ms, (start, end), changes)
 
 
 def _speakable(text: str) -> bool:
