@@ -13,8 +13,10 @@ Full-size configuration, random weights (synth.voxcpm.random_init), forced lengt
 --precision-ab: whole model steps of the same weights in float32, bfloat16 and int8 dynamic
 quantisation (synth.load_model(quantize="int8")), alternating, at batch 1 and 4 (time ratio
 to float32), plus the deviation of each from the float32 latents (same seed, forced length).
-On the 2-core AMD EPYC (avx512_bf16, avx512_vnni, no AMX) of docs/performance.md, int8 was
-~1.2-1.3x faster per step and bfloat16 ~2x slower; both deviate ~1 % (relative RMS).
+On the 2-core AMD EPYC (avx512_bf16, avx512_vnni, no AMX) of docs/performance.md, a step
+took x0.19 (int8) and x0.29-0.31 (bfloat16) of the float32 time at batch 1 and 4; latents
+deviate from float32 by 0.7-0.8 % (int8) / 0.9 % (bf16) relative RMS on the tiny checkpoint
+but 11-22 % / 3-7 % per patch on the full-size random model: opt-in only.
 
 The CUDA/bfloat16 path synchronises the device around every timed region; it was written
 without a GPU at hand (see docs/performance.md).
