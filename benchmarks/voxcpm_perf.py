@@ -8,6 +8,15 @@ Full-size configuration, random weights (synth.voxcpm.random_init), forced lengt
 
     python benchmarks/voxcpm_perf.py [--quick] [--device cpu|cuda] [--dtype float32|bfloat16]
                                      [--json out.json]
+    python benchmarks/voxcpm_perf.py --precision-ab ROUNDS   # float32 vs bfloat16 vs int8 (CPU)
+
+--precision-ab: whole model steps of the same weights in float32, bfloat16 and int8 dynamic
+quantisation (synth.load_model(quantize="int8")), alternating, at batch 1 and 4 (time ratio
+to float32), plus the deviation of each from the float32 latents (same seed, forced length).
+On the 2-core AMD EPYC (avx512_bf16, avx512_vnni, no AMX) of docs/performance.md, a step
+took x0.19 (int8) and x0.29-0.31 (bfloat16) of the float32 time at batch 1 and 4; latents
+deviate from float32 by 0.7-0.8 % (int8) / 0.9 % (bf16) relative RMS on the tiny checkpoint
+but 11-22 % / 3-7 % per patch on the full-size random model: opt-in only.
 
 The CUDA/bfloat16 path synchronises the device around every timed region; it was written
 without a GPU at hand (see docs/performance.md).
@@ -309,6 +318,90 @@ def ab_fusion(model, rounds: int) -> dict:
     return out
 
 
+def precision_variants(model):
+    """The same weights as float32 (model itself), bfloat16 and int8 dynamic quantisation."""
+    import copy
+    from synth.voxcpm.model import VoxCPMModel
+    from synth.voxcpm.precision import quantize_int8
+    nets = {"float32": model.net,
+            "bfloat16": copy.deepcopy(model.net).to(torch.bfloat16),
+            "int8": quantize_int8(copy.deepcopy(model.net))}
+    return {k: VoxCPMModel(model.cfg, n, model.vae, model.tokenizer) for k, n in nets.items()}
+
+
+@torch.inference_mode()
+def precision_matmuls(rounds: int) -> dict:
+    """GFLOP/s of one 1024->4096 linear layer at the step's row counts, float32 / bfloat16 /
+    int8 dynamic, alternating: the kernels' own speed, without the model around them."""
+    import copy
+    import warnings
+    from torch import nn
+    lin = nn.Sequential(nn.Linear(1024, 4096, bias=False)).eval()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        q = torch.ao.quantization.quantize_dynamic(
+            lin, {nn.Linear: torch.ao.quantization.per_channel_dynamic_qconfig}, dtype=torch.qint8)
+    variants = {"float32": (lin, torch.float32),
+                "bfloat16": (copy.deepcopy(lin).to(torch.bfloat16), torch.bfloat16),
+                "int8": (q, torch.float32)}
+    out = {}
+    for rows in (1, 4, 40, 160):
+        xs = {k: torch.randn(rows, 1024, dtype=dt) for k, (_, dt) in variants.items()}
+        best = {k: float("inf") for k in variants}
+        for r in range(rounds):
+            for k, (m, _) in variants.items():
+                t0 = time.perf_counter()
+                for _ in range(20):
+                    m(xs[k])
+                best[k] = min(best[k], (time.perf_counter() - t0) / 20)
+        out[f"rows{rows}"] = {k: 2 * rows * 1024 * 4096 / t / 1e9 for k, t in best.items()}
+    return out
+
+
+def latent_deviation(models: dict, n_patches: int) -> dict:
+    """Max abs / relative error of each variant's latents against float32: two texts, forced
+    length n_patches, the same seeds."""
+    texts = [SENTENCE, "Hello world, this is a test."]
+    lat = {k: torch.cat(m.generate_latents(texts, seeds=[1, 2], min_len=n_patches, max_len=n_patches))
+           for k, m in models.items()}
+    ref = lat["float32"]
+    out = {}
+    for k, x in lat.items():
+        if k != "float32":
+            d = (x - ref).abs()
+            # per patch index (both texts): how the error grows as patches are fed back
+            per_patch = [((x[i::n_patches] - ref[i::n_patches]).pow(2).mean().sqrt()
+                          / ref[i::n_patches].pow(2).mean().sqrt()).item() for i in range(n_patches)]
+            out[k] = dict(max_abs=d.max().item(), max_abs_over_max_ref=(d.max() / ref.abs().max()).item(),
+                          rms_rel=(d.pow(2).mean().sqrt() / ref.pow(2).mean().sqrt()).item(),
+                          rms_rel_per_patch=per_patch, finite=bool(torch.isfinite(x).all()))
+    return out
+
+
+def ab_precision(model, rounds: int) -> dict:
+    """Whole model steps (no VAE) of the three precision variants alternating (the order
+    rotated every round), best of `rounds` each, at batch 1 and 4."""
+    models = precision_variants(model)
+    out = {"matmul_gflops": precision_matmuls(max(3, rounds // 2))}
+    names = list(models)
+    for B in (1, 4):
+        steps = {k: Step(m, decode_state(m, B, 64 + 2 * rounds + 4), False) for k, m in models.items()}
+        times = {k: [] for k in names}
+        for r in range(rounds + 1):
+            order = names[r % 3:] + names[:r % 3]
+            for k in order:
+                t0 = time.perf_counter()
+                steps[k]()
+                sync(model.device)
+                if r:
+                    times[k].append(time.perf_counter() - t0)
+        best = {k: min(v) for k, v in times.items()}
+        out[f"b{B}"] = {k: dict(step_s=best[k], time_ratio_vs_float32=best[k] / best["float32"])
+                        for k in names}
+    out["deviation"] = latent_deviation(models, 4)
+    return out
+
+
 # ---------------------------------------------------------------------------- bounds
 def weight_bytes_per_step(net, n_dit_calls: int) -> dict:
     """Bytes of weights one step reads (the embedding table is not touched by a step)."""
@@ -341,7 +434,9 @@ def n_estimator_calls() -> int:
 
 # ---------------------------------------------------------------------------- main
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 epilog=next(p for p in __doc__.split("\n\n") if p.startswith("--precision-ab")),
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="fewer repeats, batches 1/4/16 (< ~3 min on 2 CPU cores)")
     ap.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     ap.add_argument("--dtype", default="float32", choices=["float32", "bfloat16"])
@@ -350,6 +445,10 @@ def main():
                     help="one q/k/v and one gate/up matmul per layer (VoxCPMNet.fuse_projections)")
     ap.add_argument("--ab", type=int, metavar="ROUNDS",
                     help="only compare fused vs unfused projections, alternating, ROUNDS steps each")
+    ap.add_argument("--precision-ab", type=int, metavar="ROUNDS",
+                    help="only compare float32 / bfloat16 / int8 (quantize='int8') whole steps, "
+                         "alternating, ROUNDS steps each at batch 1 and 4, and their latents' "
+                         "deviation from float32 (CPU; figures in docs/performance.md)")
     a = ap.parse_args()
     dev = torch.device(a.device)
     dtype = torch.bfloat16 if a.dtype == "bfloat16" else torch.float32
@@ -389,6 +488,25 @@ def main():
     model = build(a.device, dtype, fuse=a.fused or bool(a.ab))
     R["build_s"] = time.perf_counter() - t0
     net = model.net
+    if a.precision_ab:
+        if a.device != "cpu" or a.dtype != "float32" or a.fused:
+            sys.exit("--precision-ab: CPU, --dtype float32, no --fused (it builds the other variants)")
+        R["ab_precision"] = P = ab_precision(model, a.precision_ab)
+        for rows, g in P["matmul_gflops"].items():
+            print(f"linear 1024->4096, {rows}: " + ", ".join(f"{k} {v:.0f}" for k, v in g.items()) + " GFLOP/s")
+        for B in ("b1", "b4"):
+            print(f"A/B {B}: " + ", ".join(f"{k} {v['step_s'] * 1e3:.0f} ms (x{v['time_ratio_vs_float32']:.2f})"
+                                            for k, v in P[B].items()) + f" (best of {a.precision_ab}, rotating order)")
+        for k, v in P["deviation"].items():
+            print(f"deviation {k} vs float32 (2 texts x 4 patches): max abs {v['max_abs']:.3g}, "
+                  f"max abs / max |ref| {v['max_abs_over_max_ref']:.3g}, relative RMS {v['rms_rel']:.3g}, "
+                  f"finite {v['finite']}; relative RMS per patch "
+                  + " ".join(f"{e:.3g}" for e in v["rms_rel_per_patch"]))
+        R["loadavg_after"] = loadavg()
+        print(f"load average before/after: {R['loadavg_before']:.2f} / {R['loadavg_after']:.2f}")
+        if a.json:
+            Path(a.json).write_text(json.dumps(R, indent=2, ensure_ascii=False))
+        return
     if a.ab:
         R["ab_fusion"] = ab_fusion(model, a.ab)
         for k, v in R["ab_fusion"].items():

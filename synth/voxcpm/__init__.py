@@ -24,11 +24,14 @@ def _pick_device_dtype(device, dtype):
     return device, dtype
 
 
-def load_model(path_or_id, device=None, dtype=None):
+def load_model(path_or_id, device=None, dtype=None, quantize=None):
     """Load a VoxCPM v1 checkpoint directory or hub id (e.g. "openbmb/VoxCPM-0.5B").
 
     Device/dtype: CUDA + bfloat16 when CUDA is available, else CPU + float32; explicit
     arguments win.  The AudioVAE always runs in float32.
+    quantize="int8" (opt-in, CPU + float32 only): int8 dynamic quantisation of the
+    transformer matmuls (synth/voxcpm/precision.py); speed and deviation from float32 are in
+    docs/performance.md.
     """
     import torch
 
@@ -40,6 +43,13 @@ def load_model(path_or_id, device=None, dtype=None):
 
     directory = resolve(path_or_id)
     device, dtype = _pick_device_dtype(device, dtype)
+    if quantize is not None:
+        from .precision import QUANTIZE_CHOICES
+        if quantize not in QUANTIZE_CHOICES:
+            raise ValueError(f"unsupported quantize {quantize!r}; use one of {list(QUANTIZE_CHOICES)} or None")
+        if device.type != "cpu" or dtype != torch.float32:
+            raise ValueError(f"quantize={quantize!r} needs device='cpu' and dtype float32, "
+                             f"not {device.type}/{str(dtype).removeprefix('torch.')}")
     cfg = VoxCPMConfig.from_file(directory / "config.json")
     tok_path = directory / "tokenizer.json"
     if not tok_path.is_file():
@@ -54,6 +64,9 @@ def load_model(path_or_id, device=None, dtype=None):
         net = VoxCPMNet(cfg)
     load_module_strict(net, weights, device, dtype)
     net.eval()
+    if quantize == "int8":
+        from .precision import quantize_int8
+        quantize_int8(net)
 
     vae = None
     try:
