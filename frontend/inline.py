@@ -8,6 +8,7 @@ Inline markup beats every lexicon: what it produces is MARKUP that later stages 
 """
 from __future__ import annotations
 
+import html
 import re
 
 from . import ssml
@@ -16,7 +17,7 @@ from .errors import LexiconError
 from .lexicon import render
 from .lexicon.entry import Entry, make_entry, split_prefix
 from .phonemes import (ARPABET_CONSONANTS, ARPABET_VOWELS, PhonemeError, count_han, ipa_to_arpabet,
-                       is_arpabet_word, parse_jyutping, parse_pinyin, parse_sapi_pinyin)
+                       is_arpabet_word, parse_arpabet, parse_jyutping, parse_pinyin, parse_sapi_pinyin)
 from .pieces import MARKUP, RAW, Match, Piece, rewrite
 
 _BRACE = re.compile(r"\{([^{}\n]+)\}")
@@ -25,6 +26,9 @@ _MATH_REGION = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|\\\(.*?\\\)|\\\[.*?\\\]", re
 _LATEX_BEFORE = re.compile(r"(\\[A-Za-z]+\*?|[_^])\s*$")
 _PRON_TOKEN = re.compile(r"[A-Za-zÀ-ɏ\u0300-\u036f:]+[0-9]?")
 _WHERE = "<inline>"
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_LINK_TARGET = re.compile(r"\]\(([^()\n]*)\)")
+_SEPARATORS = re.compile(r"\s*[,，、;；\-]\s*")  # chong2,qing4 / chong2-qing4 -> chong2 qing4
 
 
 def _native_syllable(content: str) -> bool:
@@ -41,7 +45,34 @@ def _native_syllable(content: str) -> bool:
     return is_arpabet_word(c)
 
 
-def _native_braces(text: str) -> list[tuple[int, int]]:
+def _syllable_base(token: str) -> bool:
+    """'chong9' -> True: letters that form a pinyin or jyutping syllable, whatever the digit after them."""
+    m = re.fullmatch(r"([a-z]{2,6})[0-9]", token)
+    if not m:
+        return False
+    for parse, tones in ((parse_pinyin, "12345"), (parse_jyutping, "123456")):
+        for tone in tones:
+            try:
+                parse(m.group(1) + tone)
+                return True
+            except PhonemeError:
+                pass
+    return False
+
+
+def _phoneme_like(content: str) -> bool:
+    """A brace group meant as phonemes but not one native group: `{chong2 qing4}`, `{chong9}`,
+    `{HH AH0 L OW9}`, `{HH AH0 L OW1 | W ER1 L D}` (never a math set such as `{x1}` or `{1,2,3}`)."""
+    tokens = [t for t in re.split(r"[\s|]+", content) if t]
+    if tokens and all(_syllable_base(t) for t in tokens):
+        return True
+    phones = [t for t in tokens if re.fullmatch(r"[A-Z]{1,2}[0-9]?", t)]
+    known = [t for t in phones if t.rstrip("0123456789") in ARPABET_VOWELS | ARPABET_CONSONANTS]
+    return len(tokens) >= 2 and len(phones) == len(tokens) and len(known) * 2 > len(tokens)
+
+
+def _native_braces(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, native) of the brace groups that are phonemes, not LaTeX or math sets."""
     regions = [m.span() for m in _MATH_REGION.finditer(text)]
     spans, prev_end, prev_native = [], -1, False
     for m in _BRACE.finditer(text):
@@ -50,9 +81,29 @@ def _native_braces(text: str) -> list[tuple[int, int]]:
         after_latex = bool(_LATEX_BEFORE.search(text, 0, s)) or (s == prev_end and not prev_native)
         native = not in_math and not after_latex and _native_syllable(m.group(1))
         if native:
-            spans.append((s, e))
+            spans.append((s, e, True))
+        elif not in_math and not after_latex and _phoneme_like(m.group(1)):
+            spans.append((s, e, False))
+            native = True
         prev_end, prev_native = e, native
     return spans
+
+
+def _split_braces(content: str) -> str:
+    """`chong2 qing4` -> `{chong2}{qing4}`, `HH AH0 L OW1 | W ER1 L D` -> `{HH AH0 L OW1} {W ER1 L D}`;
+    raises ValueError saying why when the content is not valid."""
+    c = content.strip()
+    if re.fullmatch(r"[a-z0-9\s]+", c):
+        syllables = c.split()
+        for syl in syllables:
+            if not _native_syllable(syl):
+                raise ValueError(f"'{syl}' is not a pinyin (tones 1-5) or jyutping (tones 1-6) syllable")
+        return "".join(f"{{{syl}}}" for syl in syllables)
+    try:
+        words = parse_arpabet(c)
+    except PhonemeError as e:
+        raise ValueError(str(e)) from None
+    return " ".join("{" + " ".join(w) + "}" for w in words)
 
 
 def _looks_like_pronunciation(value: str) -> bool:
@@ -64,7 +115,7 @@ def _looks_like_pronunciation(value: str) -> bool:
         return True
     if re.search(r"[/.#?@:]", v.replace("u:", "")) or "://" in v:
         return False
-    tokens = [t for t in re.split(r"[\s|]+", v) if t]
+    tokens = [t for t in re.split(r"[\s|,，、;；\-]+", v) if t]
     if not all(_PRON_TOKEN.fullmatch(t) for t in tokens):
         return False
     toned = any(re.search(r"[0-9\u0300-\u030c]", t) or re.search(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]", t)
@@ -76,6 +127,8 @@ def _looks_like_pronunciation(value: str) -> bool:
 def _entry_for(text: str, value: str, lang: str, where: str = _WHERE) -> Entry:
     """Validate an inline pronunciation of `text` (raises LexiconError with the reason)."""
     section, body = split_prefix(value)
+    if not body.startswith("=") and section != "en":
+        body = _SEPARATORS.sub(" ", body).strip()
     if section:
         return make_entry(text, body, section, where)
     if body.startswith("="):
@@ -117,17 +170,64 @@ def _reason(e: Exception) -> str:
     return str(e).removeprefix(f"{_WHERE}: ")
 
 
+def _brace_matches(piece: Piece) -> list[Match]:
+    text, matches = piece.text, []
+    for s, e, native in _native_braces(text):
+        if native:
+            matches.append(Match(s, e, text[s:e], "inline.braces", MARKUP))
+            continue
+        try:
+            matches.append(Match(s, e, _split_braces(text[s + 1:e - 1]), "inline.braces.split", MARKUP))
+        except ValueError as err:
+            raise markup_error(f"bad phonemes in {{...}}: {err}; one brace holds one pinyin/jyutping "
+                               f"syllable with its tone ({{chong2}}) or one ARPAbet word ({{HH AH0 L OW1}})",
+                               piece, s, e) from None
+    return matches
+
+
+def _toneless_reading(label: str, target: str) -> bool:
+    """`[了](le)`, `[重庆](chong qing)`: pinyin without tones for as many Han characters."""
+    tokens = target.split()
+    return bool(tokens) and len(tokens) == count_han(label) == len(label.strip()) and all(
+        re.fullmatch(r"[a-zü]+", t) and _syllable_base(t + "1") for t in tokens)
+
+
+def _bracket_open(text: str, close: int) -> int:
+    """Index of the '[' that the ']' at `close` closes (nested brackets counted), or `close`."""
+    depth = 0
+    for i in range(close, -1, -1):
+        depth += {"]": 1, "[": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+    return close
+
+
+def _stray_targets(piece: Piece, taken: list[tuple[int, int]]) -> None:
+    """A `](chong2 qing4)` that no [text](...) took (nested or empty brackets) must not be read aloud."""
+    text = piece.text
+    for m in _LINK_TARGET.finditer(text):
+        if any(a <= m.start() < b for a, b in taken) or not _looks_like_pronunciation(m.group(1)):
+            continue
+        start = _bracket_open(text, m.start())
+        raise markup_error("bad [text](pronunciation): the text in [...] must be non-empty and hold no "
+                           "brackets, e.g. [重庆](chong2 qing4)", piece, start, m.end())
+
+
 def _finder(piece: Piece, ctx):
     text = piece.text
     lang = piece.lang or ctx.lang
-    matches = [Match(s, e, text[s:e], "inline.braces", MARKUP) for s, e in _native_braces(text)] \
-        if "{" in text else []
+    matches = _brace_matches(piece) if "{" in text else []
     if "](" in text:
         taken = [(m.start, m.end) for m in matches]
         for m in _LINK.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             label, target = m.group(1), m.group(2)
+            if _toneless_reading(label, target):
+                raise markup_error(f"bad pronunciation in [text](pronunciation): {label.strip()}: "
+                                   f"'{target.strip()}' has no tone numbers; write e.g. "
+                                   f"'{target.split()[0]}1' to '{target.split()[0]}4', or "
+                                   f"'{target.split()[0]}5' for the neutral tone", piece, m.start(), m.end())
             if not _looks_like_pronunciation(target):
                 continue  # an ordinary markdown link: the clean-up keeps its text
             try:
@@ -139,7 +239,19 @@ def _finder(piece: Piece, ctx):
             if kind != MARKUP:
                 kind = RAW  # a respelling is ordinary text: numbers in it still get read
             matches.append(Match(m.start(), m.end(), spoken, "inline.annotation", kind))
+            taken.append((m.start(), m.end()))
+        _stray_targets(piece, taken)
     return matches
+
+
+def _entities(piece: Piece) -> list[Match]:
+    """`&amp;` `&lt;` `&#65;` (SSML / HTML text) -> the character, which later stages read."""
+    out = []
+    for m in _ENTITY.finditer(piece.text):
+        char = html.unescape(m.group())
+        if char != m.group():
+            out.append(Match(m.start(), m.end(), char, "inline.entity", RAW))
+    return out
 
 
 def apply(pieces: list[Piece], ctx) -> list[Piece]:
@@ -152,4 +264,5 @@ def apply(pieces: list[Piece], ctx) -> list[Piece]:
     out: list[Piece] = []
     for p in pieces:
         out.extend(ssml.parse(p, ctx, resolve, ctx.changes) if p.kind == RAW else [p])
-    return rewrite(out, lambda p: _finder(p, ctx), ctx.changes)
+    out = rewrite(out, lambda p: _finder(p, ctx), ctx.changes)
+    return rewrite(out, _entities, ctx.changes) if "&" in "".join(p.text for p in out) else out
