@@ -14,7 +14,12 @@ from . import numerals
 from .errors import MarkupError
 from .pieces import MARKUP, RAW, SPOKEN, Change, Piece
 
-TAG = re.compile(r"<(/?)(speak|phoneme|sub|say-as|break|lang)(?=[\s/>])([^<>]*)>", re.I)
+# SSML elements voxread does not act on (style, voice, bookmarks, vendor extensions): the tags are
+# dropped and their text kept, so a document exported for a cloud voice is not read out as "<prosody>".
+_TRANSPARENT = r"emphasis|prosody|voice|p|s|mark|audio|w|token|bookmark|(?:mstts|amazon|google):[\w-]+"
+TAG = re.compile(r"<(/?)(speak|phoneme|sub|say-as|break|lang|" + _TRANSPARENT + r")(?=[\s/>])([^<>]*)>", re.I)
+_TRANSPARENT_NAME = re.compile(_TRANSPARENT, re.I)
+_END_PAUSE_MS = {"p": 700, "s": 400}  # </p> and </s> end a sentence like a strong / medium <break>
 _ATTR = re.compile(r"""\s*([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _TEXT_ELEMENTS = ("phoneme", "sub", "say-as")  # elements whose content is plain text
 
@@ -109,6 +114,14 @@ def parse(piece: Piece, ctx, resolve_phoneme, changes: list[Change] | None) -> l
         if name == "speak":
             record(a, b, "", "ssml.speak")
             continue
+        if _TRANSPARENT_NAME.fullmatch(name):
+            if closing and name in _END_PAUSE_MS:
+                ms = _END_PAUSE_MS[name]
+                out.append(Piece("", base + a, base + b, MARKUP, f"ssml.{name}", lang_now(), True, ms))
+                record(a, b, f"(pause {ms} ms)", f"ssml.{name}")
+            else:
+                record(a, b, "", "ssml.ignored")
+            continue
         if name == "break":
             if closing:
                 continue  # <break></break>
@@ -145,6 +158,8 @@ def parse(piece: Piece, ctx, resolve_phoneme, changes: list[Change] | None) -> l
             else:
                 kind = oattrs.get("interpret-as", "")
                 spoken = say_as(content.strip(), kind, oattrs.get("format", ""), lang, lambda msg: err(msg, ta, b))
+                if kind == "ordinal" and spoken.startswith("第") and text[:ta].rstrip().endswith("第"):
+                    spoken = spoken[1:]  # 第<say-as interpret-as="ordinal">3</say-as>名: one 第, not two
                 out.append(Piece(spoken, *span, SPOKEN, f"ssml.say-as.{kind}", lang, True))
                 record(ta, b, spoken, f"ssml.say-as.{kind}")
             continue

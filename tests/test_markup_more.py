@@ -72,3 +72,38 @@ def test_xml_entities_are_decoded(text, lang, expected):
 
 def test_ampersand_without_entity_is_untouched():
     assert "amp" not in norm("AT&T and R&D", "en")
+
+
+# ---- SSML ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("<speak>这是<emphasis level=\"strong\">重点</emphasis></speak>", "这是重点"),
+    ('<speak><prosody rate="slow">慢点</prosody></speak>', "慢点"),
+    ('<speak><voice name="zh-CN-XiaoxiaoNeural"><mstts:express-as style="cheerful">你好<mark name="m1"/>'
+     '世界</mstts:express-as></voice></speak>', "你好世界"),
+])
+def test_ssml_style_tags_are_dropped_text_kept(text, expected):
+    assert norm(text) == expected
+
+
+def test_ssml_paragraph_and_sentence_end_utterances():
+    utts = list(frontend.process("<speak><p><s>第一句</s><s>第二句</s></p><p>第二段</p></speak>", "zh"))
+    assert [u.text for u in utts] == ["第一句", "第二句", "第二段"]
+    assert [u.pause_after_ms for u in utts[:2]] == [400, 700]  # </s></p>: the longer pause
+
+
+def test_ssml_audio_fallback_text_is_read():
+    assert norm('<speak><audio src="x.wav">a beep</audio> done</speak>', "en") == "a beep done"
+
+
+def test_style_tag_inside_phoneme_is_an_error_with_span():
+    with pytest.raises(MarkupError, match="characters 47-57"):
+        norm('<phoneme alphabet="x-pinyin" ph="chong2 qing4"><emphasis>重庆</emphasis></phoneme>')
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('第<say-as interpret-as="ordinal">3</say-as>名', "第三名"),
+    ('得了<say-as interpret-as="ordinal">3</say-as>', "得了第三"),
+])
+def test_zh_ordinal_says_di_once(text, expected):
+    assert norm(text) == expected
