@@ -13,6 +13,7 @@ import frontend
     ("|a-b|", "zh", "a减b的绝对值"),  # an absolute value is not a markdown table
     ("Subtract: x-2", "en", "Subtract: x minus two"),  # a prose word before a colon is not a formula
     ("It came 1st - the rest followed", "en", "It came first - the rest followed"),
+    ("集合{1,2,3}", "zh", "集合一，二，三"),  # the word just written is not said twice
 ])
 def test_reading(text, lang, want):
     assert frontend.normalize(text, lang) == want
