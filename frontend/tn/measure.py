@@ -56,7 +56,7 @@ def _ambiguous(text: str, m: re.Match, lang: str) -> bool:
         power = unit in ("W", "V") and "\u4e00" <= nxt <= "\u9fff"  # 200W快充, 12V电池
         if unit.isupper() and nxt and not (nxt.isspace() or nxt in ",.;:!?，。；：！？)）/、" or power):
             return True
-        if m.group("sp") and unit in ("A", "a", "I", "t", "l", "L", "B"):
+        if m.group("sp") and unit in ("A", "a", "I", "t", "l", "B"):
             return True  # "Grade 5 A", "5 t" : too often a word or a label
     if unit == "in" and m.group("sp"):
         return True  # "5 in the box"

@@ -1,0 +1,36 @@
+"""English readings found wrong by a second probe of news, finance, sports, recipe, science and
+school lines; each case pins the general rule that fixed it."""
+import pytest
+
+import frontend
+
+
+def spoken(text: str, lang: str = "en") -> str:
+    return frontend.normalize(text, lang)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ratio is 3 : 2.", "The ratio is three to two."),
+    ("Mix at 1 : 2.5.", "Mix at one to two point five."),
+])
+def test_spaced_colon_is_ratio(text, expected):
+    # a colon with a space on both sides is a ratio, and the sentence's full stop is no decimal point
+    assert spoken(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We met on the 3rd of May.", "We met on the third of May."),
+    ("It ends on 1 June. Then we rest.", "It ends on the first of June. Then we rest."),
+])
+def test_full_month_name_keeps_full_stop(text, expected):
+    # May./June. at a sentence end is no abbreviation: the full stop must survive
+    assert spoken(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Add 15 L of water.", "Add fifteen liters of water."),
+    ("Mix 1 1/2 tsp baking soda.", "Mix one and a half teaspoons baking soda."),
+    ("Add 1 tbsp oil and 1/2 tsp salt.", "Add one tablespoon oil and half a teaspoon salt."),
+])
+def test_recipe_units(text, expected):
+    assert spoken(text) == expected
