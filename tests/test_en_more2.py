@@ -34,3 +34,18 @@ def test_full_month_name_keeps_full_stop(text, expected):
 ])
 def test_recipe_units(text, expected):
     assert spoken(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dr. Smith lives on Baker St.", "Doctor Smith lives on Baker Street."),
+    ("Mr. Jones met Dr. Lee at St. Paul's.", "Mister Jones met Doctor Lee at Saint Paul's."),
+    ("He lives at 221B Baker St. They moved.", "He lives at two hundred twenty-one B Baker Street. They moved."),
+    ("When Dr. Lee came, Mrs. Brown left.", "When Doctor Lee came, Missus Brown left."),
+    ("Turn onto Elm Dr. and stop.", "Turn onto Elm Drive and stop."),
+    ("She lives on 5th Ave., near Central Park.", "She lives on fifth Avenue, near Central Park."),
+    ("Mt. Everest is high.", "Mount Everest is high."),
+    ("Gen Z shoppers", "Gen Z shoppers"),
+])
+def test_titles_and_street_words(text, expected):
+    # a title before a name, a street word after one; a street word's full stop may end the sentence
+    assert spoken(text) == expected
