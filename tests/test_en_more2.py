@@ -49,3 +49,22 @@ def test_recipe_units(text, expected):
 def test_titles_and_street_words(text, expected):
     # a title before a name, a street word after one; a street word's full stop may end the sentence
     assert spoken(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Open 24/7.", "Open twenty-four seven."),
+    ("Use 3/4 of it.", "Use three quarters of it."),
+])
+def test_slash_idiom(text, expected):
+    # 24/7 is an idiom read as two numbers, not twenty-four sevenths; other fractions stay fractions
+    assert spoken(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Draw a 4x4 grid.", "Draw a four by four grid."),
+    ("Cut a 2x4 board.", "Cut a two by four board."),
+    ("Solve 2x+3=7", "Solve two x plus three equals seven"),
+])
+def test_dimensions_by(text, expected):
+    # digits joined by a lowercase x are dimensions; 2x in a formula stays the variable x
+    assert spoken(text) == expected

@@ -93,7 +93,14 @@ def _read_chain(span: str, lang: str) -> str | None:
 _FEET_INCHES = re.compile(r"(?<![\w.,'])(\d)\s?['′]\s?(\d|1[01])(?![\d'\"″.]?\w|['\"″])", re.A)
 
 
+# 4x4 grid, 1920x1080: digits joined by a lowercase x are dimensions, read "by"
+_BY = re.compile(r"(?a)(?<![\w.])(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)(?![\w.]|\.\d)")
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
+    if lang == "en":
+        for m in _BY.finditer(text):
+            yield Match(m.start(), m.end(), f"{cardinal(m.group(1), lang)} by {cardinal(m.group(2), lang)}", RULE + ".by")
     for m in _chain_pattern(lang).finditer(text):
         spoken = _read_chain(m.group(), lang)
         if spoken is not None:
