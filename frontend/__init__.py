@@ -37,7 +37,9 @@ def normalize(text: str, lang: str | None = None, *, lexicon=None) -> str:
     utts = list(process(text, lang, lexicon=lexicon))
     out = ""
     for u in utts:
-        if out and out[-1].isascii() and out[-1].isalnum() and u.text[:1].isascii() and u.text[:1].isalnum():
+        # English words never run together, nor onto the full stop of the sentence before
+        if out and out[-1].isascii() and (out[-1].isalnum() or out[-1] in ".!?;:,") \
+                and u.text[:1].isascii() and u.text[:1].isalnum():
             out += " "
         out += u.text
     return out

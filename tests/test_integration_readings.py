@@ -7,7 +7,7 @@ import frontend
 @pytest.mark.parametrize("text, lang, want", [
     ("2024-2025学年第3章", "zh", "二零二四到二零二五学年第三章"),  # years before 学年 digit by digit
     ("2023-2024赛季", "zh", "二零二三到二零二四赛季"),
-    ("He lives at 221B Baker St.", "en", "He lives at two hundred twenty-one B Baker St."),  # B is no unit
+    ("He lives at 221B Baker St.", "en", "He lives at two hundred twenty-one B Baker Street."),  # B is no unit
     ("Room of 20 m².", "en", "Room of twenty square meters."),  # a measure, not a power
     ("电阻10kΩ", "zh", "电阻十千欧"),  # Ω in a measure is a unit, not omega
     ("|a-b|", "zh", "a减b的绝对值"),  # an absolute value is not a markdown table

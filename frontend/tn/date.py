@@ -151,7 +151,10 @@ def _en(text: str) -> Iterator[Match]:
             day = the + numerals.en_ordinal(m.group(1)) + " of " + en_month(_month_index(m.group(2)))
             if m.group(3):
                 day += ", " + numerals.en_year(m.group(3))
-            yield Match(m.start(), m.end(), day, RULE)
+            end = m.end()
+            if not m.group(3) and text[end - 1] == "." and m.group(2) in numbers_rules("en")["months"]:
+                end -= 1  # "the 3rd of May." : the dot after a full month name ends the sentence
+            yield Match(m.start(), end, day, RULE)
     for m in month_year.finditer(text):
         yield Match(m.start(), m.end(), en_month(_month_index(m.group(1))) + " " + numerals.en_year(m.group(2)), RULE)
     for m in _MD_SLASH.finditer(text):

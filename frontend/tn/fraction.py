@@ -9,7 +9,7 @@ from .. import numerals
 from ..pieces import Match
 from ..rules import compiled
 from . import units
-from .common import cardinal, sign_allowed, tpl
+from .common import cardinal, numbers_rules, sign_allowed, tpl
 from .measure import unit_pattern
 
 RULE = "number.fraction"
@@ -61,8 +61,12 @@ def _with_unit(frac: str, unit: str, lang: str, *, of_one: bool) -> str | None:
 
 
 def find(text: str, lang: str) -> Iterator[Match]:
+    idioms = numbers_rules(lang).get("slash_idioms", [])
     for m in _pattern(lang).finditer(text):
         num, den, whole, unit = m.group("num"), m.group("den"), m.group("whole"), m.group("unit")
+        if not whole and not unit and f"{num}/{den}" in idioms:
+            yield Match(m.start("num"), m.end(), f"{cardinal(num, lang)} {cardinal(den, lang)}", RULE + ".idiom")
+            continue
         if whole and lang != "en" and m.group("join") != "又":
             whole = None  # "3 1/2" in Chinese text: only 又 joins a mixed number
         if _reading_pair(num, den) and not whole:

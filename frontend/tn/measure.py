@@ -56,7 +56,7 @@ def _ambiguous(text: str, m: re.Match, lang: str) -> bool:
         power = unit in ("W", "V") and "\u4e00" <= nxt <= "\u9fff"  # 200W快充, 12V电池
         if unit.isupper() and nxt and not (nxt.isspace() or nxt in ",.;:!?，。；：！？)）/、" or power):
             return True
-        if m.group("sp") and unit in ("A", "a", "I", "t", "l", "L", "B"):
+        if m.group("sp") and unit in ("A", "a", "I", "t", "l", "B"):
             return True  # "Grade 5 A", "5 t" : too often a word or a label
     if unit == "in" and m.group("sp"):
         return True  # "5 in the box"
@@ -93,7 +93,14 @@ def _read_chain(span: str, lang: str) -> str | None:
 _FEET_INCHES = re.compile(r"(?<![\w.,'])(\d)\s?['′]\s?(\d|1[01])(?![\d'\"″.]?\w|['\"″])", re.A)
 
 
+# 4x4 grid, 1920x1080: digits joined by a lowercase x are dimensions, read "by"
+_BY = re.compile(r"(?a)(?<![\w.])(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)(?![\w.]|\.\d)")
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
+    if lang == "en":
+        for m in _BY.finditer(text):
+            yield Match(m.start(), m.end(), f"{cardinal(m.group(1), lang)} by {cardinal(m.group(2), lang)}", RULE + ".by")
     for m in _chain_pattern(lang).finditer(text):
         spoken = _read_chain(m.group(), lang)
         if spoken is not None:

@@ -14,6 +14,8 @@ _COLON = re.compile(r"(?a)(?<![\d:.])(\d{1,3})\s?[:：](\d{1,3})(?:[:：](\d{1,3
                     r"(?:\s?([AaPp])\.?\s?[Mm]\b\.?)?")
 _RATIO_CHAIN = re.compile(r"(?a)(?<![\d:.])\d+(?:\.\d+)?(?:\s?[:：∶]\s?\d+(?:\.\d+)?){2,}(?![\d:])")
 # 1:1000 比例尺, 1.5:1: a side too long or with a point is no clock time, so a ratio
+# "3 : 2": a colon with a space on both sides is never a clock time
+_SPACED_RATIO = re.compile(r"(?a)(?<![\d:.])(\d+(?:\.\d+)?)\s[:：∶]\s(\d+(?:\.\d+)?)(?![\d:]|\.\d)")
 _WIDE_RATIO = re.compile(r"(?a)(?<![\d:.])(\d+(?:\.\d+)?)\s?[:：∶]\s?(\d+(?:\.\d+)?)(?![\d:.])")
 _EN_AMPM = re.compile(r"(?a)(?<![\d:.])(\d{1,2})\s?([AaPp])\.?\s?[Mm](?:\b\.?|(?=\W|$))")
 
@@ -81,6 +83,8 @@ def find(text: str, lang: str) -> Iterator[Match]:
         elif not ap:
             parts = [p for p in (h, mi, s) if p is not None]
             yield Match(m.start(), m.end(), ratio(parts, lang), "number.ratio")
+    for m in _SPACED_RATIO.finditer(text):
+        yield Match(m.start(), m.end(), ratio(list(m.groups()), lang), "number.ratio")
     for m in _WIDE_RATIO.finditer(text):
         if any(len(p) > 3 or "." in p for p in m.groups()):
             yield Match(m.start(), m.end(), ratio(list(m.groups()), lang), "number.ratio")

@@ -1,0 +1,61 @@
+"""English titles and street words: Dr. Smith -> Doctor Smith, Baker St. -> Baker Street.
+
+St and Dr are both: a title before a name (St. Paul, Dr. Lee), a street word after one (Baker St.,
+Elm Dr.). After a capitalized word that is not the first of its sentence they are the street word;
+otherwise, before a capitalized word, the title. A street word's full stop is kept unless a
+lowercase word or a comma follows, since it may also end the sentence.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..pieces import Match
+from ..rules import compiled, fail, load
+from .common import alternation
+
+RULE = "abbreviation"
+
+
+def _table(key: str) -> dict[str, str]:
+    data = load("en", "abbreviations")
+    table = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+        raise fail(data, f"'{key}' must map abbreviations to their spoken words")
+    return table
+
+
+@compiled
+def _patterns():
+    titles, streets = _table("titles"), _table("street_suffixes")
+    title = re.compile(r"(?<![\w.])(" + alternation(list(titles)) + r")(\.?)(?=\s+[A-Z])")
+    street = re.compile(r"(?<=\w )(" + alternation(list(streets)) + r")(\.?)(?![\w'])")
+    return titles, streets, title, street
+
+
+_CAP_WORD_BEFORE = re.compile(r"(?:^|([\w,;:]))\s*([A-Z0-9][\w'’-]*)\s+$")
+
+
+def _after_inner_name(text: str, start: int) -> bool:
+    """Is the word before `start` capitalized (or a house number) and not the sentence's first?"""
+    m = _CAP_WORD_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1) is not None
+
+
+def find(text: str, lang: str) -> Iterator[Match]:
+    if lang != "en":
+        return
+    titles, streets, title, street = _patterns()
+    taken = set()
+    for m in street.finditer(text):
+        if not _after_inner_name(text, m.start()):
+            continue
+        word, end = streets[m.group(1)], m.end()
+        if m.group(2) and not re.match(r"\s*(?:[a-z]|,)", text[end:]):
+            end -= 1  # "... Baker St." / "Baker St. They": the full stop may end the sentence
+        taken.add(m.start())
+        yield Match(m.start(), end, word, RULE + ".street")
+    for m in title.finditer(text):
+        bare = load("en", "abbreviations").get("titles_without_stop", [])
+        if m.start() not in taken and (m.group(2) or m.group(1) in bare):
+            yield Match(m.start(), m.end(), titles[m.group(1)], RULE + ".title")
