@@ -283,6 +283,8 @@ def _is_math(toks: list) -> bool:
                 return True
             if t.val in "+*" and binary:
                 return True
+            if t.val == "-" and binary and (_bare_fraction(toks, idx - 3) or _bare_fraction(toks, idx + 1)):
+                return True  # 7/8-3/8, 1-1/3: a minus beside a fraction is arithmetic, not a range
             if t.val in "-/" and binary and (_lower_var(toks, idx - 1, -1) or _lower_var(toks, idx + 1, 1)) \
                     and _letter_run(toks, idx - 1, -1) < 3 and _letter_run(toks, idx + 1, 1) < 3:  # not e-mail
                 if t.val == "/" and _unit_around(toks, idx):
@@ -313,6 +315,20 @@ def _is_math(toks: list) -> bool:
         if k == BAR:
             bars.append(idx)
     return any(_absolute_value(toks, a, b) for a, b in zip(bars, bars[1:]))
+
+
+def _bare_fraction(toks, i: int) -> bool:
+    """toks[i:i+3] is digits/digits standing alone (not a slash date such as 2023/10/1)."""
+    if i < 0 or i + 2 >= len(toks):
+        return False
+    a, op, b = toks[i], toks[i + 1], toks[i + 2]
+    if not (a.kind == NUM and op.kind == OP and op.val == "/" and op.start < op.end and b.kind == NUM
+            and a.end == op.start and op.end == b.start):
+        return False
+    before = toks[i - 1] if i else None
+    after = toks[i + 3] if i + 3 < len(toks) else None
+    return not (before is not None and before.kind == OP and before.val == "/"
+                or after is not None and after.kind == OP and after.val == "/")
 
 
 def _absolute_value(toks, a: int, b: int) -> bool:

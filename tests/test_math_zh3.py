@@ -1,0 +1,24 @@
+"""Mandarin readings found by a third probe of worksheet/exam lines (geometry, equations, arithmetic).
+
+Compared like the example set (tests/scoring.py): whitespace and punctuation are ignored.
+"""
+from __future__ import annotations
+
+import pytest
+
+import frontend
+from scoring import frontend_case_key
+
+ZH = [
+    # a minus beside a bare fraction is subtraction (it used to vanish as a 'range' dash)
+    ("7/8−3/8", "八分之七减八分之三"),
+    ("计算1/2-1/3", "计算二分之一减三分之一"),
+    ("2-1/2", "二减二分之一"),
+    ("2023/10/1-2023/10/5", "二零二三年十月一日到二零二三年十月五日"),  # a slash date range stays a range
+    ("3-5岁", "三到五岁"),
+]
+
+
+@pytest.mark.parametrize("text, spoken", ZH)
+def test_zh(text, spoken):
+    assert frontend_case_key(frontend.normalize(text, "zh")) == frontend_case_key(spoken)
