@@ -16,6 +16,11 @@ ZH = [
     ("2-1/2", "二减二分之一"),
     ("2023/10/1-2023/10/5", "二零二三年十月一日到二零二三年十月五日"),  # a slash date range stays a range
     ("3-5岁", "三到五岁"),
+    # a bracketed digit fraction raised to a power: textbook 二分之一的平方, like (-2)³
+    ("(1/2)²=1/4", "二分之一的平方等于四分之一"),
+    ("(-2/3)²", "负三分之二的平方"),
+    ("$\\left(\\frac{2}{3}\\right)^{2}$", "三分之二的平方"),
+    ("(a/b)²", "括号b分之a括号的平方"),  # letters keep their brackets (b分之a的平方 also reads a²/b)
 ]
 
 

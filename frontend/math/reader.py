@@ -308,6 +308,9 @@ class Reader:
                 and inner.kids[0].kind in ("num", "var", "greek", "const"):
             # (-2)³ is 负二的立方 (textbook reading); the brackets are what the words already say
             base_text = self.read(inner)
+        elif not self.en and _digit_fraction(inner):
+            # (1/2)², (-2/3)²: textbooks read 二分之一的平方 / 负三分之二的平方, brackets unspoken
+            base_text = self.read(inner)
         elif base is not None and base.kind == "neg" or inner is not None and inner.kind in POW_LOOSE:
             # (-2)², (a/b)², (2x)²: without audible brackets the power would bind to the last word
             base_text = self.T("group", x=self.read(inner if inner is not None else base))
@@ -480,6 +483,14 @@ class Reader:
 
     def r_primemark(self, n: Node) -> str:
         return ""
+
+
+def _digit_fraction(node: Node | None) -> bool:
+    """1/2 or -2/3: a fraction of two plain numbers, maybe negated."""
+    if node is not None and node.kind == "neg" and node.kids:
+        node = node.kids[0]
+    return node is not None and node.kind == "frac" and len(node.kids) == 2 \
+        and all(k is not None and k.kind == "num" for k in node.kids)
 
 
 def _unwrap_group(node: Node) -> Node:
