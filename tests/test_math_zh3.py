@@ -20,6 +20,11 @@ ZH = [
     ("(1/2)²=1/4", "二分之一的平方等于四分之一"),
     ("(-2/3)²", "负三分之二的平方"),
     ("$\\left(\\frac{2}{3}\\right)^{2}$", "三分之二的平方"),
+    # a bracketed lone signed number as an operand: 负三乘以负四, 五减负三 (textbook reading)
+    ("(-3)×(-4)=12", "负三乘以负四等于十二"),
+    ("5+(-3)", "五加负三"),
+    ("(-0.5)÷(+2)", "负零点五除以正二"),
+    ("(-2x)×3", "括号负二x括号乘以三"),  # a compound keeps its audible brackets
     ("(a/b)²", "括号b分之a括号的平方"),  # letters keep their brackets (b分之a的平方 also reads a²/b)
 ]
 

@@ -241,18 +241,25 @@ class Reader:
                 skip = True
                 continue
             parts.append(self.word("operators", op))
-            parts.append(self.read(kid, tight=op in "-∓∖"))
+            parts.append(self.operand(kid, tight=op in "-∓∖"))
         return self.cat(parts)
 
     def r_prod(self, n: Node) -> str:
-        parts = [self.read(n.kids[0], tight=True)]
+        parts = [self.operand(n.kids[0], tight=True)]
         for prev, op, kid in zip(n.kids, n.ops, n.kids[1:]):
             if op == "·" and _is_vector(prev) and _is_vector(kid):
                 parts.append(self.word("misc", "vec·", self.word("operators", op)))  # →AB·→AC: 点乘
             else:
                 parts.append(self.word("operators", op))
-            parts.append(self.read(kid, tight=True))
+            parts.append(self.operand(kid, tight=True))
         return self.cat(parts)
+
+    def operand(self, node: Node | None, tight: bool) -> str:
+        """An operand of + - × ÷. Chinese textbooks read (-3)×(-4), 5-(-3) as 负三乘以负四, 五减负三:
+        brackets around a lone signed number only say what 负 already says."""
+        if not self.en and _signed_atom_group(node):
+            return self.read(node.kids[0])
+        return self.read(node, tight=tight)
 
     def r_chain(self, n: Node) -> str:
         parts = [self.read(n.kids[0])]
@@ -483,6 +490,15 @@ class Reader:
 
     def r_primemark(self, n: Node) -> str:
         return ""
+
+
+def _signed_atom_group(node: Node | None) -> bool:
+    """(-3), (-x), (+2): round brackets around a signed plain number or letter."""
+    if node is None or node.kind != "group" or node.val != "(" or not node.kids:
+        return False
+    inner = node.kids[0]
+    return inner is not None and inner.kind in ("neg", "pos") and bool(inner.kids) \
+        and inner.kids[0] is not None and inner.kids[0].kind in ("num", "var", "greek", "const")
 
 
 def _digit_fraction(node: Node | None) -> bool:
