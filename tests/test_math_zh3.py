@@ -25,8 +25,17 @@ ZH = [
     ("5+(-3)", "五加负三"),
     ("(-0.5)÷(+2)", "负零点五除以正二"),
     ("(-2x)×3", "括号负二x括号乘以三"),  # a compound keeps its audible brackets
+    # recurring decimals: dots over the first and last digit of the repetend
+    ("0.3̇", "零点三，三循环"),
+    ("2.34̇5̇", "二点三四五，四五循环"),
+    ("0.1̇23̇=41/333", "零点一二三，一二三循环等于三百三十三分之四十一"),
+    ("-1.6̇", "负一点六，六循环"),
     ("(a/b)²", "括号b分之a括号的平方"),  # letters keep their brackets (b分之a的平方 also reads a²/b)
 ]
+
+
+def test_en_recurring_decimal():
+    assert frontend_case_key(frontend.normalize("0.1̇2̇", "en")) == frontend_case_key("zero point one two, one two repeating")
 
 
 @pytest.mark.parametrize("text, spoken", ZH)
