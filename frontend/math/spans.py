@@ -298,6 +298,12 @@ def _is_math(toks: list) -> bool:
         if k == FACT and prev is not None and prev.end == t.start and (prev.kind == CLOSE or prev.kind == LET and not (
                 idx >= 2 and toks[idx - 2].kind == LET and toks[idx - 2].end == prev.start)):
             return True  # n!, (n+1)!
+        if k == FACT and prev is not None and prev.kind == NUM and prev.end == t.start and (
+                nxt is not None and nxt.kind in (OP, REL) and nxt.start == t.end
+                or idx >= 2 and (toks[idx - 2].kind == REL or toks[idx - 2].kind == OP and toks[idx - 2].val in "+×÷·*")
+                and toks[idx - 2].end == prev.start):
+            # 5!+3!, 2×4!: a digit's '!' beside an operator is a factorial (赢了3-2! stays a score)
+            return True
         if k == OPEN and t.val == "{" and any(x.kind == CLOSE and x.val == "}" for x in toks[idx + 1:]):
             return True  # {1, 2, 3}: braces in running text are a set
         if k == CLOSE and t.val in ")]" and _mismatched_interval(toks, idx):
