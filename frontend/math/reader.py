@@ -59,6 +59,7 @@ class Rules:
     denominators: dict[str, list]
     function_words: set | None = None
     leading_words: tuple = ()  # 线段, vector ...: not said twice when the sentence just said them
+    absorbed_words: tuple = ()  # 区间: said inside the reading (闭区间...), so the formula takes it over
 
 
 @compiled
@@ -66,7 +67,7 @@ def rules_for(lang: str) -> Rules:
     lang = "en" if lang == "en" else "zh"
     data = load(lang, "math")
     where = f"rules/{lang}/math.yaml"
-    check_keys(data, ("templates", "join", "fraction_denominators", "leading_words"), where)
+    check_keys(data, ("templates", "join", "fraction_denominators", "leading_words", "absorbed_words"), where)
     raw = data.get("templates")
     if not isinstance(raw, dict):
         raise fail(data, "'templates' must be a mapping of node -> template", "templates")
@@ -95,9 +96,13 @@ def rules_for(lang: str) -> Rules:
     leading = data.get("leading_words") or []
     if not isinstance(leading, list) or not all(isinstance(w, str) and w for w in leading):
         raise fail(data, "'leading_words' must be a list of words", "leading_words")
+    absorbed = data.get("absorbed_words") or []
+    if not isinstance(absorbed, list) or not all(isinstance(w, str) and w for w in absorbed):
+        raise fail(data, "'absorbed_words' must be a list of words", "absorbed_words")
     return Rules(lang, templates, {k: str(join.get(k, "")) for k in JOIN_KEYS}, words,
                  {str(k): v for k, v in denominators.items()},
-                 leading_words=tuple(sorted(leading, key=len, reverse=True)))
+                 leading_words=tuple(sorted(leading, key=len, reverse=True)),
+                 absorbed_words=tuple(sorted(absorbed, key=len, reverse=True)))
 
 
 class Reader:

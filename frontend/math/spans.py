@@ -12,7 +12,7 @@ import regex
 
 from dataclasses import dataclass
 
-from .tokens import (BAR, DEG, FACT, BIG, CARET, CLOSE, CONST, FUNC, GREEK, IMPL, LBRACE, LET, LIM, LOGIC, MIXED, NUM, OP,
+from .tokens import (BAR, COMMA, DEG, FACT, BIG, CARET, CLOSE, CONST, FUNC, GREEK, IMPL, LBRACE, LET, LIM, LOGIC, MIXED, NUM, OP,
                      OPEN, PREFIX, PRIME, REL, ROOT, SUB, SUP, SYMBOL_CHARS, TEXT, UNDER, CMD, FUNCTIONS, UNIT,
                      ROOT_WORDS, tokenize)
 from .units import is_unit
@@ -159,6 +159,8 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
                 toks = tokenize(text[s:e])
                 if _is_math(toks):
                     out.append(Span(s, e, False, "math.formula", s, e, toks))
+                elif _prose_interval(text, s, e, toks):
+                    out.append(Span(s, e, False, "math.interval", s, e, toks))
         i = max(j, i + 1)
     return out
 
@@ -321,6 +323,25 @@ def _is_math(toks: list) -> bool:
         if k == BAR:
             bars.append(idx)
     return any(_absolute_value(toks, a, b) for a, b in zip(bars, bars[1:]))
+
+
+_INTERVAL_BEFORE = ("区间",)
+_INTERVAL_AFTER_ZAI = ("上", "内")
+_BOUND = {NUM, LET, GREEK, CONST}
+
+
+def _prose_interval(text: str, s: int, e: int, toks: list) -> bool:
+    """[0,3], (0,1) named an interval by the words around them: 区间[0,3], 在(0,1)上单调递增
+    (在(1,2)处 is a point, 文献[1,2] a citation: no cue, no claim)."""
+    if len(toks) < 5 or toks[0].kind != OPEN or toks[-1].kind != CLOSE or toks[0].val not in "([" \
+            or sum(t.kind == COMMA for t in toks) != 1:
+        return False
+    for t in toks[1:-1]:
+        if not (t.kind in _BOUND or t.kind == COMMA or t.kind == OP and t.val in "-+"):
+            return False
+    before = text[:s].rstrip()
+    after = text[e:].lstrip()
+    return before.endswith(_INTERVAL_BEFORE) or before.endswith("在") and after.startswith(_INTERVAL_AFTER_ZAI)
 
 
 def _bare_fraction(toks, i: int) -> bool:
