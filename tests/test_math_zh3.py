@@ -41,6 +41,9 @@ ZH = [
     ("函数在区间(-∞,0)上递减", "函数在开区间负无穷大到零上递减"),
     ("在(1,2)处的切线", "在一，二处的切线"),  # a point, not an interval
     ("见文献[1,2]", "见文献一，二"),  # a citation
+    # the arc mark after its end points is the arc all the same (and 弧 is not said twice)
+    ("弧AB⌒的度数", "弧AB的度数"),
+    ("AB⌒=CD⌒", "弧AB等于弧CD"),
     ("(a/b)²", "括号b分之a括号的平方"),  # letters keep their brackets (b分之a的平方 also reads a²/b)
 ]
 

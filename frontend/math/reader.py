@@ -140,6 +140,11 @@ class Reader:
         return cached
 
     def r_seq(self, n: Node) -> str:
+        last = n.kids[-1] if n.kids else None
+        if last is not None and last.kind == "geo" and last.val == "⌒" and not (last.kids and last.kids[0]) \
+                and len(n.kids) > 1 and all(k is not None and k.kind == "var" and k.val.isupper() for k in n.kids[:-1]):
+            # AB⌒: the arc mark written after its end points is still the arc AB (弧AB)
+            return self.read(Node("geo", [Node("seq", n.kids[:-1])], val="⌒"))
         if not self.en:
             return self.cat([self.read(k, tight=True) for k in n.kids])
         parts, points = [], ""
