@@ -10,16 +10,19 @@ Chinese paragraphs (ctx.lang "zh" or "yue") read math in Mandarin, English ones 
 from __future__ import annotations
 
 from ..pieces import Change, Match, rewrite
-from .parser import parse
+from .parser import Node, parse
 from .reader import Reader, rules_for
 from .spans import find_spans
 from .tokens import tokenize
 
 
 def read_formula(source: str, lang: str = "zh", latex: bool = False, unknown: list | None = None,
-                 tokens: list | None = None) -> str:
-    """The spoken form of one formula (no span finding): read_formula('x^2', 'en') -> 'x squared'."""
+                 tokens: list | None = None, interval: bool = False) -> str:
+    """The spoken form of one formula (no span finding): read_formula('x^2', 'en') -> 'x squared'.
+    interval: the words around it call a pair (a,b) an interval (在(0,1)上), not a point."""
     tree, _ = parse(tokens if tokens is not None else tokenize(source, latex, unknown))
+    if interval and tree is not None and tree.kind == "tuple" and len(tree.kids) == 2:
+        tree = Node("interval", tree.kids, val=tree.val + {"(": ")", "[": "]"}.get(tree.val, ")"))
     try:
         spoken = Reader(lang).read(tree)
     except RecursionError:  # pathological nesting: read token by token instead
@@ -67,6 +70,16 @@ def _unsay_leading_word(spoken: str, before: str, lang: str) -> str:
     return spoken
 
 
+def _absorb_word(spoken: str, text: str, start: int, lang: str) -> int:
+    """Where the match starts: before a word the reading says again near its head (区间[0,3] ->
+    闭区间零到三), else at the formula."""
+    before = text[:start].rstrip()
+    for word in rules_for(lang).absorbed_words:
+        if before.endswith(word) and word in spoken[:len(word) + 4]:
+            return len(before) - len(word)
+    return start
+
+
 def find(text: str, lang: str, changes: list[Change] | None = None, offset: int = 0) -> list[Match]:
     """Formula matches in one raw text (lang: the paragraph's reading language)."""
     reading = "en" if lang == "en" else "zh"
@@ -74,13 +87,13 @@ def find(text: str, lang: str, changes: list[Change] | None = None, offset: int 
     for span in find_spans(text):
         unknown: list[str] = []
         source = text[span.body_start:span.body_end]
-        spoken = read_formula(source, reading, span.latex, unknown, span.tokens)
+        spoken = read_formula(source, reading, span.latex, unknown, span.tokens, span.rule == "math.interval")
         if changes is not None:
             for name in unknown:  # read by name, not dropped silently: visible in --explain
                 changes.append(Change(offset + span.start, offset + span.end, "\\" + name, name,
                                       "math.latex.unknown"))
         spoken = _unsay_leading_word(spoken, text[:span.start], reading)
-        matches.append(Match(span.start, span.end, spoken, span.rule))
+        matches.append(Match(_absorb_word(spoken, text, span.start, reading), span.end, spoken, span.rule))
     return matches
 
 

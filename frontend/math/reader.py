@@ -59,6 +59,7 @@ class Rules:
     denominators: dict[str, list]
     function_words: set | None = None
     leading_words: tuple = ()  # 线段, vector ...: not said twice when the sentence just said them
+    absorbed_words: tuple = ()  # 区间: said inside the reading (闭区间...), so the formula takes it over
 
 
 @compiled
@@ -66,7 +67,7 @@ def rules_for(lang: str) -> Rules:
     lang = "en" if lang == "en" else "zh"
     data = load(lang, "math")
     where = f"rules/{lang}/math.yaml"
-    check_keys(data, ("templates", "join", "fraction_denominators", "leading_words"), where)
+    check_keys(data, ("templates", "join", "fraction_denominators", "leading_words", "absorbed_words"), where)
     raw = data.get("templates")
     if not isinstance(raw, dict):
         raise fail(data, "'templates' must be a mapping of node -> template", "templates")
@@ -95,9 +96,13 @@ def rules_for(lang: str) -> Rules:
     leading = data.get("leading_words") or []
     if not isinstance(leading, list) or not all(isinstance(w, str) and w for w in leading):
         raise fail(data, "'leading_words' must be a list of words", "leading_words")
+    absorbed = data.get("absorbed_words") or []
+    if not isinstance(absorbed, list) or not all(isinstance(w, str) and w for w in absorbed):
+        raise fail(data, "'absorbed_words' must be a list of words", "absorbed_words")
     return Rules(lang, templates, {k: str(join.get(k, "")) for k in JOIN_KEYS}, words,
                  {str(k): v for k, v in denominators.items()},
-                 leading_words=tuple(sorted(leading, key=len, reverse=True)))
+                 leading_words=tuple(sorted(leading, key=len, reverse=True)),
+                 absorbed_words=tuple(sorted(absorbed, key=len, reverse=True)))
 
 
 class Reader:
@@ -135,6 +140,11 @@ class Reader:
         return cached
 
     def r_seq(self, n: Node) -> str:
+        last = n.kids[-1] if n.kids else None
+        if last is not None and last.kind == "geo" and last.val == "⌒" and not (last.kids and last.kids[0]) \
+                and len(n.kids) > 1 and all(k is not None and k.kind == "var" and k.val.isupper() for k in n.kids[:-1]):
+            # AB⌒: the arc mark written after its end points is still the arc AB (弧AB)
+            return self.read(Node("geo", [Node("seq", n.kids[:-1])], val="⌒"))
         if not self.en:
             return self.cat([self.read(k, tight=True) for k in n.kids])
         parts, points = [], ""
@@ -241,18 +251,25 @@ class Reader:
                 skip = True
                 continue
             parts.append(self.word("operators", op))
-            parts.append(self.read(kid, tight=op in "-∓∖"))
+            parts.append(self.operand(kid, tight=op in "-∓∖"))
         return self.cat(parts)
 
     def r_prod(self, n: Node) -> str:
-        parts = [self.read(n.kids[0], tight=True)]
+        parts = [self.operand(n.kids[0], tight=True)]
         for prev, op, kid in zip(n.kids, n.ops, n.kids[1:]):
             if op == "·" and _is_vector(prev) and _is_vector(kid):
                 parts.append(self.word("misc", "vec·", self.word("operators", op)))  # →AB·→AC: 点乘
             else:
                 parts.append(self.word("operators", op))
-            parts.append(self.read(kid, tight=True))
+            parts.append(self.operand(kid, tight=True))
         return self.cat(parts)
+
+    def operand(self, node: Node | None, tight: bool) -> str:
+        """An operand of + - × ÷. Chinese textbooks read (-3)×(-4), 5-(-3) as 负三乘以负四, 五减负三:
+        brackets around a lone signed number only say what 负 already says."""
+        if not self.en and _signed_atom_group(node):
+            return self.read(node.kids[0])
+        return self.read(node, tight=tight)
 
     def r_chain(self, n: Node) -> str:
         parts = [self.read(n.kids[0])]
@@ -307,6 +324,9 @@ class Reader:
         if inner is not None and inner.kind == "neg" and inner.kids and inner.kids[0] is not None \
                 and inner.kids[0].kind in ("num", "var", "greek", "const"):
             # (-2)³ is 负二的立方 (textbook reading); the brackets are what the words already say
+            base_text = self.read(inner)
+        elif not self.en and _digit_fraction(inner):
+            # (1/2)², (-2/3)²: textbooks read 二分之一的平方 / 负三分之二的平方, brackets unspoken
             base_text = self.read(inner)
         elif base is not None and base.kind == "neg" or inner is not None and inner.kind in POW_LOOSE:
             # (-2)², (a/b)², (2x)²: without audible brackets the power would bind to the last word
@@ -480,6 +500,23 @@ class Reader:
 
     def r_primemark(self, n: Node) -> str:
         return ""
+
+
+def _signed_atom_group(node: Node | None) -> bool:
+    """(-3), (-x), (+2): round brackets around a signed plain number or letter."""
+    if node is None or node.kind != "group" or node.val != "(" or not node.kids:
+        return False
+    inner = node.kids[0]
+    return inner is not None and inner.kind in ("neg", "pos") and bool(inner.kids) \
+        and inner.kids[0] is not None and inner.kids[0].kind in ("num", "var", "greek", "const")
+
+
+def _digit_fraction(node: Node | None) -> bool:
+    """1/2 or -2/3: a fraction of two plain numbers, maybe negated."""
+    if node is not None and node.kind == "neg" and node.kids:
+        node = node.kids[0]
+    return node is not None and node.kind == "frac" and len(node.kids) == 2 \
+        and all(k is not None and k.kind == "num" for k in node.kids)
 
 
 def _unwrap_group(node: Node) -> Node:

@@ -12,7 +12,7 @@ import regex
 
 from dataclasses import dataclass
 
-from .tokens import (BAR, DEG, FACT, BIG, CARET, CLOSE, CONST, FUNC, GREEK, IMPL, LBRACE, LET, LIM, LOGIC, MIXED, NUM, OP,
+from .tokens import (BAR, COMMA, DEG, FACT, BIG, CARET, CLOSE, CONST, FUNC, GREEK, IMPL, LBRACE, LET, LIM, LOGIC, MIXED, NUM, OP,
                      OPEN, PREFIX, PRIME, REL, ROOT, SUB, SUP, SYMBOL_CHARS, TEXT, UNDER, CMD, FUNCTIONS, UNIT,
                      ROOT_WORDS, tokenize)
 from .units import is_unit
@@ -159,6 +159,8 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
                 toks = tokenize(text[s:e])
                 if _is_math(toks):
                     out.append(Span(s, e, False, "math.formula", s, e, toks))
+                elif _prose_interval(text, s, e, toks):
+                    out.append(Span(s, e, False, "math.interval", s, e, toks))
         i = max(j, i + 1)
     return out
 
@@ -283,6 +285,8 @@ def _is_math(toks: list) -> bool:
                 return True
             if t.val in "+*" and binary:
                 return True
+            if t.val == "-" and binary and (_bare_fraction(toks, idx - 3) or _bare_fraction(toks, idx + 1)):
+                return True  # 7/8-3/8, 1-1/3: a minus beside a fraction is arithmetic, not a range
             if t.val in "-/" and binary and (_lower_var(toks, idx - 1, -1) or _lower_var(toks, idx + 1, 1)) \
                     and _letter_run(toks, idx - 1, -1) < 3 and _letter_run(toks, idx + 1, 1) < 3:  # not e-mail
                 if t.val == "/" and _unit_around(toks, idx):
@@ -296,6 +300,12 @@ def _is_math(toks: list) -> bool:
         if k == FACT and prev is not None and prev.end == t.start and (prev.kind == CLOSE or prev.kind == LET and not (
                 idx >= 2 and toks[idx - 2].kind == LET and toks[idx - 2].end == prev.start)):
             return True  # n!, (n+1)!
+        if k == FACT and prev is not None and prev.kind == NUM and prev.end == t.start and (
+                nxt is not None and nxt.kind in (OP, REL) and nxt.start == t.end
+                or idx >= 2 and (toks[idx - 2].kind == REL or toks[idx - 2].kind == OP and toks[idx - 2].val in "+×÷·*")
+                and toks[idx - 2].end == prev.start):
+            # 5!+3!, 2×4!: a digit's '!' beside an operator is a factorial (赢了3-2! stays a score)
+            return True
         if k == OPEN and t.val == "{" and any(x.kind == CLOSE and x.val == "}" for x in toks[idx + 1:]):
             return True  # {1, 2, 3}: braces in running text are a set
         if k == CLOSE and t.val in ")]" and _mismatched_interval(toks, idx):
@@ -313,6 +323,39 @@ def _is_math(toks: list) -> bool:
         if k == BAR:
             bars.append(idx)
     return any(_absolute_value(toks, a, b) for a, b in zip(bars, bars[1:]))
+
+
+_INTERVAL_BEFORE = ("区间",)
+_INTERVAL_AFTER_ZAI = ("上", "内")
+_BOUND = {NUM, LET, GREEK, CONST}
+
+
+def _prose_interval(text: str, s: int, e: int, toks: list) -> bool:
+    """[0,3], (0,1) named an interval by the words around them: 区间[0,3], 在(0,1)上单调递增
+    (在(1,2)处 is a point, 文献[1,2] a citation: no cue, no claim)."""
+    if len(toks) < 5 or toks[0].kind != OPEN or toks[-1].kind != CLOSE or toks[0].val not in "([" \
+            or sum(t.kind == COMMA for t in toks) != 1:
+        return False
+    for t in toks[1:-1]:
+        if not (t.kind in _BOUND or t.kind == COMMA or t.kind == OP and t.val in "-+"):
+            return False
+    before = text[:s].rstrip()
+    after = text[e:].lstrip()
+    return before.endswith(_INTERVAL_BEFORE) or before.endswith("在") and after.startswith(_INTERVAL_AFTER_ZAI)
+
+
+def _bare_fraction(toks, i: int) -> bool:
+    """toks[i:i+3] is digits/digits standing alone (not a slash date such as 2023/10/1)."""
+    if i < 0 or i + 2 >= len(toks):
+        return False
+    a, op, b = toks[i], toks[i + 1], toks[i + 2]
+    if not (a.kind == NUM and op.kind == OP and op.val == "/" and op.start < op.end and b.kind == NUM
+            and a.end == op.start and op.end == b.start):
+        return False
+    before = toks[i - 1] if i else None
+    after = toks[i + 3] if i + 3 < len(toks) else None
+    return not (before is not None and before.kind == OP and before.val == "/"
+                or after is not None and after.kind == OP and after.val == "/")
 
 
 def _absolute_value(toks, a: int, b: int) -> bool:

@@ -72,7 +72,7 @@ def numbers_rules(lang: str) -> dict:
     if not isinstance(raw, dict):
         raise fail(data, "'templates' must be a mapping", "templates")
     slots = {"negative": ["num"], "below_zero": ["num"], "percent": ["num"], "permille": ["num"],
-             "permyriad": ["num"], "fraction": ["num", "den"], "mixed_fraction": ["whole", "num", "den", "frac"], "reading_pair": ["a", "b"],
+             "permyriad": ["num"], "recurring": ["num", "rep"], "fraction": ["num", "den"], "mixed_fraction": ["whole", "num", "den", "frac"], "reading_pair": ["a", "b"],
              "range": ["a", "b"], "ratio_sep": [], "minus": [], "point": [], "ordinal": ["num"],
              "date_ymd": ["y", "m", "d"], "date_ym": ["y", "m"], "date_md": ["m", "d"],
              "time_hm": ["h", "m"], "time_h": ["h"], "time_hms": ["h", "m", "s"]}
