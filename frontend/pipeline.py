@@ -5,6 +5,7 @@ a 1 MB document without normalising the rest.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Iterator
 
@@ -84,8 +85,23 @@ def _stages_tn(pieces: list[Piece], ctx: Context) -> list[Piece]:
     # matched before math and numbers rewrite the source; matches become markup nobody touches.
     pieces = lexicon_mod.apply(pieces, ctx)
     pieces = math_mod.apply(pieces, ctx)
-    # Cantonese owns its whole number reading (兩/二, 蚊/毫, DD/MM dates): Mandarin TN never sees it.
-    return yue.apply(pieces, ctx) if ctx.lang == "yue" else tn.apply(pieces, ctx)
+    return _numbers(pieces, ctx)
+
+
+def _numbers(pieces: list[Piece], ctx: Context) -> list[Piece]:
+    """Cantonese owns its whole number reading (兩/二, 蚊/毫, DD/MM dates), in a Cantonese paragraph
+    and in a <lang xml:lang="zh-HK"> span of any other: Mandarin TN never sees that text."""
+    def cantonese(p: Piece) -> bool:
+        return p.is_raw() and (p.lang or ctx.lang) == "yue"
+
+    out: list[Piece] = []
+    for is_yue, run in itertools.groupby(pieces, key=cantonese):
+        run = list(run)
+        if not any(p.is_raw() for p in run):
+            out += run  # markup and spoken text: nothing left to read
+        else:
+            out += yue.apply(run, ctx) if is_yue else tn.apply(run, ctx)
+    return out
 
 
 def _stages_pronunciation(pieces: list[Piece], ctx: Context) -> list[Piece]:

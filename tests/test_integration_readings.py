@@ -22,3 +22,8 @@ def test_reading(text, lang, want):
 def test_lexicon_keys_match_the_source_before_numbers_rewrite_it():
     out = frontend.normalize("W3C标准", "zh", lexicon={"W3C": "=World Wide Web Consortium"})
     assert out == "World Wide Web Consortium标准"
+
+
+def test_cantonese_span_inside_a_mandarin_paragraph_reads_cantonese_numbers():
+    out = frontend.normalize('他说<lang xml:lang="zh-HK">我哋有2個人</lang>，我们有2个人', "zh")
+    assert out == "他说我哋有兩個人，我们有两个人"
