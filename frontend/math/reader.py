@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .. import numerals
 from ..rules import LineStr, RuleError, Template, check_keys, compiled, fail, line_of, load, template
 from .parser import Node
+from . import chem
 from .units import read_unit
 
 # every template a language must define, with the slots it may use
@@ -40,6 +41,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "comb": ("name", "n", "k"), "binom": ("n", "k"), "quantity": ("x", "unit"),
     "ellipsis_run": ("op",), "given": ("a", "b"), "probability_given": ("name", "a", "b"),
     "complement": ("x", "u"), "complement_plain": ("x",), "distributed": (),
+    "yields": (), "charge_pos": ("base", "n"), "charge_neg": ("base", "n"),
     "forall": ("x",), "exists": ("x",), "not": ("x",), "because": ("x",), "therefore": ("x",),
 }
 JOIN_KEYS = ("words", "list", "items")
@@ -273,9 +275,11 @@ class Reader:
 
     def r_chain(self, n: Node) -> str:
         parts = [self.read(n.kids[0])]
-        for op, kid in zip(n.ops, n.kids[1:]):
+        for left, op, kid in zip(n.kids, n.ops, n.kids[1:]):
             if op == "∽" and _is_distribution(kid):
                 parts.append(self.T("distributed"))  # X~N(μ,σ²): follows, not 'is similar to'
+            elif chem.is_reaction(left, op, kid):
+                parts.append(self.T("yields"))  # 2H₂+O₂=2H₂O: the sign of a reaction, not 'equals'
             else:
                 parts.append(self.word("relations", op))
             parts.append(self.read(kid))
@@ -319,6 +323,9 @@ class Reader:
             return self.r_prime(Node("prime", [base], val=exp.val))
         if exp is not None and exp.kind == "sym" and exp.val == "*":
             return self.cat([self.read(base), self.word("misc", "*", "")])
+        ion = self.ion(base, exp)
+        if ion is not None:
+            return ion
         key, slots = self.power(exp)
         inner = base.kids[0] if base is not None and base.kind == "group" and base.kids else None
         if inner is not None and inner.kind == "neg" and inner.kids and inner.kids[0] is not None \
@@ -334,6 +341,18 @@ class Reader:
         else:
             base_text = self.read(base, tight=True)
         return self.T(key, base=base_text, **slots)
+
+    def ion(self, base: Node | None, exp: Node | None) -> str | None:
+        """Fe³⁺, SO₄²⁻, OH⁻: a charge is no power. A bare sign needs a chemical base (OH⁻, not x⁻:
+        0⁺ and x⁻ stay one-sided limits); '3+' with nothing after the plus is never a power."""
+        found = chem.charge(exp)
+        if found is None or base is None:
+            return None
+        n, sign = found
+        if not n and not chem.is_formula_side(base):
+            return None
+        return self.T("charge_pos" if sign == "+" else "charge_neg", base=self.read(base, tight=True),
+                      n=self.number(n) if n else "")
 
     def r_sub(self, n: Node) -> str:
         base, sub = n.kids

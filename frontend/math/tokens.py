@@ -134,6 +134,10 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
             out.append(Token(PRIME, str(count), base + i, base + j))
             i = j
             continue
+        if ch == "-" and text.startswith("->", i) and not latex_mode:
+            out.append(Token(REL, "→", base + i, base + i + 2))  # ASCII arrow: x -> 0, 2H2 + O2 -> 2H2O
+            i += 2
+            continue
         if ch == "/" and text.startswith("//", i):
             out.append(Token(REL, "∥", base + i, base + i + 2))
             i += 2

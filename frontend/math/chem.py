@@ -1,0 +1,90 @@
+"""Chemistry inside formulas: ion charges (Fe³⁺, SO₄²⁻) and reaction equations (2H₂+O₂=2H₂O).
+
+The element symbols are facts of nature, not language rules, so they live here rather than in YAML.
+A side of an equation is chemical only when every capital letter starts a real element symbol:
+that keeps geometry (A₁B₁=A₂B₂) and physics (P=UI) away from the 'yields' reading.
+"""
+from __future__ import annotations
+
+ELEMENTS = frozenset("""H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn
+Ga Ge As Se Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd
+Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am""".split())
+
+
+def charge(exp) -> tuple[str, str] | None:
+    """An exponent that is an ion charge: '3+' -> ('3', '+'), '⁻' -> ('', '-'); else None."""
+    if exp is None:
+        return None
+    if exp.kind in ("pos", "neg") and not exp.kids or exp.kind in ("pos", "neg") and exp.kids[0] is None:
+        return "", "+" if exp.kind == "pos" else "-"
+    if exp.kind == "sum" and len(exp.kids) == 2 and exp.kids[1] is None and exp.ops in (["+"], ["-"]) \
+            and exp.kids[0] is not None and exp.kids[0].kind == "num" and exp.kids[0].val.isdigit():
+        return exp.kids[0].val, exp.ops[0]
+    return None
+
+
+def _letters(node, out: list) -> bool:
+    """Collect the letters of a formula side in order; False if the side holds anything else."""
+    if node is None:
+        return True
+    k = node.kind
+    if k == "var":
+        out.append(node.val)
+        return True
+    if k == "num":
+        out.append("#")
+        return True
+    if k in ("seq", "sum", "group", "sub"):
+        if k == "sum" and any(op != "+" for op in node.ops):
+            return False
+        return all(_letters(kid, out) for kid in node.kids)
+    if k == "pow":  # an ion inside an equation: Fe³⁺ + 3OH⁻
+        return charge(node.kids[1]) is not None and _letters(node.kids[0], out)
+    return False
+
+
+def is_formula_side(node) -> bool:
+    """2H₂ + O₂, CaCO₃, Cu(OH)₂, 2H2O: element symbols, counts and brackets only."""
+    letters: list = []
+    if not _letters(node, letters):
+        return False
+    i, seen = 0, 0
+    while i < len(letters):
+        ch = letters[i]
+        if ch == "#":
+            i += 1
+            continue
+        if not ch.isupper():
+            return False
+        symbol = ch
+        if i + 1 < len(letters) and letters[i + 1].islower() and ch + letters[i + 1] in ELEMENTS:
+            symbol, i = ch + letters[i + 1], i + 1
+        if symbol not in ELEMENTS:
+            return False
+        seen += 1
+        i += 1
+    return seen > 0
+
+
+def _has_count(node) -> bool:
+    """A subscript or a digit after a letter (H₂, O2) or a two-letter element: more than A=B."""
+    letters: list = []
+    _letters(node, letters)
+    return any(a != "#" and b == "#" or a.isupper() and b.islower() for a, b in zip(letters, letters[1:])) \
+        or node is not None and node.kind == "sub"
+
+
+def is_reaction(left, op: str, right) -> bool:
+    """left op right is a chemical equation: both sides formulas, some count or two-letter element,
+    and for '=' a '+' somewhere (reactants or products), since 'H₂=H₂' style identities are not reactions."""
+    if op not in ("=", "→") or not (is_formula_side(left) and is_formula_side(right)):
+        return False
+    if not (_has_count(left) or _has_count(right) or _has_sub(left) or _has_sub(right)):
+        return False
+    return op == "→" or any(n is not None and n.kind == "sum" for n in (left, right))
+
+
+def _has_sub(node) -> bool:
+    if node is None:
+        return False
+    return node.kind == "sub" or any(_has_sub(k) for k in node.kids if k is not None)
