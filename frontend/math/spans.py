@@ -150,7 +150,8 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
                 continue
             elif c == "." and not (0 < j and text[j - 1].isdigit() and j + 1 < b and text[j + 1].isdigit()):
                 break
-            elif not is_formula_char(c) and not _mixed_mark(text, j):
+            elif not is_formula_char(c) and not _mixed_mark(text, j) \
+                    and not (c == "℃" and text[j - 1:j] in ("·", "⋅", "(", "/")):  # J/(kg·℃): inside a unit
                 break
             j += 1
         for s, e in _cut_words(text, i, j):

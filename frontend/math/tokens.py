@@ -276,39 +276,88 @@ def _letters(word: str, out: list[Token], pos: int) -> None:
 SPACED_UNIT_DENOMINATORS = {"s", "h", "min", "hr", "ms"}
 
 
+UNIT_LETTERS = "Ωμ℃"  # 10Ω, 5μA, J/(kg·℃): unit symbols that are not ASCII letters
+# a single capital after a number is a unit only as the whole value of a quantity: I=0.5A, q=1.6×10⁻¹⁹C
+ONE_LETTER_UNITS = set("AVWNJCT")
+SPACED_WORDS = {"in", "at", "am", "pm"}  # English words that are also unit symbols
+
+
+def _unit_word(text: str, i: int) -> int:
+    """End of a unit word at i: kg, kΩ, Ω, μA, ℃."""
+    j = i
+    while j < len(text) and (text[j].isascii() and text[j].isalpha() or text[j] in UNIT_LETTERS):
+        j += 1
+    return j
+
+
+def _unit_product(text: str, i: int) -> int:
+    """End of kW·h, kg·℃ (words joined by a centre dot), or of one word."""
+    j = _unit_word(text, i)
+    while j > i and j + 1 < len(text) and text[j] in "·⋅" and _unit_word(text, j + 1) > j + 1:
+        j = _unit_word(text, j + 1)
+    return j
+
+
 def _maybe_unit(text: str, i: int, out: list[Token], base: int) -> int:
-    """After a number: a unit like km/h, m/s², kg becomes one UNIT token (read via read_unit)."""
+    """After a number: a unit like km/h, m/s², kg, J/(kg·℃) becomes one UNIT token (read via read_unit)."""
     n = len(text)
     spaced = i < n and text[i] == " "
-    if spaced:  # 3×10⁸ m/s, 9.8 m/s^2: a spaced unit only in its unmistakable per-form
+    if spaced:  # 3×10⁸ m/s, 9.8 m/s^2: a spaced unit only in an unmistakable form
         i += 1
-    j = i
-    while j < n and text[j].isascii() and text[j].isalpha():
-        j += 1
+    j = _unit_product(text, i)
     if j == i:
         return i - spaced
     from .units import is_unit
     sym_end = j
     has_slash = False
-    if j + 1 < n and text[j] == "/" and text[j + 1].isascii() and text[j + 1].isalpha():
-        k = j + 1
-        while k < n and text[k].isascii() and text[k].isalpha():
-            k += 1
-        has_slash, sym_end = True, k
+    k = den_start = j
+    if j + 1 < n and text[j] == "/":
+        den_start = j + 2 if text[j + 1] == "(" else j + 1
+        if text[j + 1] == "(":  # J/(kg·℃)
+            k = _unit_product(text, j + 2)
+            if k > j + 2 and k < n and text[k] == ")":
+                has_slash, sym_end = True, k + 1
+        else:
+            k = _unit_product(text, j + 1)
+            if k > j + 1:
+                has_slash, sym_end = True, k
     while sym_end < n and text[sym_end] in "²³":
         sym_end += 1
     if has_slash and sym_end == k and text.startswith(("^2", "^3"), sym_end) \
             and not text[sym_end + 2:sym_end + 3].isalnum():
         sym_end += 2  # m/s^2
+    if not has_slash and text.startswith("⁻¹", sym_end):
+        sym_end += 2  # mol⁻¹: per mole
     symbol = text[i:sym_end]
     letters = text[i:j]
+    after = text[sym_end:sym_end + 1]
+    ends = not (after.isascii() and after.isalnum() or after != "" and after in "(^_")
     squared = sym_end > j and not has_slash  # 20m², 5cm³: a unit, not a power of m
-    if spaced and not (has_slash and text[j + 1:sym_end].rstrip("²³^23") in SPACED_UNIT_DENOMINATORS):
-        return i - 1  # 'x = 3 s/t' stays a fraction of variables
-    if (has_slash or len(letters) >= 2 or squared) and is_unit(symbol):
+    if spaced:
+        rate = has_slash and text[den_start:k] in SPACED_UNIT_DENOMINATORS
+        worded = len(letters) >= 2 and letters not in SPACED_WORDS and ends \
+            and not text[sym_end:sym_end + 2].lstrip()[:1].isalpha()
+        if not (rate or has_slash and len(text[i:sym_end].replace("/", "")) > 2 or worded):
+            return i - 1  # 'x = 3 s/t' stays a fraction of variables
+    if (has_slash or len(letters) >= 2 or squared or "Ω" in letters or _whole_value(out, letters, ends)) \
+            and is_unit(symbol):
         out.append(Token(UNIT, symbol, base + i, base + sym_end))
         return sym_end
     return i - spaced
+
+
+def _whole_value(out: list[Token], letters: str, ends: bool) -> bool:
+    """I=0.5A, U=220V, q=1.6×10⁻¹⁹C: a lone capital unit ends the value that a letter equals."""
+    if not (ends and letters in ONE_LETTER_UNITS):
+        return False
+    k = len(out) - 1  # the number just read, or 10 and its power
+    if k >= 1 and out[k].kind == SUP and out[k - 1].kind == NUM:
+        k -= 1
+        if k >= 2 and out[k - 1].kind == OP and out[k - 1].val in ("×", "*", "·") and out[k - 2].kind == NUM:
+            k -= 2
+    if k >= 1 and out[k - 1].kind == OP and out[k - 1].val == "-":
+        k -= 1
+    return k >= 2 and out[k - 1].kind == REL and out[k - 1].val == "=" and out[k - 2].kind in (LET, GREEK)
 
 
 def _braced(text: str, i: int) -> tuple[str, int, int]:

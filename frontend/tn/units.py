@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..rules import RuleError, check_keys, compiled, fail, load
 
+_TIME_UNITS = {"s", "ms", "h", "hr", "min"}
 _POWERS = {"²": "square", "^2": "square", "2": "square", "³": "cube", "^3": "cube", "3": "cube"}
 
 
@@ -92,17 +93,18 @@ def _simple(symbol: str, lang: str, plural: bool, after: bool = False) -> str | 
     """One unit with an optional power: m, m², cm³, s^2."""
     t = table(lang)
     unit = t["units"].get(symbol)
-    power = None
+    power, bare = None, symbol
     if unit is None:
         for suffix in ("^2", "^3", "²", "³"):
             if symbol.endswith(suffix) and len(symbol) > len(suffix):
-                unit, power = t["units"].get(symbol[:-len(suffix)]), _POWERS[suffix]
+                bare = symbol[:-len(suffix)]
+                unit, power = t["units"].get(bare), _POWERS[suffix]
                 break
     if unit is None:
         return None
     if lang == "en":
         word = unit.plural if plural else unit.singular
-        if power and after:
+        if power and after and bare in _TIME_UNITS:  # per second squared, but per cubic centimeter
             return f"{word} {t['squared' if power == 'square' else 'cubed']}"
         return f"{t[power]} {word}" if power else word
     return (t[power] if power else "") + unit.zh
@@ -118,22 +120,32 @@ def read_unit(symbol: str, lang: str, *, plural: bool = True) -> str | None:
     symbol = symbol.strip()
     if not symbol:
         return None
+    per = table(lang)["per"]
     if "/" in symbol:
         num, _, den = symbol.partition("/")
+        if den.startswith("(") and den.endswith(")"):
+            den = den[1:-1]  # J/(kg·℃): the brackets only group the denominator
         head = read_unit(num, lang, plural=plural) if num else None
-        tail = _simple(den, lang, False, after=True)
+        tail = _product(den, lang, False, after=True)
         if head is None or tail is None:
             return None
-        per = table(lang)["per"]
         return f"{head} {per} {tail}" if lang == "en" else f"{head}{per}{tail}"
+    if symbol.endswith("⁻¹") and len(symbol) > 2:  # mol⁻¹, s⁻¹: per mole, per second
+        tail = _product(symbol[:-2], lang, False)
+        return None if tail is None else (f"{per} {tail}" if lang == "en" else per + tail)
+    return _product(symbol, lang, plural)
+
+
+def _product(symbol: str, lang: str, plural: bool, after: bool = False) -> str | None:
+    """kW·h, N·m, kg·℃: the parts in a row; only the last takes the plural."""
     for sep in ("·", "⋅", "*"):
         if sep in symbol:
             parts = symbol.split(sep)
-            words = [_simple(p, lang, plural and i == len(parts) - 1) for i, p in enumerate(parts)]
+            words = [_simple(p, lang, plural and i == len(parts) - 1, after) for i, p in enumerate(parts)]
             if any(w is None for w in words):
                 return None
             return (" " if lang == "en" else "").join(words)
-    return _simple(symbol, lang, plural)
+    return _simple(symbol, lang, plural, after)
 
 
 def liang_before(symbol: str) -> bool:
