@@ -300,7 +300,16 @@ class Reader:
             forms = self.r.denominators.get(den.val) or [numerals.en_ordinal(den.val),
                                                         numerals.en_ordinal(den.val) + "s"]
             return self.T("frac_numeric", num=self.number(num.val), den=forms[0 if num.val == "1" else 1])
+        if self.en:  # (x-3)/2: 'the quantity x minus three over two'; bare 'x minus three over two' is x-3/2
+            return self.T("frac", num=self.frac_part(num), den=self.frac_part(den))
         return self.T("frac", num=self.read(num), den=self.read(den))
+
+    def frac_part(self, node: Node | None) -> str:
+        """An English numerator or denominator that is itself a sum is said as 'the quantity ...':
+        the parser drops the brackets that only delimit, but 'over' alone would bind to the last term."""
+        if node is not None and node.kind in LOOSE:
+            return self.T("group", x=self.read(node))
+        return self.read(node)
 
     def r_mixed(self, n: Node) -> str:
         return self.T("mixed", whole=self.read(n.kids[0]), frac=self.read(n.kids[1]))

@@ -1,0 +1,22 @@
+"""English math readings found wrong by a probe of US/UK textbook and exam lines; each case pins
+the general rule that fixed it."""
+import pytest
+
+import frontend
+
+
+def spoken(text: str, lang: str = "en") -> str:
+    return frontend.normalize(text, lang)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("f^-1(x) = (x - 3)/2", "f inverse of x equals the quantity x minus three over two"),
+    ("y = 2/(x + 1)", "y equals two over the quantity x plus one"),
+    ("(a+b)/(c-d)", "the quantity a plus b over the quantity c minus d"),
+    ("x = (-b ± √(b^2 - 4ac)) / 2a", "x equals the quantity negative b plus or minus the square root of "
+                                     "b squared minus four a c over two a"),
+    ("(-3)/4", "negative three over four"),
+])
+def test_sum_over_or_under_a_bar_is_a_quantity(text, expected):
+    # 'x minus three over two' would be x - 3/2: a sum above or below the bar is said as one quantity
+    assert spoken(text) == expected
