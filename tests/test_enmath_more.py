@@ -20,3 +20,18 @@ def spoken(text: str, lang: str = "en") -> str:
 def test_sum_over_or_under_a_bar_is_a_quantity(text, expected):
     # 'x minus three over two' would be x - 3/2: a sum above or below the bar is said as one quantity
     assert spoken(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("∀x∈ℝ, x^2 ≥ 0", "for all x in the real numbers, x squared is greater than or equal to zero"),
+    ("∀x ∈ A, x ∉ B", "for all x in A, x is not an element of B"),
+    ("∀ε>0, ∃δ>0", "for all epsilon greater than zero, there exists delta greater than zero"),
+    ("∃x∈ℝ: x^2 = 2", "there exists x in the real numbers such that x squared equals two"),
+])
+def test_quantifier_binding_is_a_noun_phrase(text, expected):
+    # 'for all x is an element of' is no English; a colon after the binding is 'such that', not a ratio
+    assert spoken(text) == expected
+
+
+def test_quantifier_colon_in_chinese_is_such_that():
+    assert spoken("∃x∈ℝ: x^2 = 2", "zh") == "存在x属于实数集，使得x的平方等于二"

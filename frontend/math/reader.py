@@ -40,7 +40,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "comb": ("name", "n", "k"), "binom": ("n", "k"), "quantity": ("x", "unit"),
     "ellipsis_run": ("op",), "given": ("a", "b"), "probability_given": ("name", "a", "b"),
     "complement": ("x", "u"), "complement_plain": ("x",), "distributed": (),
-    "forall": ("x",), "exists": ("x",), "not": ("x",), "because": ("x",), "therefore": ("x",),
+    "forall": ("x",), "exists": ("x",), "such_that": ("a", "b"), "not": ("x",), "because": ("x",), "therefore": ("x",),
 }
 JOIN_KEYS = ("words", "list", "items")
 SYMBOL_SECTIONS = ("operators", "relations", "geometry", "constants", "greek", "functions", "misc")
@@ -433,10 +433,30 @@ class Reader:
 
     def r_prefix(self, n: Node) -> str:
         key = PREFIX_TEMPLATES.get(n.val)
-        x = self.read(n.kids[0] if n.kids else None)
+        kid = n.kids[0] if n.kids else None
+        x = self.binding(kid) if key in ("forall", "exists") else self.read(kid)
         if key is None:
             return self.T("geo", name=self.word("geometry", n.val), x=x)
         return self.T(key, x=x)
+
+    def binding(self, node: Node | None) -> str:
+        """What a quantifier binds: ∀x∈ℝ 'for all x in the real numbers', ∀ε>0 'for all epsilon
+        greater than zero' -- a noun phrase, so the relation is said without its verb."""
+        if node is not None and node.kind == "such_that":
+            return self.T("such_that", a=self.binding(node.kids[0]), b=self.read(node.kids[1]))
+        if node is None or node.kind != "chain":
+            return self.read(node)
+        parts = [self.read(node.kids[0])]
+        for op, kid in zip(node.ops, node.kids[1:]):
+            word = self.word("relations", op)
+            if self.en and word.startswith("is "):
+                word = word[3:]  # ∀ε>0: 'for all epsilon greater than zero'
+            parts.append(self.word("misc", "bound" + op, word))
+            parts.append(self.read(kid))
+        return self.cat(parts)
+
+    def r_such_that(self, n: Node) -> str:  # met only outside a quantifier if a caller rebuilt one
+        return self.T("such_that", a=self.read(n.kids[0]), b=self.read(n.kids[1]))
 
     def r_compl(self, n: Node) -> str:
         x, universe = n.kids
