@@ -35,3 +35,15 @@ def test_quantifier_binding_is_a_noun_phrase(text, expected):
 
 def test_quantifier_colon_in_chinese_is_such_that():
     assert spoken("∃x∈ℝ: x^2 = 2", "zh") == "存在x属于实数集，使得x的平方等于二"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("There is a 1-in-5 chance of rain.", "There is a one-in-five chance of rain."),
+    ("The odds are 3-to-1 against.", "The odds are three-to-one against."),
+    ("A 2-for-1 deal on pizza.", "A two-for-one deal on pizza."),
+    ("They played 1-on-1 after school.", "They played one-on-one after school."),
+    ("x-2 = 5", "x minus two equals five"),
+])
+def test_number_word_number_hyphen_compound_is_prose(text, expected):
+    # the hyphens of '1-in-5' are no minus signs: 'one minus i n minus five' was the old reading
+    assert spoken(text) == expected
