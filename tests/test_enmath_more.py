@@ -47,3 +47,14 @@ def test_quantifier_colon_in_chinese_is_such_that():
 def test_number_word_number_hyphen_compound_is_prose(text, expected):
     # the hyphens of '1-in-5' are no minus signs: 'one minus i n minus five' was the old reading
     assert spoken(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("lim as x → ∞ of 1/x = 0", "the limit as x approaches infinity of one over x equals zero"),
+    ("Evaluate ∫ from 0 to 1 of x^2 dx.", "Evaluate the integral from zero to one of x squared d x."),
+    ("Find ∑ over all i of a_i.", "Find the sum over all i of a sub i."),
+    ("∫ x dx = x^2/2 + C", "the integral of x d x equals x squared over two plus C"),
+])
+def test_operator_whose_limits_are_written_in_words(text, expected):
+    # 'the limit of as x approaches', 'the integral of from zero': the prose says the rest
+    assert spoken(text) == expected

@@ -33,7 +33,8 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "interval_closed": ("lo", "hi"), "interval_open": ("lo", "hi"),
     "interval_left_closed": ("lo", "hi"), "interval_right_closed": ("lo", "hi"),
     "set": ("items",), "system": ("items",), "label": ("name", "x"), "set_builder": ("var", "cond"), "tuple": ("items",),
-    "lim": ("sub", "body"), "lim_plain": ("body",),
+    "lim": ("sub", "body"), "lim_plain": ("body",), "lim_bare": (),
+    "sum_bare": (), "prod_bare": (), "int_bare": (),
     "sum_both": ("lower", "upper", "body"), "sum_lower": ("lower", "body"), "sum_plain": ("body",),
     "prod_both": ("lower", "upper", "body"), "prod_lower": ("lower", "body"), "prod_plain": ("body",),
     "int_both": ("lower", "upper", "body"), "int_lower": ("lower", "body"), "int_plain": ("body",),
@@ -502,6 +503,8 @@ class Reader:
 
     def r_lim(self, n: Node) -> str:
         sub, body = n.kids
+        if sub is None and body is None:  # 'lim as x → ∞ of 1/x': the words go on with the rest
+            return self.T("lim_bare")
         if sub is None:
             return self.T("lim_plain", body=self.read(body))
         return self.T("lim", sub=self.read(sub), body=self.read(body))
@@ -509,6 +512,8 @@ class Reader:
     def r_big(self, n: Node) -> str:
         lower, upper, body = n.kids
         name = BIG_NAMES.get(n.val, "sum")
+        if lower is None and upper is None and body is None:  # '∫ from 0 to 1 of x² dx' in words
+            return self.T(name + "_bare")
         b = self.read(body)
         if lower is not None and upper is not None:
             return self.T(name + "_both", lower=self.read(lower), upper=self.read(upper), body=b)
