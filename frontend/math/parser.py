@@ -107,7 +107,16 @@ class Parser:
     def rel(self) -> Node | None:
         if self.at(PREFIX, ("∀", "∃")):
             word = self.take().val
-            return Node("prefix", [self.rel()], val=word)
+            # ∃x∈ℝ: x²=2: the colon after a quantifier's binding is 'such that', not a ratio ℝ:x²
+            self.in_binding = getattr(self, "in_binding", 0) + 1
+            try:
+                binding = self.rel()
+            finally:
+                self.in_binding -= 1
+            if self.at(RATIO, (":",)) and self.peek(1) is not None:
+                self.take()
+                binding = Node("such_that", [binding, self.rel()])
+            return Node("prefix", [binding], val=word)
         if self._label_ahead():
             name = self.postfix()
             self.take()  # the colon
@@ -135,6 +144,8 @@ class Parser:
         return spaced or sum(t.kind == LET for t in rest) >= 2
 
     def ratio(self) -> Node | None:
+        if getattr(self, "in_binding", 0):  # see rel(): the colon ends a quantifier's binding
+            return self.add()
         return self.chain(self.add, (RATIO,))
 
     def add(self) -> Node | None:

@@ -34,7 +34,8 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "interval_closed": ("lo", "hi"), "interval_open": ("lo", "hi"),
     "interval_left_closed": ("lo", "hi"), "interval_right_closed": ("lo", "hi"),
     "set": ("items",), "system": ("items",), "label": ("name", "x"), "set_builder": ("var", "cond"), "tuple": ("items",),
-    "lim": ("sub", "body"), "lim_plain": ("body",),
+    "lim": ("sub", "body"), "lim_plain": ("body",), "lim_bare": (),
+    "sum_bare": (), "prod_bare": (), "int_bare": (),
     "sum_both": ("lower", "upper", "body"), "sum_lower": ("lower", "body"), "sum_plain": ("body",),
     "prod_both": ("lower", "upper", "body"), "prod_lower": ("lower", "body"), "prod_plain": ("body",),
     "int_both": ("lower", "upper", "body"), "int_lower": ("lower", "body"), "int_plain": ("body",),
@@ -42,7 +43,8 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "ellipsis_run": ("op",), "given": ("a", "b"), "probability_given": ("name", "a", "b"),
     "complement": ("x", "u"), "complement_plain": ("x",), "distributed": (),
     "yields": (), "charge_pos": ("base", "n"), "charge_neg": ("base", "n"),
-    "forall": ("x",), "exists": ("x",), "not": ("x",), "because": ("x",), "therefore": ("x",),
+    "forall": ("x",), "exists": ("x",), "such_that": ("a", "b"), "not": ("x",), "because": ("x",),
+    "therefore": ("x",),
 }
 JOIN_KEYS = ("words", "list", "items")
 SYMBOL_SECTIONS = ("operators", "relations", "geometry", "constants", "greek", "functions", "misc")
@@ -304,7 +306,16 @@ class Reader:
             forms = self.r.denominators.get(den.val) or [numerals.en_ordinal(den.val),
                                                         numerals.en_ordinal(den.val) + "s"]
             return self.T("frac_numeric", num=self.number(num.val), den=forms[0 if num.val == "1" else 1])
+        if self.en:  # (x-3)/2: 'the quantity x minus three over two'; bare 'x minus three over two' is x-3/2
+            return self.T("frac", num=self.frac_part(num), den=self.frac_part(den))
         return self.T("frac", num=self.read(num), den=self.read(den))
+
+    def frac_part(self, node: Node | None) -> str:
+        """An English numerator or denominator that is itself a sum is said as 'the quantity ...':
+        the parser drops the brackets that only delimit, but 'over' alone would bind to the last term."""
+        if node is not None and node.kind in LOOSE:
+            return self.T("group", x=self.read(node))
+        return self.read(node)
 
     def r_mixed(self, n: Node) -> str:
         return self.T("mixed", whole=self.read(n.kids[0]), frac=self.read(n.kids[1]))
@@ -443,10 +454,30 @@ class Reader:
 
     def r_prefix(self, n: Node) -> str:
         key = PREFIX_TEMPLATES.get(n.val)
-        x = self.read(n.kids[0] if n.kids else None)
+        kid = n.kids[0] if n.kids else None
+        x = self.binding(kid) if key in ("forall", "exists") else self.read(kid)
         if key is None:
             return self.T("geo", name=self.word("geometry", n.val), x=x)
         return self.T(key, x=x)
+
+    def binding(self, node: Node | None) -> str:
+        """What a quantifier binds: ∀x∈ℝ 'for all x in the real numbers', ∀ε>0 'for all epsilon
+        greater than zero' -- a noun phrase, so the relation is said without its verb."""
+        if node is not None and node.kind == "such_that":
+            return self.T("such_that", a=self.binding(node.kids[0]), b=self.read(node.kids[1]))
+        if node is None or node.kind != "chain":
+            return self.read(node)
+        parts = [self.read(node.kids[0])]
+        for op, kid in zip(node.ops, node.kids[1:]):
+            word = self.word("relations", op)
+            if self.en and word.startswith("is "):
+                word = word[3:]  # ∀ε>0: 'for all epsilon greater than zero'
+            parts.append(self.word("misc", "bound" + op, word))
+            parts.append(self.read(kid))
+        return self.cat(parts)
+
+    def r_such_that(self, n: Node) -> str:  # met only outside a quantifier if a caller rebuilt one
+        return self.T("such_that", a=self.read(n.kids[0]), b=self.read(n.kids[1]))
 
     def r_compl(self, n: Node) -> str:
         x, universe = n.kids
@@ -492,6 +523,8 @@ class Reader:
 
     def r_lim(self, n: Node) -> str:
         sub, body = n.kids
+        if sub is None and body is None:  # 'lim as x → ∞ of 1/x': the words go on with the rest
+            return self.T("lim_bare")
         if sub is None:
             return self.T("lim_plain", body=self.read(body))
         return self.T("lim", sub=self.read(sub), body=self.read(body))
@@ -499,6 +532,8 @@ class Reader:
     def r_big(self, n: Node) -> str:
         lower, upper, body = n.kids
         name = BIG_NAMES.get(n.val, "sum")
+        if lower is None and upper is None and body is None:  # '∫ from 0 to 1 of x² dx' in words
+            return self.T(name + "_bare")
         b = self.read(body)
         if lower is not None and upper is not None:
             return self.T(name + "_both", lower=self.read(lower), upper=self.read(upper), body=b)

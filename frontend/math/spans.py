@@ -192,9 +192,10 @@ def _cut_words(text: str, s: int, e: int):
         while k < e and text[k].isascii() and text[k].isalpha():
             k += 1
         if _is_prose_word(text, w, k, s, e):
+            hyphened = _hyphen_compound(text, w, k, s, e)
             if start < w:
-                pieces.append((start, w))
-            start = k
+                pieces.append((start, w - 1 if hyphened else w))
+            start = k + 1 if hyphened else k
             tag = regex.match(r"-\d+(?:\.\d+)?[A-Za-z]{0,2}(?![\w^²³(])", text[k:e])
             if tag:  # ChatGPT-4o, iPhone-15: a model tag is part of the name, left to tn (no minus)
                 start = k = k + tag.end()
@@ -203,8 +204,20 @@ def _cut_words(text: str, s: int, e: int):
     return pieces
 
 
+def _hyphen_compound(text: str, w: int, k: int, s: int, e: int) -> bool:
+    """1-in-5, 3-to-1, 2-for-1, 1-on-1: a small word hyphened between two numbers is one prose
+    compound (a chance, odds, a deal); its hyphens are no minus signs."""
+    word = text[w:k]
+    if not (word.islower() and (word in SHORT_WORDS or len(word) >= 3)) or word in FUNCTIONS:
+        return False
+    return w - 2 >= s and k + 1 < e and text[w - 1] == "-" and text[k] == "-" \
+        and text[w - 2].isdigit() and text[k + 1].isdigit()
+
+
 def _is_prose_word(text: str, w: int, k: int, s: int, e: int) -> bool:
     word = text[w:k]
+    if _hyphen_compound(text, w, k, s, e):
+        return True
     if len(word) < 2 or word.isupper() or word == "lim" or word in FUNCTIONS or word in ROOT_WORDS:
         return False
     if len(word) == 2 and word[0] == "d" and word[1].islower() or word == "Rt":

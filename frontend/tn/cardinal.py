@@ -59,8 +59,11 @@ def find(text: str, lang: str) -> Iterator[Match]:
             elif before == "range":
                 pass  # the dash stays raw: tn.find_all reads it 到 between the two counts
             elif before == "word":
-                start = m.start()  # COVID-19, F-16: the hyphen is silent
-                spoken = " " + spoken if lang == "en" else spoken
+                if lang == "en" and re.search(r"\d-[a-z]+$", text[:m.start()]):
+                    start = m.start("num")  # 1-in-5, 3-to-1: one hyphened compound, the hyphen stays
+                else:
+                    start = m.start()  # COVID-19, F-16: the hyphen is silent
+                    spoken = " " + spoken if lang == "en" else spoken
             else:
                 start = m.start()
                 spoken = tpl(lang, "below_zero" if _temperature(text, m.start(), m.end()) else "negative")(num=spoken)
