@@ -83,6 +83,11 @@ def _name(m, text, r):
     return None if _follower_kind(text, m.end(), r) else r.names[m.group(0)]
 
 
+def _height(m, text, r):
+    """1米75: metres and centimetres as people say a height, 一米七五 (not 一米七十五)."""
+    return yue_int(m.group("a"), liang=True) + m.group("unit") + yue_digits(m.group("b"))
+
+
 def _dialled(m, text, r):
     return None if _follower_kind(text, m.end(), r) == "counted" else yue_digits(m.group(0))
 
@@ -280,6 +285,8 @@ def _classes(r: YueRules) -> list[_Class]:
     return [
         _Class("yue.digits", c(rf"(?<=(?:{_alt(r.digit_context)})[\s:：是係系為为]*)\+?\d(?:[\d\- ]*\d){{2,}}"), _digits),
         _Class("yue.name", c(rf"(?<![0-9A-Za-z.])(?:{_alt(r.names)})(?![0-9A-Za-z.])"), _name),
+        # a height 1米75 / 1米8 (no unit after the second number: 1米75厘米 is not this)
+        _Class("yue.height", c(r"(?<![\d.,])(?P<a>\d)\s?(?P<unit>米)\s?(?P<b>\d{1,2})(?![\d.,]|\s?(?:[A-Za-z]|米|厘|公|毫|個|个))"), _height),
         _Class("yue.year", c(rf"(?<![\d.,])({_YEAR})\s?({_DASH}|至|到)\s?({_YEAR})(?![\d.,])"), _year_range),
         _Class("yue.telephone", c(r"(?<![\d.,])(?P<cc>\+?852[ -]?)?(?P<a>[2-9]\d{3})(?P<sep>[ \-–]?)(?P<b>\d{4})(?![\d.,])"
                                   r"(?(cc)|(?(sep)|(?!)))"), _hk_phone),
