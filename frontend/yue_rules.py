@@ -41,6 +41,7 @@ class YueRules:
     magnitudes: dict
     currencies: dict  # symbol -> "hkd" | Template
     currency_words: tuple  # written after an amount that already names its currency ($100蚊)
+    currency_word_traps: tuple  # words starting with a currency word that are not one ($10元宵)
     units: dict  # symbol -> Unit
 
     def say(self, word: str, **slots: str) -> str:
@@ -70,7 +71,8 @@ def load() -> YueRules:
     data = rules.load("yue", "readings")
     rules.check_keys(data, ["words", "time", "counted", "labels", "label_before", "ordinal", "digit_context",
                             "digit_before", "magnitudes", "currencies", "units", "temperature_words",
-                            "dial_words", "names", "currency_words"],
+                            "dial_words", "names", "currency_words", "currency_word_traps",
+                            "counted_unless_label"],
                       "readings.yaml")
     words_node = _mapping(data, "words")
     rules.check_keys(words_node, WORD_SLOTS, "words")
@@ -90,6 +92,10 @@ def load() -> YueRules:
         if w in follower:
             raise rules.fail(data, f"{w!r} is both in counted and in labels", "labels")
         follower[w] = "label"
+    for w in _words_list(data, "counted_unless_label"):
+        if w in follower:
+            raise rules.fail(data, f"{w!r} is listed twice among counted/labels", "counted_unless_label")
+        follower[w] = "counted_unless_label"
 
     magnitudes = {}
     for key, value in _mapping(data, "magnitudes").items():
@@ -125,4 +131,5 @@ def load() -> YueRules:
         dial_words=tuple(_words_list(data, "dial_words")),
         names={str(k): str(v) for k, v in _mapping(data, "names").items()},
         currency_words=tuple(_words_list(data, "currency_words")),
+        currency_word_traps=tuple(_words_list(data, "currency_word_traps")),
         magnitudes=magnitudes, currencies=currencies, units=units)

@@ -62,6 +62,8 @@ def _spoken_int(digits: str, start: int, end: int, text: str, r: YueRules) -> st
         return yue_int(digits, liang=True)
     if r.label_before.search(before):
         return yue_int(digits)
+    if kind == "counted_unless_label":
+        return yue_int(digits, liang=True)
     return _liang_big(digits)
 
 
@@ -302,7 +304,7 @@ def _classes(r: YueRules) -> list[_Class]:
                              r"(?P<ampm>\s?(?:[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"), _clock),
         _Class("yue.time", c(r"(?<![\d:.])(?P<h>\d{1,2})\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z])"), _clock_hour_ampm),
         # a currency word written after the amount ($100蚊) is already read: swallow it, never say it twice
-        _Class("yue.money", c(f"(?:{money_one}|{money_after}){money_tail}(?:\\s?(?:{_alt(r.currency_words)}))?"), _money),
+        _Class("yue.money", c(f"(?:{money_one}|{money_after}){money_tail}(?:\\s?(?!{_alt(r.currency_word_traps)})(?:{_alt(r.currency_words)}))?"), _money),
         _Class("yue.percent", c(rf"{_NEG_OK}(?:(?P<a>[-−]?{num})\s?[%‰]?\s?(?:{_DASH}|至|到)\s?)?(?P<b>[-−]?{num})\s?(?P<sign>[%‰])"), _percent),
         _Class("yue.fraction", c(r"(?<![\d./])(\d+)/(\d+)(?![\d/]|\.\d)"), _date_or_fraction),
         _Class("yue.ratio", c(rf"(?<![\d.:])({num})[:：]({num})(?![\d:])"), _ratio),

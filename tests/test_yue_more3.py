@@ -27,3 +27,23 @@ def test_spoken_forms(text, expected):
 ])
 def test_not_a_height(text, expected):
     assert yue(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("佢有2女1仔", "佢有兩女一仔"),
+    ("佢生咗2男2女", "佢生咗兩男兩女"),
+    ("佢係中2女生", "佢係中二女生"),       # a Form 2 girl: a label, not a count
+    ("第2女", "第二女"),
+])
+def test_sons_and_daughters(text, expected):
+    assert yue(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("$10元宵好平", "十蚊元宵好平"),        # 元 starts 元宵: not a repeated currency word
+    ("$20元朗嘅車費", "二十蚊元朗嘅車費"),
+    ("$100元", "一百蚊"),                  # a real repeat is still said once
+    ("$50蚊一碗", "五十蚊一碗"),
+])
+def test_currency_word_that_starts_another_word(text, expected):
+    assert yue(text) == expected
