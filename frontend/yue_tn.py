@@ -140,6 +140,23 @@ def _year(m, text, r):
     return yue_digits(m.group(0))
 
 
+_MONTH_AFTER = regex.compile(r"\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月")
+
+
+def _short_year(m, text, r):
+    """98年 -> 九八年 when something says it is a year; 20年 alone stays a duration (二十年)."""
+    digits = m.group(0)
+    after = text[m.end():].lstrip()[1:]  # past 年
+    if digits[0] != "0":
+        before = text[max(0, m.start() - 8):m.start()].rstrip()
+        if r.ordinal.search(before) or after.startswith(r.short_year_duration):
+            return None
+        if not (_MONTH_AFTER.match(after) or after.startswith(r.short_year_after)
+                or before.endswith(r.short_year_before)):
+            return None
+    return yue_digits(digits)
+
+
 def _clock(m, text, r):
     h, mi, s = int(m.group("h")), int(m.group("mi")), m.group("s")
     hour = yue_int(h, liang=True)  # 2:00 -> 兩點; 12:00 -> 十二點
@@ -300,6 +317,7 @@ def _classes(r: YueRules) -> list[_Class]:
         _Class("yue.date", c(r"(?<![\d.,/-])(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/-]|\.\d)"), _date_dmy),
         _Class("yue.date", c(r"(?<![\d./])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?=\s?[(（](?:星期|禮拜|礼拜|週|周)?[一二三四五六日天1-7][)）])"), _date_dm),
         _Class("yue.year", c(r"(?<![\d.,])\d{4}(?=\s?年(?!級|级|紀|纪|齡|龄))"), _year),
+        _Class("yue.year", c(r"(?<![\d.,/-])\d{2}(?=\s?年(?!級|级|紀|纪|齡|龄|代))"), _short_year),
         _Class("yue.time", c(r"(?<![\d:.])(?P<h>[01]?\d|2[0-4])[:：](?P<mi>[0-5]\d)(?:[:：](?P<s>[0-5]\d))?(?![\d:])"
                              r"(?P<ampm>\s?(?:[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"), _clock),
         _Class("yue.time", c(r"(?<![\d:.])(?P<h>\d{1,2})\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z])"), _clock_hour_ampm),

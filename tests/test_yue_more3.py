@@ -47,3 +47,18 @@ def test_sons_and_daughters(text, expected):
 ])
 def test_currency_word_that_starts_another_word(text, expected):
     assert yue(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("佢98年出世", "佢九八年出世"),
+    ("98年嗰陣好多人移民", "九八年嗰陣好多人移民"),
+    ("我喺05年畢業", "我喺零五年畢業"),
+    ("佢97年7月返嚟", "佢九七年七月返嚟"),
+    ("佢做咗20年", "佢做咗二十年"),          # a duration
+    ("20年前", "二十年前"),
+    ("喺10年內", "喺十年內"),
+    ("第10年", "第十年"),
+    ("80年代", "八十年代"),
+])
+def test_two_digit_years(text, expected):
+    assert yue(text) == expected
