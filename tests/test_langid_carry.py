@@ -2,7 +2,10 @@
 stays Cantonese (pronunciation.md §3: neutral Traditional text in a Cantonese setting is Cantonese)."""
 from __future__ import annotations
 
+import pytest
+
 import frontend
+from frontend import langid
 
 
 def langs(text: str) -> list[tuple[str, str]]:
@@ -37,3 +40,16 @@ def test_simplified_mandarin_after_cantonese_stays_mandarin():
 
 def test_explicit_lang_still_wins():
     assert [u.lang for u in frontend.process("佢哋今日好忙。\n恒指收報17點。", "zh")] == ["zh", "zh"]
+
+
+@pytest.mark.parametrize("text", [
+    "下晝3:15見", "我哋聽朝見", "呢杯咖啡$42.5", "呢碗麵好大", "雞蛋仔25蚊一份", "一蚊雞一個", "兩蚊半一個",
+    "呢杯咖啡好苦",  # Simplified-free Traditional
+])
+def test_more_cantonese_markers(text):
+    assert langid.paragraph_lang(text) == "yue"
+
+
+@pytest.mark.parametrize("text", ["下午3點見", "你呢？", "蚊子好多", "好多蚊帳", "他呢，不去"])
+def test_mandarin_not_taken_for_cantonese(text):
+    assert langid.paragraph_lang(text) == "zh"
