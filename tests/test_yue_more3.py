@@ -62,3 +62,12 @@ def test_currency_word_that_starts_another_word(text, expected):
 ])
 def test_two_digit_years(text, expected):
     assert yue(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("佢喺98年入伙", "佢喺九八年入伙"),
+    ("要喺10年入面還清", "要喺十年入面還清"),   # within ten years
+    ("佢读咗3年", "佢读咗三年"),
+])
+def test_two_digit_years_in_context(text, expected):
+    assert yue(text) == expected
