@@ -117,6 +117,7 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
     doc_lang = lang or (prefix.lang if prefix else None)
     dialect = prefix.dialect if prefix else None
     pending_prefix = prefix
+    carry_yue = False  # an earlier paragraph of this document was detected as Cantonese
     for start, end, para, is_fence in iter_paragraphs(text):
         if is_fence:
             continue  # markdown code block: dropped by rule "markdown.code_fence"
@@ -127,7 +128,16 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
             if para[cut:]:
                 pieces.append(Piece(para[cut:], cut, end))
             pending_prefix = None
-        ctx = Context(lang=doc_lang or langid.paragraph_lang(para), forced_lang=lang, dialect=dialect,
+        para_lang = doc_lang
+        if para_lang is None:
+            para_lang = langid.paragraph_lang(para)
+            if carry_yue and para_lang == "zh" and langid.script_score(para) >= 0:
+                # a marker-free paragraph of a Cantonese document that is not Simplified stays
+                # Cantonese (pronunciation.md §3: neutral Traditional text in a Cantonese setting)
+                para_lang = "yue"
+            if para_lang != "en":
+                carry_yue = para_lang == "yue"
+        ctx = Context(lang=para_lang, forced_lang=lang, dialect=dialect,
                       lexicon=compiled, yue_render=yue_render)
         if max_chars:
             ctx.max_chars = max_chars

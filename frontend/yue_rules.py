@@ -41,7 +41,11 @@ class YueRules:
     magnitudes: dict
     currencies: dict  # symbol -> "hkd" | Template
     currency_words: tuple  # written after an amount that already names its currency ($100蚊)
+    currency_word_traps: tuple  # words starting with a currency word that are not one ($10元宵)
     units: dict  # symbol -> Unit
+    short_year_after: tuple  # after 年: 98年出世 is a year
+    short_year_before: tuple  # before the number: 喺98年 is a year
+    short_year_duration: tuple  # after 年: 20年前 is a duration
 
     def say(self, word: str, **slots: str) -> str:
         return self.words[word](**slots)
@@ -70,7 +74,8 @@ def load() -> YueRules:
     data = rules.load("yue", "readings")
     rules.check_keys(data, ["words", "time", "counted", "labels", "label_before", "ordinal", "digit_context",
                             "digit_before", "magnitudes", "currencies", "units", "temperature_words",
-                            "dial_words", "names", "currency_words"],
+                            "dial_words", "names", "currency_words", "currency_word_traps",
+                            "counted_unless_label", "short_year_after", "short_year_before", "short_year_duration"],
                       "readings.yaml")
     words_node = _mapping(data, "words")
     rules.check_keys(words_node, WORD_SLOTS, "words")
@@ -90,6 +95,10 @@ def load() -> YueRules:
         if w in follower:
             raise rules.fail(data, f"{w!r} is both in counted and in labels", "labels")
         follower[w] = "label"
+    for w in _words_list(data, "counted_unless_label"):
+        if w in follower:
+            raise rules.fail(data, f"{w!r} is listed twice among counted/labels", "counted_unless_label")
+        follower[w] = "counted_unless_label"
 
     magnitudes = {}
     for key, value in _mapping(data, "magnitudes").items():
@@ -125,4 +134,8 @@ def load() -> YueRules:
         dial_words=tuple(_words_list(data, "dial_words")),
         names={str(k): str(v) for k, v in _mapping(data, "names").items()},
         currency_words=tuple(_words_list(data, "currency_words")),
-        magnitudes=magnitudes, currencies=currencies, units=units)
+        currency_word_traps=tuple(_words_list(data, "currency_word_traps")),
+        magnitudes=magnitudes, currencies=currencies, units=units,
+        short_year_after=tuple(_words_list(data, "short_year_after")),
+        short_year_before=tuple(_words_list(data, "short_year_before")),
+        short_year_duration=tuple(_words_list(data, "short_year_duration")))

@@ -62,6 +62,8 @@ def _spoken_int(digits: str, start: int, end: int, text: str, r: YueRules) -> st
         return yue_int(digits, liang=True)
     if r.label_before.search(before):
         return yue_int(digits)
+    if kind == "counted_unless_label":
+        return yue_int(digits, liang=True)
     return _liang_big(digits)
 
 
@@ -81,6 +83,11 @@ def _hk_phone(m, text, r):
 def _name(m, text, r):
     """7-11 the shop; but 7-11個人 is a range."""
     return None if _follower_kind(text, m.end(), r) else r.names[m.group(0)]
+
+
+def _height(m, text, r):
+    """1米75: metres and centimetres as people say a height, 一米七五 (not 一米七十五)."""
+    return yue_int(m.group("a"), liang=True) + m.group("unit") + yue_digits(m.group("b"))
 
 
 def _dialled(m, text, r):
@@ -131,6 +138,23 @@ def _date_or_fraction(m, text, r):
 
 def _year(m, text, r):
     return yue_digits(m.group(0))
+
+
+_MONTH_AFTER = regex.compile(r"\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月")
+
+
+def _short_year(m, text, r):
+    """98年 -> 九八年 when something says it is a year; 20年 alone stays a duration (二十年)."""
+    digits = m.group(0)
+    after = text[m.end():].lstrip()[1:]  # past 年
+    if digits[0] != "0":
+        before = text[max(0, m.start() - 8):m.start()].rstrip()
+        if r.ordinal.search(before) or after.startswith(r.short_year_duration):
+            return None
+        if not (_MONTH_AFTER.match(after) or after.startswith(r.short_year_after)
+                or before.endswith(r.short_year_before)):
+            return None
+    return yue_digits(digits)
 
 
 def _clock(m, text, r):
@@ -280,6 +304,8 @@ def _classes(r: YueRules) -> list[_Class]:
     return [
         _Class("yue.digits", c(rf"(?<=(?:{_alt(r.digit_context)})[\s:：是係系為为]*)\+?\d(?:[\d\- ]*\d){{2,}}"), _digits),
         _Class("yue.name", c(rf"(?<![0-9A-Za-z.])(?:{_alt(r.names)})(?![0-9A-Za-z.])"), _name),
+        # a height 1米75 / 1米8 (no unit after the second number: 1米75厘米 is not this)
+        _Class("yue.height", c(r"(?<![\d.,])(?P<a>\d)\s?(?P<unit>米)\s?(?P<b>\d{1,2})(?![\d.,]|\s?(?:[A-Za-z]|米|厘|公|毫|個|个))"), _height),
         _Class("yue.year", c(rf"(?<![\d.,])({_YEAR})\s?({_DASH}|至|到)\s?({_YEAR})(?![\d.,])"), _year_range),
         _Class("yue.telephone", c(r"(?<![\d.,])(?P<cc>\+?852[ -]?)?(?P<a>[2-9]\d{3})(?P<sep>[ \-–]?)(?P<b>\d{4})(?![\d.,])"
                                   r"(?(cc)|(?(sep)|(?!)))"), _hk_phone),
@@ -291,11 +317,12 @@ def _classes(r: YueRules) -> list[_Class]:
         _Class("yue.date", c(r"(?<![\d.,/-])(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/-]|\.\d)"), _date_dmy),
         _Class("yue.date", c(r"(?<![\d./])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?=\s?[(（](?:星期|禮拜|礼拜|週|周)?[一二三四五六日天1-7][)）])"), _date_dm),
         _Class("yue.year", c(r"(?<![\d.,])\d{4}(?=\s?年(?!級|级|紀|纪|齡|龄))"), _year),
+        _Class("yue.year", c(r"(?<![\d.,/-])\d{2}(?=\s?年(?!級|级|紀|纪|齡|龄|代))"), _short_year),
         _Class("yue.time", c(r"(?<![\d:.])(?P<h>[01]?\d|2[0-4])[:：](?P<mi>[0-5]\d)(?:[:：](?P<s>[0-5]\d))?(?![\d:])"
                              r"(?P<ampm>\s?(?:[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"), _clock),
         _Class("yue.time", c(r"(?<![\d:.])(?P<h>\d{1,2})\s?(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z])"), _clock_hour_ampm),
         # a currency word written after the amount ($100蚊) is already read: swallow it, never say it twice
-        _Class("yue.money", c(f"(?:{money_one}|{money_after}){money_tail}(?:\\s?(?:{_alt(r.currency_words)}))?"), _money),
+        _Class("yue.money", c(f"(?:{money_one}|{money_after}){money_tail}(?:\\s?(?!{_alt(r.currency_word_traps)})(?:{_alt(r.currency_words)}))?"), _money),
         _Class("yue.percent", c(rf"{_NEG_OK}(?:(?P<a>[-−]?{num})\s?[%‰]?\s?(?:{_DASH}|至|到)\s?)?(?P<b>[-−]?{num})\s?(?P<sign>[%‰])"), _percent),
         _Class("yue.fraction", c(r"(?<![\d./])(\d+)/(\d+)(?![\d/]|\.\d)"), _date_or_fraction),
         _Class("yue.ratio", c(rf"(?<![\d.:])({num})[:：]({num})(?![\d:])"), _ratio),
