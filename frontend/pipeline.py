@@ -129,6 +129,8 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
                 pieces.append(Piece(para[cut:], cut, end))
             pending_prefix = None
         para_lang = doc_lang
+        if lang is None and para_lang is not None and langid.paragraph_lang(para) == "en":
+            para_lang = "en"  # a (粤语)/(四川话) prefix sets the Chinese variety, not English lines
         if para_lang is None:
             para_lang = langid.paragraph_lang(para)
             if carry_yue and para_lang == "zh" and langid.script_score(para) >= 0:

@@ -27,3 +27,9 @@ def test_lexicon_keys_match_the_source_before_numbers_rewrite_it():
 def test_cantonese_span_inside_a_mandarin_paragraph_reads_cantonese_numbers():
     out = frontend.normalize('他说<lang xml:lang="zh-HK">我哋有2個人</lang>，我们有2个人', "zh")
     assert out == "他说我哋有兩個人，我们有两个人"
+
+
+def test_a_dialect_prefix_does_not_turn_english_lines_cantonese():
+    utts = frontend.process("(粤语)我哋有2個人\nI paid $20 for 2 bowls")
+    assert [u.text for u in utts] == ["(粤语)我哋有兩個人", "I paid twenty dollars for two bowls"]
+    assert [u.lang for u in utts] == ["yue", "en"]
