@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from typing import Iterator
 
-from . import cleanup, inline, langid, lexicon as lexicon_mod, math as math_mod, polyphone, split, tn, yue
+from . import cleanup, inline, langid, lexicon as lexicon_mod, math as math_mod, polyphone, split, tn, yue, yue_script
 from .context import Context
-from .pieces import MARKUP, Piece, text_of
+from .pieces import MARKUP, RAW, SPOKEN, Piece, text_of
 from .utterance import PAUSE_MS, Utterance
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
@@ -85,7 +86,11 @@ def _stages_tn(pieces: list[Piece], ctx: Context) -> list[Piece]:
     # matched before math and numbers rewrite the source; matches become markup nobody touches.
     pieces = lexicon_mod.apply(pieces, ctx)
     pieces = math_mod.apply(pieces, ctx)
-    return _numbers(pieces, ctx)
+    pieces = _numbers(pieces, ctx)
+    if ctx.lang != "yue" and yue_script.script_score(text_of(p for p in pieces if p.kind == RAW)) > 0:
+        # Traditional Mandarin (or dialect) text: the words rules wrote follow the user's script
+        pieces = [replace(p, text=yue_script.to_traditional(p.text)) if p.kind == SPOKEN else p for p in pieces]
+    return pieces
 
 
 def _numbers(pieces: list[Piece], ctx: Context) -> list[Piece]:

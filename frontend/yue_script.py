@@ -65,3 +65,8 @@ def script_variants(text: str) -> tuple[str, ...]:
         if variant != text and len(variant) == len(text) and variant not in out:
             out.append(variant)
     return tuple(out)
+
+
+def to_traditional(text: str) -> str:
+    """Simplified characters a Mandarin rule wrote (一万, 负二度) in Traditional, for Traditional text."""
+    return _converter("s2t").convert(text)

@@ -33,3 +33,8 @@ def test_a_dialect_prefix_does_not_turn_english_lines_cantonese():
     utts = frontend.process("(粤语)我哋有2個人\nI paid $20 for 2 bowls")
     assert [u.text for u in utts] == ["(粤语)我哋有兩個人", "I paid twenty dollars for two bowls"]
     assert [u.lang for u in utts] == ["yue", "en"]
+
+
+def test_traditional_mandarin_gets_traditional_number_words():
+    assert frontend.normalize("他們有12,000人", "zh") == "他們有一萬二千人"
+    assert frontend.normalize("他们有12,000人", "zh") == "他们有一万二千人"
