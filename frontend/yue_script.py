@@ -70,3 +70,8 @@ def script_variants(text: str) -> tuple[str, ...]:
 def to_traditional(text: str) -> str:
     """Simplified characters a Mandarin rule wrote (一万, 负二度) in Traditional, for Traditional text."""
     return _converter("s2t").convert(text)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional text in Simplified, for matching Simplified cue words (never for output)."""
+    return _converter("t2s").convert(text)

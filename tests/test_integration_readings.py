@@ -38,3 +38,8 @@ def test_a_dialect_prefix_does_not_turn_english_lines_cantonese():
 def test_traditional_mandarin_gets_traditional_number_words():
     assert frontend.normalize("他們有12,000人", "zh") == "他們有一萬二千人"
     assert frontend.normalize("他们有12,000人", "zh") == "他们有一万二千人"
+
+
+def test_traditional_mandarin_matches_the_simplified_cue_words():
+    assert frontend.normalize("氣溫-2度", "zh") == "氣溫零下二度"
+    assert frontend.normalize("(闽南话)有2隻貓") == "(闽南话)有兩隻貓"
