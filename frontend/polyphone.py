@@ -200,16 +200,15 @@ def sentence_readings(text: str) -> list[Reading | None]:
 
 def _rule_for(text: str, pos: int, in_phrase: bool, in_lexicon: bool, model: _Model) -> Rule | None:
     """The first rule for this character whose context matches. Lexicon words beat rules;
-    a rule reads a character inside a segmented word only if it says `in_words: true`."""
-    if in_lexicon:
-        return None
+    a rule reads a character inside a segmented word only if it says `in_words: true`,
+    inside a word of our lexicon only if it says `over_lexicon: true`."""
     candidates = model.rules_by_char.get(text[pos])
     if not candidates:
         return None
     # a window is enough context and keeps long sentences linear
     left, right = text[max(0, pos - _WINDOW):pos], text[pos + 1:pos + 1 + _WINDOW]
     for r in candidates:
-        if in_phrase and not r.in_words:
+        if in_phrase and not r.in_words or in_lexicon and not r.over_lexicon:
             continue
         if r.left is not None and not r.left.search(left):
             continue

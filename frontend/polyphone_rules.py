@@ -92,6 +92,8 @@ class Rule:
     not_right: regex.Pattern | None
     in_words: bool  # may also override a reading that came from a multi-character phrase
     where: str
+    # may even override a word of our lexicon: 空|着手 is 空着 + 手, not 着手 zhuo2 "set about"
+    over_lexicon: bool = False
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,7 @@ def _pattern(node, sets: dict[str, str], where: str, anchor: str):
         raise RuleError(f"{where}: bad pattern {node!r}: {e}") from None
 
 
-_RULE_KEYS = ("name", "char", "reading", "left", "right", "not_left", "not_right", "in_words", "note")
+_RULE_KEYS = ("name", "char", "reading", "left", "right", "not_left", "not_right", "in_words", "over_lexicon", "note")
 
 
 def load_rules(data) -> tuple[list[Rule], Policy]:
@@ -204,7 +206,8 @@ def load_rules(data) -> tuple[list[Rule], Policy]:
                         _pattern(node.get("right"), sets, where, "start"),
                         _pattern(node.get("not_left"), sets, where, "end"),
                         _pattern(node.get("not_right"), sets, where, "start"),
-                        bool(node.get("in_words", False)), _short(where)))
+                        bool(node.get("in_words", False)), _short(where),
+                        bool(node.get("over_lexicon", False))))
     policy = Policy(frozenset("".join(data.get("never_brace") or "")),
                     frozenset("".join(data.get("neutral_counts") or "")),
                     frozenset("".join(data.get("brace_only") or "")))
