@@ -195,7 +195,24 @@ def sentence_readings(text: str) -> list[Reading | None]:
                 if rule is not None:
                     pinyin, src = rule.reading, f"rule {rule.name} ({rule.where})"
                 out[pos] = Reading(pinyin, src, _differs(ch, pinyin, default, model.policy))
+            if end - start > 1 and readings and source not in ("default",):
+                _complete_word(text, out, base + start, base + end, model.policy)
     return out
+
+
+def _complete_word(text: str, out: list, start: int, end: int, policy: Policy) -> None:
+    """A braced risky character takes its word's context away from the model ({cen1}差不齐
+    reads like 差不齐 cha4): brace the other characters of that word that leave their default
+    (参差 -> {cen1}{ci1}); 一/不 and a neutral tone alone still stay plain."""
+    if not any(out[p] is not None and out[p].brace for p in range(start, end)):
+        return
+    for p in range(start, end):
+        r, default = out[p], default_reading(text[p])
+        if r is None or r.brace or default is None or r.pinyin == default or text[p] in policy.never_brace:
+            continue
+        if r.pinyin[:-1] == default[:-1] and "5" in (r.pinyin[-1], default[-1]):
+            continue
+        out[p] = Reading(r.pinyin, r.source, True)
 
 
 def _rule_for(text: str, pos: int, in_phrase: bool, in_lexicon: bool, model: _Model) -> Rule | None:
