@@ -1,0 +1,24 @@
+"""Everyday Mandarin number lines, third native-speaker probe (shopping festivals, rates, sports, dates)."""
+import pytest
+
+import frontend
+from scoring import frontend_case_key
+
+CASES = [
+    # a shopping-festival date is named digit by digit
+    ("618大促马上开始", "六一八大促马上开始"),
+    ("1111购物节", "一一一一购物节"),
+    # a rate or a per-share / unit price is a decimal, not 元角分; a plain price keeps 元角分
+    ("美元兑人民币汇率7.12元", "美元兑人民币汇率七点一二元"),
+    ("该股股价12.35元", "该股股价十二点三五元"),
+    ("今日报收15.20元", "今日报收十五点二元"),
+    ("单价2.5元", "单价二点五元"),
+    ("售价99.9元", "售价九十九元九角"),
+    ("股价大跌，他只剩下3.5元", "股价大跌，他只剩下三元五角"),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0] for c in CASES])
+def test_zh_everyday_reading(text, expected):
+    out = frontend.normalize(text, "zh")
+    assert frontend_case_key(out) == frontend_case_key(expected), out
