@@ -15,6 +15,10 @@ CASES = [
     ("单价2.5元", "单价二点五元"),
     ("售价99.9元", "售价九十九元九角"),
     ("股价大跌，他只剩下3.5元", "股价大跌，他只剩下三元五角"),
+    # a relay is legs 乘 distance (never the product 乘以); a bare product keeps 乘以
+    ("男子4×100米接力", "男子四乘一百米接力"),
+    ("中国队获得4x100m混合泳接力冠军", "中国队获得四乘一百米混合泳接力冠军"),
+    ("4×100=400", "四乘以一百等于四百"),
 ]
 
 
@@ -22,3 +26,8 @@ CASES = [
 def test_zh_everyday_reading(text, expected):
     out = frontend.normalize(text, "zh")
     assert frontend_case_key(out) == frontend_case_key(expected), out
+
+
+def test_en_relay():
+    assert frontend_case_key(frontend.normalize("He won the 4×100m relay.", "en")) == \
+        frontend_case_key("He won the four by one hundred meter relay.")

@@ -117,3 +117,18 @@ def find(text: str, lang: str) -> Iterator[Match]:
         if spoken is None:
             continue
         yield Match(m.start() if negative else m.start("num"), m.end(), spoken, RULE)
+
+
+# 4×100米接力, 4x200m自由泳接力: a relay's legs times distance is said 乘 (four by one hundred), not the
+# product 乘以; claimed by cleanup before math could read × as an operator
+_RELAY = re.compile(r"(?a)(?<![\d.])(?P<legs>[2-9])\s?[×xX✕*]\s?(?P<dist>\d{2,5})\s?(?P<unit>米|m|M)(?![A-Za-z])"
+                    r"(?=[\u4e00-\u9fff]{0,6}(?:接力|relay)|\s?(?:relay|Relay))")
+_RELAY_BY = {"zh": "乘", "en": " by "}
+
+
+def relays(text: str, lang: str) -> Iterator[Match]:
+    for m in _RELAY.finditer(text):
+        # an attributive distance: "four by one hundred meter relay" (singular), 四乘一百米
+        dist = cardinal(m.group("dist"), lang) + (" meter" if lang == "en" else "米")
+        spoken = cardinal(m.group("legs"), lang) + _RELAY_BY["en" if lang == "en" else "zh"] + dist
+        yield Match(m.start(), m.end(), spoken, RULE + ".relay")
