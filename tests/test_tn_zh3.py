@@ -19,6 +19,11 @@ CASES = [
     ("男子4×100米接力", "男子四乘一百米接力"),
     ("中国队获得4x100m混合泳接力冠军", "中国队获得四乘一百米混合泳接力冠军"),
     ("4×100=400", "四乘以一百等于四百"),
+    # e-notation is the number it stands for (as 1×10⁻⁵), with its unit; a glued word is no number
+    ("学习率设为1e-5", "学习率设为一乘以十的负五次方"),
+    ("阿伏伽德罗常数约6.02E23", "阿伏伽德罗常数约六点零二乘以十的二十三次方"),
+    ("浓度为2e-3 mol/L", "浓度为二乘以十的负三次方摩尔每升"),
+    ("0x1e5", "零x一e五"),
 ]
 
 
@@ -31,3 +36,10 @@ def test_zh_everyday_reading(text, expected):
 def test_en_relay():
     assert frontend_case_key(frontend.normalize("He won the 4×100m relay.", "en")) == \
         frontend_case_key("He won the four by one hundred meter relay.")
+
+
+def test_en_e_notation():
+    out = frontend.normalize("Set the learning rate to 1e-5. It weighs 3e8 kg, about 2e3 apples.", "en")
+    assert frontend_case_key(out) == frontend_case_key(
+        "Set the learning rate to one times ten to the power of negative five. It weighs three times ten to the "
+        "power of eight kilograms, about two times ten to the power of three apples."), out
