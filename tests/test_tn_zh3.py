@@ -19,6 +19,12 @@ CASES = [
     ("男子4×100米接力", "男子四乘一百米接力"),
     ("中国队获得4x100m混合泳接力冠军", "中国队获得四乘一百米混合泳接力冠军"),
     ("4×100=400", "四乘以一百等于四百"),
+    # after a seat / gate word a number with one capital is a label, not amperes or bytes
+    ("他的座位号是12A", "他的座位号是十二A"),
+    ("我坐12A，他坐12B", "我坐十二A，他坐十二B"),
+    ("请到登机口5B登机", "请到登机口五B登机"),
+    ("充电电流2A", "充电电流两安"),
+    ("插座额定电流10A", "插座额定电流十安"),
     # e-notation is the number it stands for (as 1×10⁻⁵), with its unit; a glued word is no number
     ("学习率设为1e-5", "学习率设为一乘以十的负五次方"),
     ("阿伏伽德罗常数约6.02E23", "阿伏伽德罗常数约六点零二乘以十的二十三次方"),
@@ -43,3 +49,9 @@ def test_en_e_notation():
     assert frontend_case_key(out) == frontend_case_key(
         "Set the learning rate to one times ten to the power of negative five. It weighs three times ten to the "
         "power of eight kilograms, about two times ten to the power of three apples."), out
+
+
+def test_en_seat_label():
+    out = frontend.normalize("My seat is 12A, gate 5B. The charger gives 2A.", "en")
+    assert frontend_case_key(out) == frontend_case_key(
+        "My seat is twelve A, gate five B. The charger gives two amperes."), out

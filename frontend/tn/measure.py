@@ -7,7 +7,7 @@ from typing import Iterator
 from ..pieces import Match
 from ..rules import compiled
 from . import units
-from .common import NUM, cardinal, sign_allowed, tpl
+from .common import NUM, cardinal, sign_allowed, tail_has, tpl, words
 
 RULE = "number.measure"
 
@@ -48,10 +48,24 @@ def read_measure(num: str, unit: str, lang: str, *, negative: bool = False) -> s
     return spoken
 
 
+_LABEL_STOP = re.compile(r"[。；！？;!?\n]|[.,](?!\d)")
+
+
+def _after_label(text: str, start: int, lang: str) -> bool:
+    """A seat/gate/room word shortly before, in the same sentence (我坐12A，他坐12B reads both as seats)."""
+    before = _LABEL_STOP.split(text[max(0, start - 16):start])[-1].lower()
+    if lang == "en":
+        return any(re.search(r"\b" + re.escape(w) + r"s?\b", before) for w in words(lang, "label_before"))
+    cues = words(lang, "label_before")
+    return any(w in before for w in cues if len(w) > 1) or tail_has(text, start, [w for w in cues if len(w) == 1])
+
+
 def _ambiguous(text: str, m: re.Match, lang: str) -> bool:
     """Single-letter units are easy to mistake: 5A级景区, 4K屏, 'Grade 5 A', 'there were 5 in'."""
     unit = m.group("unit")
     nxt = text[m.end():m.end() + 1]
+    if len(unit) == 1 and unit.isascii() and unit.isupper() and _after_label(text, m.start(), lang):
+        return True  # 座位12A, seat 12A, gate 5B: a label letter
     if len(unit) == 1 and unit.isascii() and unit.isalpha():
         power = unit in ("W", "V") and "\u4e00" <= nxt <= "\u9fff"  # 200W快充, 12V电池
         if unit.isupper() and nxt and not (nxt.isspace() or nxt in ",.;:!?，。；：！？)）/、" or power):
