@@ -25,6 +25,15 @@ CASES = [
     ("请到登机口5B登机", "请到登机口五B登机"),
     ("充电电流2A", "充电电流两安"),
     ("插座额定电流10A", "插座额定电流十安"),
+    # a range takes the 两 rule from the word after it
+    ("发货需要2~3天", "发货需要两到三天"),
+    ("每天2-3小时", "每天两到三小时"),
+    ("200-300人参加", "两百到三百人参加"),
+    ("1-2年级", "一到二年级"),
+    ("2-3月", "二到三月"),
+    # a one-decimal discount is said digit by digit
+    ("全场打7.5折", "全场打七五折"),
+    ("会员9.5折，非会员8折", "会员九五折，非会员八折"),
     # e-notation is the number it stands for (as 1×10⁻⁵), with its unit; a glued word is no number
     ("学习率设为1e-5", "学习率设为一乘以十的负五次方"),
     ("阿伏伽德罗常数约6.02E23", "阿伏伽德罗常数约六点零二乘以十的二十三次方"),
