@@ -34,6 +34,12 @@ CASES = [
     # a one-decimal discount is said digit by digit
     ("全场打7.5折", "全场打七五折"),
     ("会员9.5折，非会员8折", "会员九五折，非会员八折"),
+    # a dotted month.day is a date only after a date word, and never before a unit
+    ("本次活动时间为3.15-3.20", "本次活动时间为三月十五日到三月二十日"),
+    ("活动日期：3.15", "活动日期：三月十五日"),
+    ("截至3.31，共售出500张", "截至三月三十一日，共售出五百张"),
+    ("时间为3.5小时", "时间为三点五小时"),
+    ("价格低于3.15", "价格低于三点一五"),
     # e-notation is the number it stands for (as 1×10⁻⁵), with its unit; a glued word is no number
     ("学习率设为1e-5", "学习率设为一乘以十的负五次方"),
     ("阿伏伽德罗常数约6.02E23", "阿伏伽德罗常数约六点零二乘以十的二十三次方"),
