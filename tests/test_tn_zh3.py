@@ -40,6 +40,11 @@ CASES = [
     ("截至3.31，共售出500张", "截至三月三十一日，共售出五百张"),
     ("时间为3.5小时", "时间为三点五小时"),
     ("价格低于3.15", "价格低于三点一五"),
+    # ′ ″ with a time word or 12+ after the mark are minutes and seconds; a height stays feet and inches
+    ("耗时3'25\"", "耗时三分二十五秒"),
+    ("他的成绩是1′05″", "他的成绩是一分零五秒"),
+    ("长2'30\"", "长两分三十秒"),
+    ("身高5'11\"", "身高五英尺十一英寸"),
     # e-notation is the number it stands for (as 1×10⁻⁵), with its unit; a glued word is no number
     ("学习率设为1e-5", "学习率设为一乘以十的负五次方"),
     ("阿伏伽德罗常数约6.02E23", "阿伏伽德罗常数约六点零二乘以十的二十三次方"),
@@ -70,3 +75,9 @@ def test_en_seat_label():
     out = frontend.normalize("My seat is 12A, gate 5B. The charger gives 2A.", "en")
     assert frontend_case_key(out) == frontend_case_key(
         "My seat is twelve A, gate five B. The charger gives two amperes."), out
+
+
+def test_en_minutes_seconds():
+    out = frontend.normalize("He is 5'11\" and ran it in 3'45\".", "en")
+    assert frontend_case_key(out) == frontend_case_key(
+        "He is five feet eleven inches and ran it in three minutes forty-five seconds."), out

@@ -111,12 +111,27 @@ _FEET_INCHES = re.compile(r"(?<![\w.,'])(\d)\s?['′]\s?(\d|1[01])(?![\d'\"″.]
 _BY = re.compile(r"(?a)(?<![\w.])(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)(?![\w.]|\.\d)")
 
 
+# 3'25", 1′05″ after 用时/成绩 or with 12 or more after the mark: minutes and seconds, not feet and inches
+_MIN_SEC = re.compile(r"(\d{1,3})\s?['′]\s?(\d{1,2}(?:\.\d+)?)\s?(?:\"|″|'')")
+_TIME_CUES = ("耗时", "用时", "成绩", "时长", "计时", "跑出", "游出", "历时", "时间", "time", "timed", "clocked", "finished in")
+
+
+def _as_min_sec(text: str, m: re.Match, lang: str) -> str | None:
+    mm = _MIN_SEC.fullmatch(m.group())
+    if not mm or not (float(mm.group(2)) >= 12 or any(c in text[max(0, m.start() - 14):m.start()] for c in _TIME_CUES)):
+        return None
+    mins, secs = mm.group(1), mm.group(2)
+    if lang == "en":
+        return f"{cardinal(mins, lang)} minute{'s' * (mins != '1')} {cardinal(secs, lang)} second{'s' * (secs != '1')}"
+    return cardinal(mins, lang, liang=True) + "分" + cardinal(secs, lang) + "秒"  # 两分三十秒
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
     if lang == "en":
         for m in _BY.finditer(text):
             yield Match(m.start(), m.end(), f"{cardinal(m.group(1), lang)} by {cardinal(m.group(2), lang)}", RULE + ".by")
     for m in _chain_pattern(lang).finditer(text):
-        spoken = _read_chain(m.group(), lang)
+        spoken = _as_min_sec(text, m, lang) or _read_chain(m.group(), lang)
         if spoken is not None:
             yield Match(m.start(), m.end(), spoken, RULE + ".compound")
     for m in _FEET_INCHES.finditer(text):
