@@ -45,7 +45,7 @@ def _patterns(lang: str):
                             alternation(s for s in cur["symbols"] if s.isalpha()) + r")\b")
     suffix = None
     if lang != "en":
-        suffix = re.compile(r"(?a)(?<![\d.,])(?P<num>\d+\.\d+)(?=\s?(?P<name>" + names + r"))")
+        suffix = re.compile(r"(?a)(?<![\d.,])(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+)(?=\s?(?P<name>" + names + r"))")
     return prefix, code_after, suffix
 
 
@@ -69,7 +69,7 @@ def _scaled(num: str, scale: str | None, lang: str) -> tuple[str, str]:
 
 def zh_money(num: str, unit: str, *, yuan: bool, scale: str = "") -> str:
     """¥12.50 -> 十二元五角, $4.99 -> 四点九九美元, ¥2 -> 两元."""
-    whole, _, frac = num.partition(".")
+    whole, _, frac = num.replace(",", "").partition(".")
     if yuan and frac and not scale and len(frac) <= 2:
         frac = (frac + "0")[:2]
         jiao, fen = int(frac[0]), int(frac[1])
