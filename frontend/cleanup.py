@@ -143,6 +143,10 @@ def _finds(text: str, lang: str, at_line_start: bool):
         yield Match(m.start(), m.start() + len(url), read_address(url, lang), "url")
     from .tn.phone import plates  # 京A·12345: a plate, claimed before math reads · as a product
     yield from plates(text, lang)
+    from .tn.measure import relays  # 4×100米接力: 四乘一百米, claimed before math reads × as 乘以
+    yield from relays(text, lang)
+    from .tn.scientific import find as e_notation  # 1e-5: a number, before math reads e as a letter
+    yield from e_notation(text, lang)
     for m in _EMOJI.finditer(text):
         if any(ord(c) >= 0x2300 or c in "\u200d\ufe0f\u20e3" for c in m.group(0)):
             yield Match(m.start(), m.end(), "", "cleanup.emoji", kind=RAW)

@@ -64,6 +64,8 @@ _ZH_Y = re.compile(r"(?a)(?<![\d.])(\d{4})" + _YEAR_WORD)
 _ZH_Y_RANGE = re.compile(r"(?a)(?<![\d.])(\d{4})\s*([-~～–—至到])\s*(\d{4})" + _YEAR_WORD)
 _ZH_GENERATION = re.compile(r"(?a)(?<![\d.])\d0(?=后)")
 _ZH_ERA = re.compile(r"(?a)(?<=公元)(前)?(?(1)\d{1,4}|\d{1,3})(?!\d)(?=\s*年)")
+# 3.15, 3.15-3.20 after 日期/时间/定于...: a dotted month.day (never after a bare 为/到: 降至3.15 is a number)
+_ZH_MD_DOT = re.compile(r"(?a)(?<![\d.])(\d{1,2})\.(\d{1,2})(?:(\s?[-~～–—至到]\s?)(\d{1,2})\.(\d{1,2}))?(?![\d.%‰]|\s?[A-Za-z])")
 _ZH_M = re.compile(r"(?a)(?<![\d.])(\d{1,2})(?=\s*月)", re.A)
 _ZH_D = re.compile(r"(?a)(?<=月)(\s*)(\d{1,2})(?=\s*[日号])", re.A)
 
@@ -94,6 +96,15 @@ def _zh(text: str) -> Iterator[Match]:
     for m in _ZH_D.finditer(text):
         if 1 <= int(m.group(2)) <= 31:
             yield Match(m.start(2), m.end(), numerals.zh_int(m.group(2)), RULE + ".day")
+    for m in _ZH_MD_DOT.finditer(text):
+        mo, d, sep, mo2, d2 = m.groups()
+        nxt = text[m.end():m.end() + 1]
+        ends = not nxt or not ("\u4e00" <= nxt <= "\u9fff") or head_has(text, m.end(), nr["date_after"])
+        if _valid(mo, d) and (not sep or _valid(mo2, d2)) and ends and tail_has(text, m.start(), nr["dot_date_before"]):
+            out = zh_date(None, mo, d)
+            if sep:
+                out += tpl("zh", "range")(a="", b="") + zh_date(None, mo2, d2)
+            yield Match(m.start(), m.end(), out, RULE + ".dot")
     for m in _MD_SLASH.finditer(text):
         mo, d = m.groups()
         if _valid(mo, d) and (head_has(text, m.end(), nr["date_after"]) or tail_has(text, m.start(), nr["date_before"])):

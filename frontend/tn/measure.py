@@ -7,7 +7,7 @@ from typing import Iterator
 from ..pieces import Match
 from ..rules import compiled
 from . import units
-from .common import NUM, cardinal, sign_allowed, tpl
+from .common import NUM, cardinal, sign_allowed, tail_has, tpl, words
 
 RULE = "number.measure"
 
@@ -48,10 +48,24 @@ def read_measure(num: str, unit: str, lang: str, *, negative: bool = False) -> s
     return spoken
 
 
+_LABEL_STOP = re.compile(r"[。；！？;!?\n]|[.,](?!\d)")
+
+
+def _after_label(text: str, start: int, lang: str) -> bool:
+    """A seat/gate/room word shortly before, in the same sentence (我坐12A，他坐12B reads both as seats)."""
+    before = _LABEL_STOP.split(text[max(0, start - 16):start])[-1].lower()
+    if lang == "en":
+        return any(re.search(r"\b" + re.escape(w) + r"s?\b", before) for w in words(lang, "label_before"))
+    cues = words(lang, "label_before")
+    return any(w in before for w in cues if len(w) > 1) or tail_has(text, start, [w for w in cues if len(w) == 1])
+
+
 def _ambiguous(text: str, m: re.Match, lang: str) -> bool:
     """Single-letter units are easy to mistake: 5A级景区, 4K屏, 'Grade 5 A', 'there were 5 in'."""
     unit = m.group("unit")
     nxt = text[m.end():m.end() + 1]
+    if len(unit) == 1 and unit.isascii() and unit.isupper() and _after_label(text, m.start(), lang):
+        return True  # 座位12A, seat 12A, gate 5B: a label letter
     if len(unit) == 1 and unit.isascii() and unit.isalpha():
         power = unit in ("W", "V") and "\u4e00" <= nxt <= "\u9fff"  # 200W快充, 12V电池
         if unit.isupper() and nxt and not (nxt.isspace() or nxt in ",.;:!?，。；：！？)）/、" or power):
@@ -97,12 +111,27 @@ _FEET_INCHES = re.compile(r"(?<![\w.,'])(\d)\s?['′]\s?(\d|1[01])(?![\d'\"″.]
 _BY = re.compile(r"(?a)(?<![\w.])(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)(?![\w.]|\.\d)")
 
 
+# 3'25", 1′05″ after 用时/成绩 or with 12 or more after the mark: minutes and seconds, not feet and inches
+_MIN_SEC = re.compile(r"(\d{1,3})\s?['′]\s?(\d{1,2}(?:\.\d+)?)\s?(?:\"|″|'')")
+_TIME_CUES = ("耗时", "用时", "成绩", "时长", "计时", "跑出", "游出", "历时", "时间", "time", "timed", "clocked", "finished in")
+
+
+def _as_min_sec(text: str, m: re.Match, lang: str) -> str | None:
+    mm = _MIN_SEC.fullmatch(m.group())
+    if not mm or not (float(mm.group(2)) >= 12 or any(c in text[max(0, m.start() - 14):m.start()] for c in _TIME_CUES)):
+        return None
+    mins, secs = mm.group(1), mm.group(2)
+    if lang == "en":
+        return f"{cardinal(mins, lang)} minute{'s' * (mins != '1')} {cardinal(secs, lang)} second{'s' * (secs != '1')}"
+    return cardinal(mins, lang, liang=True) + "分" + cardinal(secs, lang) + "秒"  # 两分三十秒
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
     if lang == "en":
         for m in _BY.finditer(text):
             yield Match(m.start(), m.end(), f"{cardinal(m.group(1), lang)} by {cardinal(m.group(2), lang)}", RULE + ".by")
     for m in _chain_pattern(lang).finditer(text):
-        spoken = _read_chain(m.group(), lang)
+        spoken = _as_min_sec(text, m, lang) or _read_chain(m.group(), lang)
         if spoken is not None:
             yield Match(m.start(), m.end(), spoken, RULE + ".compound")
     for m in _FEET_INCHES.finditer(text):
@@ -117,3 +146,18 @@ def find(text: str, lang: str) -> Iterator[Match]:
         if spoken is None:
             continue
         yield Match(m.start() if negative else m.start("num"), m.end(), spoken, RULE)
+
+
+# 4×100米接力, 4x200m自由泳接力: a relay's legs times distance is said 乘 (four by one hundred), not the
+# product 乘以; claimed by cleanup before math could read × as an operator
+_RELAY = re.compile(r"(?a)(?<![\d.])(?P<legs>[2-9])\s?[×xX✕*]\s?(?P<dist>\d{2,5})\s?(?P<unit>米|m|M)(?![A-Za-z])"
+                    r"(?=[\u4e00-\u9fff]{0,6}(?:接力|relay)|\s?(?:relay|Relay))")
+_RELAY_BY = {"zh": "乘", "en": " by "}
+
+
+def relays(text: str, lang: str) -> Iterator[Match]:
+    for m in _RELAY.finditer(text):
+        # an attributive distance: "four by one hundred meter relay" (singular), 四乘一百米
+        dist = cardinal(m.group("dist"), lang) + (" meter" if lang == "en" else "米")
+        spoken = cardinal(m.group("legs"), lang) + _RELAY_BY["en" if lang == "en" else "zh"] + dist
+        yield Match(m.start(), m.end(), spoken, RULE + ".relay")

@@ -16,7 +16,7 @@ RULE = "number.money"
 @compiled
 def currencies(lang: str) -> dict:
     data = load(lang, "currency")
-    check_keys(data, ("symbols", "names", "yuan_names", "yuan_units", "zero", "scales"), f"rules/{lang}/currency.yaml")
+    check_keys(data, ("symbols", "names", "yuan_names", "yuan_units", "zero", "scales", "rate_cues"), f"rules/{lang}/currency.yaml")
     syms = data.get("symbols")
     if not isinstance(syms, dict):
         raise fail(data, "'symbols' must be a mapping", "symbols")
@@ -45,7 +45,7 @@ def _patterns(lang: str):
                             alternation(s for s in cur["symbols"] if s.isalpha()) + r")\b")
     suffix = None
     if lang != "en":
-        suffix = re.compile(r"(?a)(?<![\d.,])(?P<num>\d+\.\d+)(?=\s?(?P<name>" + names + r"))")
+        suffix = re.compile(r"(?a)(?<![\d.,])(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+)(?=\s?(?P<name>" + names + r"))")
     return prefix, code_after, suffix
 
 
@@ -69,7 +69,7 @@ def _scaled(num: str, scale: str | None, lang: str) -> tuple[str, str]:
 
 def zh_money(num: str, unit: str, *, yuan: bool, scale: str = "") -> str:
     """¥12.50 -> 十二元五角, $4.99 -> 四点九九美元, ¥2 -> 两元."""
-    whole, _, frac = num.partition(".")
+    whole, _, frac = num.replace(",", "").partition(".")
     if yuan and frac and not scale and len(frac) <= 2:
         frac = (frac + "0")[:2]
         jiao, fen = int(frac[0]), int(frac[1])
@@ -104,6 +104,15 @@ def en_money(num: str, names: list[str], scale: str = "") -> str:
     return f"{en_cardinal(num)} {unit if int(whole or 0) == 1 else units}"
 
 
+_CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
+
+
+def _after_rate_cue(text: str, start: int, cues: list[str], window: int = 8) -> bool:
+    """汇率7.12元, 股价收报12.35元: a rate word shortly before the amount, in the same clause."""
+    before = _CLAUSE_END.split(text[max(0, start - window):start])[-1]
+    return any(c in before for c in cues)
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
     prefix, code_after, suffix = _patterns(lang)
     cur = currencies(lang)
@@ -130,7 +139,8 @@ def find(text: str, lang: str) -> Iterator[Match]:
         yuan_names = cur.get("yuan_names", [])
         for m in suffix.finditer(text):
             name = m.group("name")
-            if name in yuan_names and name != "块" and len(m.group("num").partition(".")[2]) <= 2:
+            if name in yuan_names and name != "块" and len(m.group("num").partition(".")[2]) <= 2 \
+                    and not _after_rate_cue(text, m.start(), cur.get("rate_cues", [])):
                 # 99.9元 -> 九十九元九角: the amount swallows its 元
                 spoken = zh_money(m.group("num"), "元", yuan=True)
                 yield Match(m.start(), m.end() + len(text[m.end():]) - len(text[m.end():].lstrip()) + len(name), spoken, RULE)

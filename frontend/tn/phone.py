@@ -64,11 +64,11 @@ def plates(text: str, lang: str) -> Iterator[Match]:
 @compiled
 def _cue_patterns(lang: str):
     nr = numbers_rules(lang)
-    return nr.get("code_before", []), nr.get("code_after", []), nr.get("route_after", [])
+    return nr.get("code_before", []), nr.get("code_after", []), nr.get("route_after", []), nr.get("festival_after", [])
 
 
 def find(text: str, lang: str) -> Iterator[Match]:
-    before, after, route = _cue_patterns(lang)
+    before, after, route, festival = _cue_patterns(lang)
     yield from plates(text, lang)
     for m in _ID_CARD.finditer(text):
         yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".id")
@@ -92,7 +92,9 @@ def find(text: str, lang: str) -> Iterator[Match]:
         if sum(c.isdigit() for c in m.group(0)) >= 7:
             yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")
     for m in _DIGITS.finditer(text):
-        if tail_has(text, m.start(), before) or head_has(text, m.end(), after) or \
+        if len(m.group(0)) <= 4 and head_has(text, m.end(), festival):
+            yield Match(m.start(), m.end(), digits(m.group(0), lang), RULE + ".festival")
+        elif tail_has(text, m.start(), before) or head_has(text, m.end(), after) or \
                 (len(m.group(0)) >= 3 and head_has(text, m.end(), route) and not head_has(text, m.end(), ["路程", "路上", "路线"])):
             yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")
     for m in _LEADING_ZERO.finditer(text):

@@ -8,6 +8,7 @@ from typing import Iterator
 
 from ..pieces import Match
 from ..rules import compiled
+from .cardinal import read_cardinal
 from .common import NUM, alternation, cardinal, sign_allowed, tpl, words
 from .measure import TEMPERATURE, read_measure, unit_pattern
 from .percent import read_percent
@@ -34,14 +35,15 @@ def joiner(lang: str) -> str:
     return tpl(lang, "range")(a="", b="")
 
 
-def _side(num: str, unit: str | None, neg: bool, lang: str) -> str:
+def _side(num: str, unit: str | None, neg: bool, lang: str, text: str = "", end: int = 0) -> str:
     if unit in ("%", "％", "‰"):
         return read_percent(num, unit, lang, negative=neg)
     if unit:
         spoken = read_measure(num, unit, lang, negative=neg)
         if spoken is not None:
             return spoken
-    spoken = cardinal(num, lang)
+    # the 两 rule looks at the word after the whole range: 2~3天 -> 两到三天, 200-300人 -> 两百到三百人
+    spoken = read_cardinal(num, lang, text, end) if not neg else cardinal(num, lang)
     return tpl(lang, "negative")(num=spoken) if neg else spoken
 
 
@@ -68,9 +70,9 @@ def find(text: str, lang: str) -> Iterator[Match]:
             ub = ua  # 10℃~20 (rare) reads the unit on both
         if ub and not ua and (ub in ("%", "％", "‰")):
             ua = ub  # 10-20% -> 百分之十到百分之二十
-        left = _side(a, ua, neg_a, lang)
+        left = _side(a, ua, neg_a, lang, text, m.end())
         if neg_a and not ua and ub in TEMPERATURE:
             left = tpl(lang, "below_zero")(num=cardinal(a, lang))  # -5~-1℃: 零下五到零下一摄氏度
-        right = _side(b, ub, neg_b, lang)
+        right = _side(b, ub, neg_b, lang, text, m.end())
         start = m.start() if neg_a else m.start("n1")
         yield Match(start, m.end(), tpl(lang, "range")(a=left, b=right), RULE)
