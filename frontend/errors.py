@@ -1,7 +1,9 @@
 """Errors a user can act on: each names the file and line, or the span, that is wrong."""
 from __future__ import annotations
 
-from .rules import RuleError  # noqa: F401  (re-exported: rule files raise "file:line: message")
+from .rules import RuleError  # re-exported: rule files raise "file:line: message"
+
+__all__ = ["FrontendError", "LexiconError", "MarkupError", "RuleError"]
 
 
 class FrontendError(ValueError):

@@ -1,5 +1,10 @@
 """The frontend pipeline: text -> paragraphs -> pieces through the stages -> utterances.
 
+Stage order, per paragraph (written down here only):
+  inline (braces, [text](pron), SSML) -> cleanup -> lexicon -> math -> numbers (Cantonese runs
+  to yue, the rest to tn) -> spoken words in Traditional script when the text is Traditional ->
+  split into sentences -> per sentence: polyphone -> tidy whitespace -> Utterance.
+
 Work is done one paragraph at a time so `process()` can hand out the first utterance of
 a 1 MB document without normalising the rest.
 """
@@ -17,13 +22,15 @@ from .utterance import PAUSE_MS, Utterance
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
+LONG_LINE = 4000  # a longer line is handed on in pieces, so the first utterance comes at once
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|(?<=[a-z])\.(?=\s+[A-Z])")
 
 
 def iter_paragraphs(text: str) -> Iterator[tuple[int, int, str, bool]]:
     """Yield (start, end, paragraph, is_code_fence) lazily, line by line.
 
-    A paragraph is one line; a fenced markdown code block is yielded whole so the
-    clean-up can drop it by a named rule instead of reading code aloud.
+    A paragraph is one line; a fenced markdown code block is yielded whole, flagged, so
+    run() can skip it instead of reading code aloud.
     """
     pos, n = 0, len(text)
     while pos < n:
@@ -44,10 +51,6 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, int, str, bool]]:
         else:
             yield pos, end, line, False
         pos = end + 1
-
-
-LONG_LINE = 4000  # a longer line is handed on in pieces, so the first utterance comes at once
-_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|(?<=[a-z])\.(?=\s+[A-Z])")
 
 
 def _long_line(text: str, pos: int, end: int) -> Iterator[tuple[int, int, str, bool]]:
@@ -125,7 +128,7 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
     carry_yue = False  # an earlier paragraph of this document was detected as Cantonese
     for start, end, para, is_fence in iter_paragraphs(text):
         if is_fence:
-            continue  # markdown code block: dropped by rule "markdown.code_fence"
+            continue  # markdown code block: never read aloud (no rule records this: --explain omits it)
         pieces = [Piece(para, start, end)]
         if pending_prefix is not None and start == 0:
             cut = pending_prefix.end

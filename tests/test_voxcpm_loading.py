@@ -48,6 +48,13 @@ def one_line_naming(err, filename):
     return msg
 
 
+def load_fails(d, filename, error=ValueError, **kw):
+    """Loading `d` raises `error` with one line that names `filename`; the message is returned."""
+    with pytest.raises(error) as e:
+        load(d, **kw)
+    return one_line_naming(e, filename)
+
+
 # -- happy paths -----------------------------------------------------------------------------
 def test_bin_and_pth_files_load_identically(tmp_path, reference_patches):
     d = ckpt(tmp_path, ["config.json", "pytorch_model.bin", "audiovae.pth", "tokenizer.json"])
@@ -87,17 +94,13 @@ def test_full_size_config_values_parse():
 # -- config errors -----------------------------------------------------------------------------
 def test_missing_config(tmp_path):
     d = ckpt(tmp_path, [f for f in FILES if f != "config.json"])
-    with pytest.raises(ConfigError) as e:
-        load(d)
-    one_line_naming(e, "config.json")
+    load_fails(d, "config.json", ConfigError)
 
 
 def test_malformed_config(tmp_path):
     d = ckpt(tmp_path)
     (d / "config.json").write_text('{"lm_config": {')
-    with pytest.raises(ConfigError) as e:
-        load(d)
-    one_line_naming(e, "config.json")
+    load_fails(d, "config.json", ConfigError)
 
 
 @pytest.mark.parametrize("edit, words", [
@@ -113,9 +116,7 @@ def test_bad_config_fields(tmp_path, edit, words):
     cfg = json.loads((d / "config.json").read_text())
     edit(cfg)
     (d / "config.json").write_text(json.dumps(cfg))
-    with pytest.raises(ConfigError) as e:
-        load(d)
-    assert words in one_line_naming(e, "config.json")
+    assert words in load_fails(d, "config.json", ConfigError)
 
 
 def test_config_shape_disagreeing_with_weights(tmp_path):
@@ -124,9 +125,7 @@ def test_config_shape_disagreeing_with_weights(tmp_path):
     cfg["lm_config"]["intermediate_size"] = 128
     cfg["residual_lm_num_layers"] = 2
     (d / "config.json").write_text(json.dumps(cfg))
-    with pytest.raises(ValueError) as e:
-        load(d)
-    msg = one_line_naming(e, "model.safetensors")
+    msg = load_fails(d, "model.safetensors")
     assert "residual_lm.layers.1.mlp.up_proj.weight" in msg and "missing" in msg
     assert "base_lm.layers.0.mlp.up_proj.weight (160, 64) (expected (128, 64))" in msg
 
@@ -134,9 +133,7 @@ def test_config_shape_disagreeing_with_weights(tmp_path):
 # -- weight files --------------------------------------------------------------------------------
 def test_missing_weights(tmp_path):
     d = ckpt(tmp_path, [f for f in FILES if f != "model.safetensors"])
-    with pytest.raises(ValueError) as e:
-        load(d)
-    one_line_naming(e, "model.safetensors or pytorch_model.bin")
+    load_fails(d, "model.safetensors or pytorch_model.bin")
 
 
 def test_missing_and_unexpected_keys_are_listed(tmp_path):
@@ -146,9 +143,7 @@ def test_missing_and_unexpected_keys_are_listed(tmp_path):
     sd["stop_head.bias"] = torch.zeros(2)
     sd["base_lm.layers.0.self_attn.q.weight"] = sd.pop("base_lm.layers.0.self_attn.q_proj.weight")
     save_file(sd, str(d / "model.safetensors"))
-    with pytest.raises(ValueError) as e:
-        load(d)
-    msg = one_line_naming(e, "model.safetensors")
+    msg = load_fails(d, "model.safetensors")
     assert "2 missing key(s): base_lm.layers.0.self_attn.q_proj.weight, stop_head.weight" in msg
     assert "2 unexpected key(s): base_lm.layers.0.self_attn.q.weight, stop_head.bias" in msg
 
@@ -159,17 +154,13 @@ def test_truncated_weights(tmp_path, name):
     d = ckpt(tmp_path, files)
     data = (TINY / name).read_bytes()
     (d / name).write_bytes(data[: len(data) // 2])
-    with pytest.raises(ValueError) as e:
-        load(d)
-    one_line_naming(e, name)
+    load_fails(d, name)
 
 
 def test_garbage_weights(tmp_path):
     d = ckpt(tmp_path, ["config.json", "audiovae.safetensors", "tokenizer.json"])
     (d / "pytorch_model.bin").write_bytes(b"this is not a checkpoint" * 10)
-    with pytest.raises(ValueError) as e:
-        load(d)
-    one_line_naming(e, "pytorch_model.bin")
+    load_fails(d, "pytorch_model.bin")
 
 
 class Boom:
@@ -180,33 +171,25 @@ class Boom:
 def test_pickle_code_is_refused(tmp_path, capsys):
     d = ckpt(tmp_path, ["config.json", "audiovae.safetensors", "tokenizer.json"])
     torch.save({"x": Boom()}, d / "pytorch_model.bin")
-    with pytest.raises(ValueError) as e:
-        load(d)
-    one_line_naming(e, "pytorch_model.bin")
+    load_fails(d, "pytorch_model.bin")
     assert "pickle code ran" not in capsys.readouterr().out
 
 
 # -- tokenizer -------------------------------------------------------------------------------------
 def test_missing_tokenizer(tmp_path):
     d = ckpt(tmp_path, [f for f in FILES if f != "tokenizer.json"])
-    with pytest.raises(ValueError) as e:
-        load(d)
-    one_line_naming(e, "tokenizer.json")
+    load_fails(d, "tokenizer.json")
 
 
 def test_corrupt_tokenizer(tmp_path):
     d = ckpt(tmp_path)
     (d / "tokenizer.json").write_text('{"model": ')
-    with pytest.raises(ValueError) as e:
-        load(d)
-    one_line_naming(e, "tokenizer.json")
+    load_fails(d, "tokenizer.json")
 
 
 # -- paths and hub ids -------------------------------------------------------------------------------
 def test_nonexistent_directory(tmp_path):
-    with pytest.raises(ValueError) as e:
-        load(tmp_path / "nope")
-    one_line_naming(e, "nope")
+    load_fails(tmp_path / "nope", "nope")
 
 
 def test_hub_id_offline_without_copy(tmp_path, monkeypatch):
@@ -215,9 +198,7 @@ def test_hub_id_offline_without_copy(tmp_path, monkeypatch):
     monkeypatch.setenv("MODELSCOPE_CACHE", str(tmp_path / "ms"))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("HOME", str(tmp_path))
-    with pytest.raises(ValueError) as e:
-        load("openbmb/VoxCPM-0.5B")
-    msg = one_line_naming(e, "openbmb/VoxCPM-0.5B")
+    msg = load_fails("openbmb/VoxCPM-0.5B", "openbmb/VoxCPM-0.5B")
     assert "huggingface-cli download openbmb/VoxCPM-0.5B" in msg
 
 

@@ -50,6 +50,7 @@ class Parser:
         self.depth = 0
         self.bar_close = 0  # >0: a '|' after an operand closes (|x|, {x | x>0})
         self.stop_func = 0  # >0: a function argument run stops before the next function
+        self.in_binding = 0  # >0: inside a quantifier's binding (∃x∈ℝ: ...), where ':' ends it
 
     # ---- helpers ---------------------------------------------------------------------
     def peek(self, k: int = 0) -> Token | None:
@@ -87,13 +88,15 @@ class Parser:
             return None
         return items[0] if len(items) == 1 else Node("list", items)
 
-    def chain(self, sub, kinds) -> Node | None:
+    def chain(self, sub, kinds, vals=None, node: str = "chain") -> Node | None:
+        """`sub (op sub)*` left to right, an op being a token of `kinds` (and of `vals` if given):
+        one Node(`node`) holding the operands and ops, or the lone operand."""
         first = sub()
         kids, ops = [first], []
-        while self.peek() is not None and self.peek().kind in kinds:
+        while (tok := self.peek()) is not None and tok.kind in kinds and (vals is None or tok.val in vals):
             ops.append(self.take().val)
             kids.append(sub())
-        return first if not ops else Node("chain", kids, ops=ops)
+        return first if not ops else Node(node, kids, ops=ops)
 
     def impl(self) -> Node | None:
         if self.at(PREFIX, ("∵", "∴")):
@@ -108,7 +111,7 @@ class Parser:
         if self.at(PREFIX, ("∀", "∃")):
             word = self.take().val
             # ∃x∈ℝ: x²=2: the colon after a quantifier's binding is 'such that', not a ratio ℝ:x²
-            self.in_binding = getattr(self, "in_binding", 0) + 1
+            self.in_binding += 1
             try:
                 binding = self.rel()
             finally:
@@ -144,25 +147,15 @@ class Parser:
         return spaced or sum(t.kind == LET for t in rest) >= 2
 
     def ratio(self) -> Node | None:
-        if getattr(self, "in_binding", 0):  # see rel(): the colon ends a quantifier's binding
+        if self.in_binding:  # see rel(): the colon ends a quantifier's binding
             return self.add()
         return self.chain(self.add, (RATIO,))
 
     def add(self) -> Node | None:
-        first = self.mul()
-        kids, ops = [first], []
-        while self.at(OP, ADD_OPS):
-            ops.append(self.take().val)
-            kids.append(self.mul())
-        return first if not ops else Node("sum", kids, ops=ops)
+        return self.chain(self.mul, (OP,), ADD_OPS, "sum")
 
     def mul(self) -> Node | None:
-        first = self.juxt()
-        kids, ops = [first], []
-        while self.at(OP, MUL_OPS):
-            ops.append(self.take().val)
-            kids.append(self.juxt())
-        return first if not ops else Node("prod", kids, ops=ops)
+        return self.chain(self.juxt, (OP,), MUL_OPS, "prod")
 
     # ---- juxtaposition: 2x, 3ab, 1/2x, dy/dx ---------------------------------------
     def juxt(self) -> Node | None:

@@ -66,27 +66,16 @@ def _latex_regions(text: str):
         i = min(cands)
         if text[i] == "\\":
             if i + 1 < n and text[i + 1] in "([":
-                closer = "\\)" if text[i + 1] == "(" else "\\]"
-                j = text.find(closer, i + 2)
-                if j >= 0:
-                    yield Span(i, j + 2, True, "math.latex", i + 2, j)
-                    i = j + 2
-                else:
-                    end = _run_end(text, i + 2)
-                    yield Span(i, end, True, "math.latex.unclosed", i + 2, end)
-                    i = end
+                span = _display(text, i, "\\)" if text[i + 1] == "(" else "\\]")
+                i = span.end
+                yield span
                 continue
             i += 1
             continue
         if text.startswith("$$", i):
-            j = text.find("$$", i + 2)
-            if j >= 0:
-                yield Span(i, j + 2, True, "math.latex", i + 2, j)
-                i = j + 2
-            else:
-                end = _run_end(text, i + 2)
-                yield Span(i, end, True, "math.latex.unclosed", i + 2, end)
-                i = max(end, i + 2)
+            span = _display(text, i, "$$")
+            i = span.end
+            yield span
             continue
         # $...$: the opener is not followed by a space, the closer not preceded by one and
         # not followed by a digit (so "$5 and $10" stays money for tn)
@@ -108,6 +97,16 @@ def _latex_regions(text: str):
             i = end
         else:
             i += 1
+
+
+def _display(text: str, i: int, closer: str) -> Span:
+    """The region opened at i by a two-character opener (\\( \\[ $$): up to its closer, or,
+    unclosed, up to the end of the formula run."""
+    j = text.find(closer, i + 2)
+    if j >= 0:
+        return Span(i, j + 2, True, "math.latex", i + 2, j)
+    end = _run_end(text, i + 2)
+    return Span(i, end, True, "math.latex.unclosed", i + 2, end)
 
 
 def _run_end(text: str, i: int) -> int:

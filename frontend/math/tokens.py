@@ -64,6 +64,13 @@ class Token:
     end: int
 
 
+def _table_run_end(text: str, i: int, table) -> int:
+    """End of the run of characters from `table` (SUPERS, SUBS) that starts at i."""
+    while i < len(text) and text[i] in table:
+        i += 1
+    return i
+
+
 def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, base: int = 0) -> list[Token]:
     """Cut `text` into tokens. `unknown` collects LaTeX commands that have no known meaning."""
     out: list[Token] = []
@@ -106,23 +113,20 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
             i = _command(text, i, out, latex_mode, unknown, base)
             continue
         if ch in SUPERS:
-            j = i
-            while j < n and text[j] in SUPERS:
-                j += 1
-            if j < n and text[j] == "√" and all(SUPERS[c].isdigit() for c in text[i:j]):
+            j = _table_run_end(text, i, SUPERS)
+            raised = "".join(SUPERS[c] for c in text[i:j])
+            if j < n and text[j] == "√" and raised.isdigit():
                 # ³√27: a raised index written before the radical sign is the root's index
-                out.append(Token(ROOT, "".join(SUPERS[c] for c in text[i:j]), base + i, base + j + 1))
+                out.append(Token(ROOT, raised, base + i, base + j + 1))
                 i = j + 1
                 continue
-            out.append(Token(SUP, "".join(SUPERS[c] for c in text[i:j]), base + i, base + j))
+            out.append(Token(SUP, raised, base + i, base + j))
             i = j
             if not latex_mode and len(out) >= 2 and out[-2].kind == NUM:
                 i = _maybe_unit(text, i, out, base)  # 3×10⁸m/s
             continue
         if ch in SUBS:
-            j = i
-            while j < n and text[j] in SUBS:
-                j += 1
+            j = _table_run_end(text, i, SUBS)
             out.append(Token(SUB, "".join(SUBS[c] for c in text[i:j]), base + i, base + j))
             i = j
             continue
