@@ -17,7 +17,7 @@ from typing import Iterator
 
 from . import cleanup, inline, langid, lexicon as lexicon_mod, math as math_mod, polyphone, split, tn, yue, yue_script
 from .context import Context
-from .pieces import MARKUP, RAW, SPOKEN, Piece, text_of
+from .pieces import MARKUP, RAW, SPOKEN, Change, Piece, text_of
 from .utterance import PAUSE_MS, Utterance
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
@@ -30,7 +30,7 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, int, str, bool]]:
     """Yield (start, end, paragraph, is_code_fence) lazily, line by line.
 
     A paragraph is one line; a fenced markdown code block is yielded whole, flagged, so
-    run() can skip it instead of reading code aloud.
+    run() can drop it by the named rule markdown.code_fence instead of reading code aloud.
     """
     pos, n = 0, len(text)
     while pos < n:
@@ -126,9 +126,12 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
     dialect = prefix.dialect if prefix else None
     pending_prefix = prefix
     carry_yue = False  # an earlier paragraph of this document was detected as Cantonese
+    unspoken: list[Change] = []  # what was dropped with no utterance of its own: shown with the next one
     for start, end, para, is_fence in iter_paragraphs(text):
         if is_fence:
-            continue  # markdown code block: never read aloud (no rule records this: --explain omits it)
+            # a markdown code block is never read aloud; --explain says so
+            unspoken.append(Change(start, end, para, "", "markdown.code_fence"))
+            continue
         pieces = [Piece(para, start, end)]
         if pending_prefix is not None and start == 0:
             cut = pending_prefix.end
@@ -158,10 +161,13 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
                 pause_ms = max(pause_ms, PAUSE_MS["paragraph"])
             sent = _stages_pronunciation(sent, ctx)
             spoken = _tidy(text_of(sent))
-            if not spoken or not _speakable(spoken):
-                continue
             start, end = sent[0].start, sent[-1].end
             changes = tuple(c for c in ctx.changes if c.start >= start and c.end <= end) if explain else ()
+            if not spoken or not _speakable(spoken):
+                unspoken.extend(changes)  # an emoji-only line: its named rule still shows
+                continue
+            if unspoken:
+                changes, unspoken = tuple(unspoken) + changes, []
             while start < end and text[start].isspace():  # the span points at the words, not the gap
                 start += 1
             while end > start and text[end - 1].isspace():

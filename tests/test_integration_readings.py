@@ -43,3 +43,11 @@ def test_traditional_mandarin_gets_traditional_number_words():
 def test_traditional_mandarin_matches_the_simplified_cue_words():
     assert frontend.normalize("氣溫-2度", "zh") == "氣溫零下二度"
     assert frontend.normalize("(闽南话)有2隻貓") == "(闽南话)有兩隻貓"
+
+
+def test_a_dropped_code_block_is_shown_by_explain():
+    text = "看代码：\n```python\nprint(1)\n```\n然后运行。"
+    utts = frontend.process(text, "zh", explain=True)
+    assert [u.text for u in utts] == ["看代码：", "然后运行。"]
+    dropped = [c for c in utts[1].changes if c.rule == "markdown.code_fence"]
+    assert dropped and "print(1)" in dropped[0].before and dropped[0].after == ""
