@@ -8,13 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..phonemes import is_han
 from ..yue_script import script_variants
 from .entry import Entry
 from .segment import Segmenter
 
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
+# what the segmenter sees as one stretch of text: Han with the ASCII letters and digits next to
+# it, as jieba cuts it (its dictionary has T恤衫, B超, A股), so T恤 fires inside the word T恤衫
+_SEG_CHARS = "A-Za-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+_SEG_RUN = re.compile(f"[{_SEG_CHARS}]+")
+_SEG_WORD = re.compile(f"[{_SEG_CHARS}]+$")
 
 
 def _ascii_alnum(ch: str) -> bool:
@@ -65,7 +68,7 @@ class Matcher:
     @property
     def segmenter(self) -> Segmenter:
         if self._segmenter is None:
-            self._segmenter = Segmenter([k for k in self.han if all(map(is_han, k))])
+            self._segmenter = Segmenter([k for k in self.han if _SEG_WORD.match(k)])
         return self._segmenter
 
     # ---- candidates -----------------------------------------------------------------
@@ -114,7 +117,7 @@ class Matcher:
                 j += 1
         if not any(h.end - h.start > 1 and not h.entry.match_any for h in hits):
             return hits
-        runs = [(m.start(), m.end(), m.group()) for m in _HAN_RUN.finditer(text)]
+        runs = [(m.start(), m.end(), m.group()) for m in _SEG_RUN.finditer(text)]
         return [h for h in hits if not self._blocked(runs, h)]
 
     def _blocked(self, runs: list[tuple[int, int, str]], hit: Hit) -> bool:
