@@ -134,7 +134,18 @@ def _entry_for(text: str, value: str, lang: str, where: str = _WHERE) -> Entry:
     if body.startswith("="):
         return make_entry(text, body, "any", where)
     if not count_han(text):
-        return make_entry(text, body, "en", where)
+        try:
+            return make_entry(text, body, "en", where)
+        except LexiconError:
+            if re.search(r"[A-Za-z]", text):
+                raise
+            # digits or symbols said as syllables ([3](saam1)個, [2](liang3)个): no Han character to
+            # count the syllables against, so any number of them is the reading
+            syllables = _syllables(body, lang)
+            if syllables is None:
+                raise
+            return Entry(text, syllables[0], "pinyin" if syllables[0] == "zh" else "jyutping",
+                         syllables[1], where=where)
     order = ("yue", "zh") if lang == "yue" else ("zh", "yue")
     errors = []
     for sec in order:
@@ -144,6 +155,16 @@ def _entry_for(text: str, value: str, lang: str, where: str = _WHERE) -> Entry:
             errors.append(str(e).split(": ", 2)[-1])
     raise LexiconError(f"{where}: {text}: {body!r} is not valid pinyin ({errors[order.index('zh')]}) "
                        f"or jyutping ({errors[order.index('yue')]})")
+
+
+def _syllables(body: str, lang: str) -> tuple[str, tuple[str, ...]] | None:
+    """(section, syllables) of a pinyin or jyutping reading, the paragraph's language tried first."""
+    for sec in (("yue", "zh") if lang == "yue" else ("zh", "yue")):
+        try:
+            return sec, tuple(parse_pinyin(body) if sec == "zh" else parse_jyutping(body))
+        except PhonemeError:
+            continue
+    return None
 
 
 def _phoneme_entry(content: str, alphabet: str | None, ph: str, lang: str) -> Entry:
