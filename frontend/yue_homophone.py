@@ -58,7 +58,11 @@ def _table() -> dict[str, str]:
         for rank, syllable in enumerate(dict.fromkeys(readings)):
             # first reading > other readings; then Traditional/shared form; then frequency,
             # a single reading counting like doubled frequency.
-            key = (rank == 0, not simplified_only, math.log1p(count) + (math.log(2) if len(readings) == 1 else 0.0), ch)
+            # Characters of the basic CJK block beat the extension blocks (a model has seen them),
+            # and on a tie the lower code point (older, commoner character) wins.
+            basic = "\u4e00" <= ch <= "\u9fff"
+            score = math.log1p(count) + (math.log(2) if len(readings) == 1 else 0.0)
+            key = (rank == 0, not simplified_only, basic, score, -ord(ch))
             if syllable not in best or key > best[syllable][0]:
                 best[syllable] = (key, ch)
     return {s: ch for s, (_, ch) in best.items()}
