@@ -19,3 +19,32 @@ def spoken(text: str, lang: str = "en") -> str:
 def test_room_and_flight_numbers_read_in_pairs(text, expected):
     # rooms, flights and routes are read in pairs (one oh one); phone-like codes stay digit by digit
     assert spoken(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He is 6' tall.", "He is six feet tall."),
+    ("The wall is 1' thick.", "The wall is one foot thick."),
+    ("She said 'I am 6' and left.", "She said 'I am six' and left."),
+])
+def test_lone_foot_mark_is_feet(text, expected):
+    # a foot mark after a number and before a word is feet, unless a single quote was opened before it
+    assert spoken(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I love rock n' roll.", "I love rock n roll."),
+    ("We ate fish 'n' chips.", "We ate fish n chips."),
+])
+def test_elided_and_is_no_prime(text, expected):
+    assert spoken(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The meeting is at 9am.", "The meeting is at nine a m."),
+    ("The train leaves at 7:05 p.m.", "The train leaves at seven oh five p m."),
+    ("The train leaves at 7:05 p.m. Then we eat.", "The train leaves at seven oh five p m. Then we eat."),
+    ("Meet at 5 p.m. tomorrow.", "Meet at five p m tomorrow."),
+])
+def test_clock_time_leaves_the_full_stop(text, expected):
+    # a.m./p.m. closing a sentence must not swallow the sentence's full stop
+    assert spoken(text) == expected

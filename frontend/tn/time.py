@@ -20,6 +20,16 @@ _WIDE_RATIO = re.compile(r"(?a)(?<![\d:.])(\d+(?:\.\d+)?)\s?[:：∶]\s?(\d+(?:\
 _EN_AMPM = re.compile(r"(?a)(?<![\d:.])(\d{1,2})\s?([AaPp])\.?\s?[Mm](?:\b\.?|(?=\W|$))")
 
 
+def _own_stop(text: str, m: re.Match) -> int:
+    """Where a clock match ends: 9am. and "at 7 p.m." closing a sentence leave the full stop to the sentence."""
+    end = m.end()
+    if text[end - 1:end] == "." and re.search(r"[AaPp]\.\s?[Mm]\.$", m.group(0)) is None:
+        return end - 1  # 9am.: the dot is the sentence's
+    if text[end - 1:end] == "." and re.match(r"\s*(?:$|[A-Z\"”’)])", text[end:]):
+        return end - 1  # "at 7 p.m." then a new sentence: keep one full stop for the split
+    return end
+
+
 def zh_time(h: str, m: str | None, s: str | None = None) -> str:
     """9:30 -> 九点三十分, 14:05 -> 十四点零五分, 2:00 -> 两点."""
     hh = numerals.zh_int(h, liang=True)
@@ -79,7 +89,7 @@ def find(text: str, lang: str) -> Iterator[Match]:
             spoken = en_time(h, mi, ap, s) if lang == "en" else zh_time(h, mi, s)
             if ap and lang != "en":
                 spoken = ("上午" if ap.lower() == "a" else "下午") + spoken
-            yield Match(m.start(), m.end(), spoken, RULE)
+            yield Match(m.start(), _own_stop(text, m) if lang == "en" else m.end(), spoken, RULE)
         elif not ap:
             parts = [p for p in (h, mi, s) if p is not None]
             yield Match(m.start(), m.end(), ratio(parts, lang), "number.ratio")
@@ -90,4 +100,4 @@ def find(text: str, lang: str) -> Iterator[Match]:
             yield Match(m.start(), m.end(), ratio(list(m.groups()), lang), "number.ratio")
     if lang == "en":
         for m in _EN_AMPM.finditer(text):
-            yield Match(m.start(), m.end(), en_time(m.group(1), None, m.group(2)), RULE)
+            yield Match(m.start(), _own_stop(text, m), en_time(m.group(1), None, m.group(2)), RULE)
