@@ -48,3 +48,17 @@ def test_elided_and_is_no_prime(text, expected):
 def test_clock_time_leaves_the_full_stop(text, expected):
     # a.m./p.m. closing a sentence must not swallow the sentence's full stop
     assert spoken(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the 2024–25 season", "the twenty twenty-four to twenty-five season"),
+    ("The 2023-24 season was long.", "The twenty twenty-three to twenty-four season was long."),
+    ("In 1990–95 prices rose.", "In nineteen ninety to ninety-five prices rose."),
+    ("Compute 15-9 now.", "Compute fifteen minus nine now."),
+])
+def test_year_and_short_later_year_is_a_span(text, expected):
+    assert spoken(text) == expected
+
+
+def test_vote_tally_is_no_subtraction():
+    assert spoken("The bill passed 218–214.") == "The bill passed two hundred eighteen to two hundred fourteen."

@@ -63,7 +63,7 @@ def ratio(parts: list[str], lang: str) -> str:
 
 
 # the cue word, then at most a few names (beat the Red Sox 7-3)
-_EN_SCORE = re.compile(r"\b(?i:ratio|odds|score|scored|win|wins|won|lose|loses|lost|beat|beats|defeated|tied|drew|final|victory|defeat|loss)\s*(?:of|was|is|by)?(?:\s+(?:the\s+)?[A-Z][\w.'’-]*){0,3}\s*$")
+_EN_SCORE = re.compile(r"\b(?i:ratio|odds|score|scored|win|wins|won|lose|loses|lost|beat|beats|defeated|tied|drew|final|victory|defeat|loss|vote|votes|voted|passed|tally|margin)\s*(?:of|was|is|by)?(?:\s+(?:the\s+)?[A-Z][\w.'’-]*){0,3}\s*$")
 
 
 def is_score_context(text: str, start: int, lang: str) -> bool:
