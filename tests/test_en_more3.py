@@ -62,3 +62,13 @@ def test_year_and_short_later_year_is_a_span(text, expected):
 
 def test_vote_tally_is_no_subtraction():
     assert spoken("The bill passed 218–214.") == "The bill passed two hundred eighteen to two hundred fourteen."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She finished in 2:15:30.", "She finished in two hours fifteen minutes thirty seconds."),
+    ("The marathon record is 2:00:35.", "The marathon record is two hours thirty-five seconds."),
+    ("Her time was 1:05:09 flat.", "Her time was one hour five minutes nine seconds flat."),
+    ("The alarm went off at 10:15:30.", "The alarm went off at ten fifteen and thirty seconds."),
+])
+def test_hours_minutes_seconds_is_a_duration_unless_at_a_clock(text, expected):
+    assert spoken(text) == expected

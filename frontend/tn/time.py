@@ -30,6 +30,17 @@ def _own_stop(text: str, m: re.Match) -> int:
     return end
 
 
+# "at 10:15:30": a clock; otherwise h:mm:ss in English prose is a duration (finished in 2:15:30)
+_EN_CLOCK_CUE = re.compile(r"(?i)\b(?:at|by|until|till|from|since|before|after|around|about|to)\s+(?:about\s+|around\s+)?$")
+
+
+def en_duration(h: str, m: str, s: str) -> str:
+    """2:15:30 -> two hours fifteen minutes thirty seconds (zero parts left out)."""
+    parts = [(h, "hour"), (m, "minute"), (s, "second")]
+    said = [f"{numerals.en_int(int(v))} {unit}{'s' * (int(v) != 1)}" for v, unit in parts if int(v)]
+    return " ".join(said) if said else "zero seconds"
+
+
 def zh_time(h: str, m: str | None, s: str | None = None) -> str:
     """9:30 -> 九点三十分, 14:05 -> 十四点零五分, 2:00 -> 两点."""
     hh = numerals.zh_int(h, liang=True)
@@ -85,6 +96,10 @@ def find(text: str, lang: str) -> Iterator[Match]:
         h, mi, s, ap = m.groups()
         is_time = (len(mi) == 2 and int(h) <= 24 and int(mi) < 60 and (s is None or (len(s) == 2 and int(s) < 60))
                    and not is_score_context(text, m.start(), lang))
+        if is_time and lang == "en" and s is not None and not ap and \
+                not _EN_CLOCK_CUE.search(text, max(0, m.start() - 20), m.start()):
+            yield Match(m.start(), m.end(), en_duration(h, mi, s), RULE + ".duration")
+            continue
         if is_time:
             spoken = en_time(h, mi, ap, s) if lang == "en" else zh_time(h, mi, s)
             if ap and lang != "en":
