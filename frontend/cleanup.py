@@ -116,6 +116,10 @@ def read_address(text: str, lang: str) -> str:
     return " ".join(spoken.split()) if lang == "en" else spoken
 
 
+# rock n' roll, fish 'n' chips: an elided "and" between two words, not the letter n with a prime
+_ELIDED_AND = regex.compile(r"(?<=[A-Za-z] )['’]?n['’](?= [A-Za-z])")
+
+
 def _finds(text: str, lang: str, at_line_start: bool):
     """Candidate matches in priority order; LaTeX regions are left for the math stage."""
     if at_line_start and _RULE_LINE.match(text):
@@ -147,6 +151,9 @@ def _finds(text: str, lang: str, at_line_start: bool):
     yield from relays(text, lang)
     from .tn.scientific import find as e_notation  # 1e-5: a number, before math reads e as a letter
     yield from e_notation(text, lang)
+    if lang == "en":
+        for m in _ELIDED_AND.finditer(text):
+            yield Match(m.start(), m.end(), "n", "cleanup.elided_and", kind=RAW)  # rock n' roll: no prime
     for m in _EMOJI.finditer(text):
         if any(ord(c) >= 0x2300 or c in "\u200d\ufe0f\u20e3" for c in m.group(0)):
             yield Match(m.start(), m.end(), "", "cleanup.emoji", kind=RAW)

@@ -192,5 +192,19 @@ def _en(text: str) -> Iterator[Match]:
         yield Match(m.start(), m.end(1), numerals.en_year(m.group(1)), RULE + ".year")
 
 
+# the 2024-25 season, 1990-95: a year, a dash and the later year's last two digits
+_SHORT_YEAR_SPAN = re.compile(r"(?a)(?<![\d.,:/-])((?:1[0-9]|20)\d\d)\s?[-–]\s?(\d\d)(?![\d.:/-]?\d|[A-Za-z%])")
+
+
+def _short_year_spans(text: str) -> Iterator[Match]:
+    for m in _SHORT_YEAR_SPAN.finditer(text):
+        year, tail = m.groups()
+        if int(tail) > int(year[-2:]):
+            yield Match(m.start(), m.end(), tpl("en", "range")(a=numerals.en_year(year), b=numerals.en_int(tail)),
+                        RULE + ".year_span")
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
-    return _en(text) if lang == "en" else _zh(text)
+    if lang == "en":
+        yield from _short_year_spans(text)
+    yield from (_en(text) if lang == "en" else _zh(text))

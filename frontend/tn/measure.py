@@ -106,6 +106,14 @@ def _read_chain(span: str, lang: str) -> str | None:
 # 5'11 (a height without its inch mark): feet then a bare number below 12 is inches
 _FEET_INCHES = re.compile(r"(?<![\w.,'])(\d)\s?['′]\s?(\d|1[01])(?![\d'\"″.]?\w|['\"″])", re.A)
 
+# 6' tall, 6′ high: a lone foot mark after one or two digits, then a word, with no opening single quote
+# earlier in the line (so 'Room 6' stays a quotation)
+_FEET_ONLY = re.compile(r"(?<![\w.,'])(\d{1,2})\s?(['′])(?=\s+[A-Za-z])", re.A)
+
+
+def _opening_quote_before(text: str, start: int) -> bool:
+    return re.search(r"(?:^|[\s(\[])'", text[:start]) is not None
+
 
 # 4x4 grid, 1920x1080: digits joined by a lowercase x are dimensions, read "by"
 _BY = re.compile(r"(?a)(?<![\w.])(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)(?![\w.]|\.\d)")
@@ -138,6 +146,12 @@ def find(text: str, lang: str) -> Iterator[Match]:
         spoken = _read_chain(f"{m.group(1)}'{m.group(2)}\"", lang)
         if spoken is not None:
             yield Match(m.start(), m.end(), spoken, RULE + ".compound")
+    for m in _FEET_ONLY.finditer(text):
+        if m.group(2) == "'" and _opening_quote_before(text, m.start()):
+            continue
+        spoken = read_measure(m.group(1), "ft", lang)
+        if spoken is not None:
+            yield Match(m.start(), m.end(), spoken, RULE)
     for m in _pattern(lang).finditer(text):
         if _ambiguous(text, m, lang):
             continue

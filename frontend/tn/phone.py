@@ -29,7 +29,7 @@ _SHORT = re.compile(r"(?a)(\d{3})-(\d{4})", re.A)
 _MOBILE = re.compile(r"(?a)(?<![\w.])(?:\+?86[ -]?)?1[3-9]\d{9}(?![\d.])", re.A)
 _ID_CARD = re.compile(r"(?a)(?<![\w.])\d{17}[\dXx](?![\w.])", re.A)
 _LEADING_ZERO = re.compile(r"(?a)(?<![\w.,])0\d{2,}(?![\d.,])", re.A)
-_DIGITS = re.compile(r"(?a)(?<![\w.,])\d{3,}(?![\d.,%])", re.A)
+_DIGITS = re.compile(r"(?a)(?<![\w.,])\d{3,}(?![\d,%]|\.\d)", re.A)  # "Call 911." ends a sentence
 
 
 def read_code(code: str, lang: str) -> str:
@@ -67,6 +67,22 @@ def _cue_patterns(lang: str):
     return nr.get("code_before", []), nr.get("code_after", []), nr.get("route_after", []), nr.get("festival_after", [])
 
 
+def _en_pair(two: str) -> str:
+    """The second half of a nominal number: 01 -> oh one, 00 -> hundred, 70 -> seventy."""
+    n = int(two)
+    return "hundred" if n == 0 else ("oh " + numerals.en_int(n) if two[0] == "0" else numerals.en_int(n))
+
+
+def en_nominal(num: str) -> str | None:
+    """Room 101 -> one oh one, Flight 1205 -> twelve oh five; None for other lengths or a leading zero."""
+    if num[0] == "0" or len(num) not in (3, 4):
+        return None
+    if num[1:] == "000":
+        return numerals.en_int(num)  # Room 2000: two thousand
+    head = numerals.en_int(num[:-2])
+    return head + " " + _en_pair(num[-2:])
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
     before, after, route, festival = _cue_patterns(lang)
     yield from plates(text, lang)
@@ -91,8 +107,12 @@ def find(text: str, lang: str) -> Iterator[Match]:
     for m in _DASHED.finditer(text):
         if sum(c.isdigit() for c in m.group(0)) >= 7:
             yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")
+    nominal = numbers_rules(lang).get("nominal_before", []) if lang == "en" else []
     for m in _DIGITS.finditer(text):
-        if len(m.group(0)) <= 4 and head_has(text, m.end(), festival):
+        spoken = en_nominal(m.group(0)) if nominal and tail_has(text, m.start(), nominal) else None
+        if spoken:
+            yield Match(m.start(), m.end(), spoken, RULE + ".nominal")
+        elif len(m.group(0)) <= 4 and head_has(text, m.end(), festival):
             yield Match(m.start(), m.end(), digits(m.group(0), lang), RULE + ".festival")
         elif tail_has(text, m.start(), before) or head_has(text, m.end(), after) or \
                 (len(m.group(0)) >= 3 and head_has(text, m.end(), route) and not head_has(text, m.end(), ["路程", "路上", "路线"])):

@@ -20,6 +20,27 @@ _WIDE_RATIO = re.compile(r"(?a)(?<![\d:.])(\d+(?:\.\d+)?)\s?[:：∶]\s?(\d+(?:\
 _EN_AMPM = re.compile(r"(?a)(?<![\d:.])(\d{1,2})\s?([AaPp])\.?\s?[Mm](?:\b\.?|(?=\W|$))")
 
 
+def _own_stop(text: str, m: re.Match) -> int:
+    """Where a clock match ends: 9am. and "at 7 p.m." closing a sentence leave the full stop to the sentence."""
+    end = m.end()
+    if text[end - 1:end] == "." and re.search(r"[AaPp]\.\s?[Mm]\.$", m.group(0)) is None:
+        return end - 1  # 9am.: the dot is the sentence's
+    if text[end - 1:end] == "." and re.match(r"\s*(?:$|[A-Z\"”’)])", text[end:]):
+        return end - 1  # "at 7 p.m." then a new sentence: keep one full stop for the split
+    return end
+
+
+# "at 10:15:30": a clock; otherwise h:mm:ss in English prose is a duration (finished in 2:15:30)
+_EN_CLOCK_CUE = re.compile(r"(?i)\b(?:at|by|until|till|from|since|before|after|around|about|to)\s+(?:about\s+|around\s+)?$")
+
+
+def en_duration(h: str, m: str, s: str) -> str:
+    """2:15:30 -> two hours fifteen minutes thirty seconds (zero parts left out)."""
+    parts = [(h, "hour"), (m, "minute"), (s, "second")]
+    said = [f"{numerals.en_int(int(v))} {unit}{'s' * (int(v) != 1)}" for v, unit in parts if int(v)]
+    return " ".join(said) if said else "zero seconds"
+
+
 def zh_time(h: str, m: str | None, s: str | None = None) -> str:
     """9:30 -> 九点三十分, 14:05 -> 十四点零五分, 2:00 -> 两点."""
     hh = numerals.zh_int(h, liang=True)
@@ -53,7 +74,7 @@ def ratio(parts: list[str], lang: str) -> str:
 
 
 # the cue word, then at most a few names (beat the Red Sox 7-3)
-_EN_SCORE = re.compile(r"\b(?i:ratio|odds|score|scored|win|wins|won|lose|loses|lost|beat|beats|defeated|tied|drew|final|victory|defeat|loss)\s*(?:of|was|is|by)?(?:\s+(?:the\s+)?[A-Z][\w.'’-]*){0,3}\s*$")
+_EN_SCORE = re.compile(r"\b(?i:ratio|odds|score|scored|win|wins|won|lose|loses|lost|beat|beats|defeated|tied|drew|final|victory|defeat|loss|vote|votes|voted|passed|tally|margin)\s*(?:of|was|is|by)?(?:\s+(?:the\s+)?[A-Z][\w.'’-]*){0,3}\s*$")
 
 
 def is_score_context(text: str, start: int, lang: str) -> bool:
@@ -75,11 +96,15 @@ def find(text: str, lang: str) -> Iterator[Match]:
         h, mi, s, ap = m.groups()
         is_time = (len(mi) == 2 and int(h) <= 24 and int(mi) < 60 and (s is None or (len(s) == 2 and int(s) < 60))
                    and not is_score_context(text, m.start(), lang))
+        if is_time and lang == "en" and s is not None and not ap and \
+                not _EN_CLOCK_CUE.search(text, max(0, m.start() - 20), m.start()):
+            yield Match(m.start(), m.end(), en_duration(h, mi, s), RULE + ".duration")
+            continue
         if is_time:
             spoken = en_time(h, mi, ap, s) if lang == "en" else zh_time(h, mi, s)
             if ap and lang != "en":
                 spoken = ("上午" if ap.lower() == "a" else "下午") + spoken
-            yield Match(m.start(), m.end(), spoken, RULE)
+            yield Match(m.start(), _own_stop(text, m) if lang == "en" else m.end(), spoken, RULE)
         elif not ap:
             parts = [p for p in (h, mi, s) if p is not None]
             yield Match(m.start(), m.end(), ratio(parts, lang), "number.ratio")
@@ -90,4 +115,4 @@ def find(text: str, lang: str) -> Iterator[Match]:
             yield Match(m.start(), m.end(), ratio(list(m.groups()), lang), "number.ratio")
     if lang == "en":
         for m in _EN_AMPM.finditer(text):
-            yield Match(m.start(), m.end(), en_time(m.group(1), None, m.group(2)), RULE)
+            yield Match(m.start(), _own_stop(text, m), en_time(m.group(1), None, m.group(2)), RULE)
