@@ -150,7 +150,15 @@ class Reader:
             # AB⌒: the arc mark written after its end points is still the arc AB (弧AB)
             return self.read(Node("geo", [Node("seq", n.kids[:-1])], val="⌒"))
         if not self.en:
-            return self.cat([self.read(k, tight=True) for k in n.kids])
+            parts = []
+            for prev, k in zip([None] + n.kids, n.kids):
+                if prev is not None and prev.kind == "num" and (_signed_atom_group(k) or k is not None
+                                                                and k.kind == "pow" and _signed_atom_group(k.kids[0])):
+                    # 2(-3), 2(-3)²: a number beside a bracketed signed number is a product (二乘以负三)
+                    parts += [self.word("operators", "×"), self.operand(k, tight=True)]
+                else:
+                    parts.append(self.read(k, tight=True))
+            return self.cat(parts)
         parts, points = [], ""
         for k in n.kids:  # English: ABC is one name of points, not 'A B C'
             if k is not None and k.kind == "var" and k.val.isupper():
@@ -288,10 +296,10 @@ class Reader:
         return self.cat(parts)
 
     def r_neg(self, n: Node) -> str:
-        return self.T("neg", x=self.read(n.kids[0], tight=True))
+        return self.T("neg", x=self.operand(n.kids[0], tight=True))  # -(-3): 负负三
 
     def r_pos(self, n: Node) -> str:
-        return self.T("pos", x=self.read(n.kids[0], tight=True))
+        return self.T("pos", x=self.operand(n.kids[0], tight=True))
 
     def r_pm(self, n: Node) -> str:
         return self.T("pm", x=self.read(n.kids[0], tight=True))

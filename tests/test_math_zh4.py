@@ -1,0 +1,26 @@
+"""Mandarin readings found by a fourth probe of high-school lines (functions, trigonometry, logarithms,
+sequences, probability, complex numbers, calculus) and leftovers of the third.
+
+Compared like the example set (tests/scoring.py): whitespace and punctuation are ignored.
+"""
+from __future__ import annotations
+
+import pytest
+
+import frontend
+from scoring import frontend_case_key
+
+ZH = [
+    # a number beside a bracketed signed number is a product; a sign before one says 负 twice
+    ("2(-3)", "二乘以负三"),
+    ("计算2(-3)+1", "计算二乘以负三加一"),
+    ("2(-3)²", "二乘以负三的平方"),
+    ("3(-x)", "三乘以负x"),
+    ("-(-3)=3", "负负三等于三"),
+    ("-(+2)", "负正二"),
+]
+
+
+@pytest.mark.parametrize("text, spoken", ZH)
+def test_zh(text, spoken):
+    assert frontend_case_key(frontend.normalize(text, "zh")) == frontend_case_key(spoken)
