@@ -18,7 +18,17 @@ ZH = [
     ("3(-x)", "三乘以负x"),
     ("-(-3)=3", "负负三等于三"),
     ("-(+2)", "负正二"),
+    # a bare sign on a limit point is the side it is approached from, not a power
+    ("x→0⁺", "x趋近于零正"),
+    ("lim_{x→0^-} f(x)", "当x趋近于零负时f x的极限"),
+    ("$\\lim_{x\\to 0^{+}}\\frac{1}{x}$", "当x趋近于零正时x分之一的极限"),
+    ("x→a⁺", "x趋近于a正"),
+    ("OH⁻", "OH负"),  # a charge stays a charge
 ]
+
+
+def test_en_one_sided_limit():
+    assert frontend_case_key(frontend.normalize("x→0⁺", "en")) == frontend_case_key("x approaches zero from the right")
 
 
 @pytest.mark.parametrize("text, spoken", ZH)

@@ -42,7 +42,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "comb": ("name", "n", "k"), "binom": ("n", "k"), "quantity": ("x", "unit"),
     "ellipsis_run": ("op",), "given": ("a", "b"), "probability_given": ("name", "a", "b"),
     "complement": ("x", "u"), "complement_plain": ("x",), "distributed": (),
-    "yields": (), "charge_pos": ("base", "n"), "charge_neg": ("base", "n"),
+    "yields": (), "side_pos": ("x",), "side_neg": ("x",), "charge_pos": ("base", "n"), "charge_neg": ("base", "n"),
     "forall": ("x",), "exists": ("x",), "such_that": ("a", "b"), "not": ("x",), "because": ("x",),
     "therefore": ("x",),
 }
@@ -345,6 +345,11 @@ class Reader:
         ion = self.ion(base, exp)
         if ion is not None:
             return ion
+        side = chem.charge(exp)
+        if side is not None and not side[0] and base is not None and (
+                base.kind in ("num", "const", "greek") or base.kind == "var" and base.val.islower() and len(base.val) == 1):
+            # 0⁺, a⁻: a bare sign on a number or letter is a one-sided limit point (零正), not a power
+            return self.T("side_pos" if side[1] == "+" else "side_neg", x=self.read(base))
         key, slots = self.power(exp)
         inner = base.kids[0] if base is not None and base.kind == "group" and base.kids else None
         if inner is not None and inner.kind == "neg" and inner.kids and inner.kids[0] is not None \
