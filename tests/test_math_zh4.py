@@ -24,6 +24,12 @@ ZH = [
     ("$\\lim_{x\\to 0^{+}}\\frac{1}{x}$", "当x趋近于零正时x分之一的极限"),
     ("x→a⁺", "x趋近于a正"),
     ("OH⁻", "OH负"),  # a charge stays a charge
+    # an arrow between capital names is an implication, after a map's name a mapping; a limit otherwise
+    ("A→B", "A推出B"),
+    ("若A→B，则¬B→¬A", "若A推出B，则非B推出非A"),
+    ("f:A→B", "f，A映射到B"),
+    ("x→a", "x趋近于a"),
+    ("n→∞", "n趋近于无穷大"),
 ]
 
 

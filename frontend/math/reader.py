@@ -288,6 +288,8 @@ class Reader:
         for left, op, kid in zip(n.kids, n.ops, n.kids[1:]):
             if op == "∽" and _is_distribution(kid):
                 parts.append(self.T("distributed"))  # X~N(μ,σ²): follows, not 'is similar to'
+            elif op == "→" and _set_name(left) and _set_name(kid):
+                parts.append(self.word("misc", "→logic", "→"))  # A→B between capital names: implies, no limit
             elif chem.is_reaction(left, op, kid):
                 parts.append(self.T("yields"))  # 2H₂+O₂=2H₂O: the sign of a reaction, not 'equals'
             else:
@@ -529,7 +531,12 @@ class Reader:
         return self.T("system", items=self.r.join["list"].join(self.read(k) for k in n.kids if k is not None))
 
     def r_label(self, n: Node) -> str:
-        return self.T("label", name=self.read(n.kids[0]), x=self.read(n.kids[1]))
+        body = n.kids[1]
+        if body is not None and body.kind == "chain" and body.ops == ["→"] and all(map(_set_name, body.kids)):
+            # f:A→B: a mapping from the set A to the set B (映射到), said after the map's name
+            return self.T("label", name=self.read(n.kids[0]), x=self.cat(
+                [self.read(body.kids[0]), self.word("misc", "→map", "→"), self.read(body.kids[1])]))
+        return self.T("label", name=self.read(n.kids[0]), x=self.read(body))
 
     def r_setb(self, n: Node) -> str:
         return self.T("set_builder", var=self.read(n.kids[0]), cond=self.read(n.kids[1]))
@@ -567,6 +574,15 @@ class Reader:
 
     def r_primemark(self, n: Node) -> str:
         return ""
+
+
+def _set_name(node: Node | None) -> bool:
+    """A, B, AB: capital letters name sets, statements or points, never a limit point."""
+    if node is not None and node.kind == "seq":
+        return bool(node.kids) and all(map(_set_name, node.kids))
+    if node is not None and node.kind == "prefix" and node.val == "¬" and node.kids:
+        return _set_name(node.kids[0])  # ¬B→¬A
+    return node is not None and node.kind == "var" and node.val.isupper()
 
 
 def _signed_atom_group(node: Node | None) -> bool:
