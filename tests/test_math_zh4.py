@@ -30,6 +30,10 @@ ZH = [
     ("f:A→B", "f，A映射到B"),
     ("x→a", "x趋近于a"),
     ("n→∞", "n趋近于无穷大"),
+    # a bracketed relation ending a formula is its side condition, not a product with brackets
+    ("y=kx+b(k≠0)", "y等于kx加b，k不等于零"),
+    ("y=ax²+bx+c(a≠0)", "y等于ax的平方加bx加c，a不等于零"),
+    ("P(X=k)=0.2", "P括号X等于k括号等于零点二"),  # a call's argument keeps its reading
 ]
 
 

@@ -156,6 +156,9 @@ class Reader:
                                                                 and k.kind == "pow" and _signed_atom_group(k.kids[0])):
                     # 2(-3), 2(-3)²: a number beside a bracketed signed number is a product (二乘以负三)
                     parts += [self.word("operators", "×"), self.operand(k, tight=True)]
+                elif prev is not None and k is n.kids[-1] and _condition_group(k):
+                    # y=kx+b(k≠0): a bracketed relation at the end is a side condition, said after a pause
+                    parts.append(self.r.join["list"] + self.read(k.kids[0]))
                 else:
                     parts.append(self.read(k, tight=True))
             return self.cat(parts)
@@ -583,6 +586,12 @@ def _set_name(node: Node | None) -> bool:
     if node is not None and node.kind == "prefix" and node.val == "¬" and node.kids:
         return _set_name(node.kids[0])  # ¬B→¬A
     return node is not None and node.kind == "var" and node.val.isupper()
+
+
+def _condition_group(node: Node | None) -> bool:
+    """(k≠0), (a>0): round brackets around a relation, which no product or call takes as an operand."""
+    return node is not None and node.kind == "group" and node.val == "(" and bool(node.kids) \
+        and node.kids[0] is not None and node.kids[0].kind == "chain"
 
 
 def _signed_atom_group(node: Node | None) -> bool:
