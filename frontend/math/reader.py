@@ -42,7 +42,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "comb": ("name", "n", "k"), "binom": ("n", "k"), "quantity": ("x", "unit"),
     "ellipsis_run": ("op",), "given": ("a", "b"), "probability_given": ("name", "a", "b"),
     "complement": ("x", "u"), "complement_plain": ("x",), "distributed": (),
-    "yields": (), "charge_pos": ("base", "n"), "charge_neg": ("base", "n"),
+    "yields": (), "side_pos": ("x",), "side_neg": ("x",), "charge_pos": ("base", "n"), "charge_neg": ("base", "n"),
     "forall": ("x",), "exists": ("x",), "such_that": ("a", "b"), "not": ("x",), "because": ("x",),
     "therefore": ("x",),
 }
@@ -150,7 +150,18 @@ class Reader:
             # AB⌒: the arc mark written after its end points is still the arc AB (弧AB)
             return self.read(Node("geo", [Node("seq", n.kids[:-1])], val="⌒"))
         if not self.en:
-            return self.cat([self.read(k, tight=True) for k in n.kids])
+            parts = []
+            for prev, k in zip([None] + n.kids, n.kids):
+                if prev is not None and prev.kind == "num" and (_signed_atom_group(k) or k is not None
+                                                                and k.kind == "pow" and _signed_atom_group(k.kids[0])):
+                    # 2(-3), 2(-3)²: a number beside a bracketed signed number is a product (二乘以负三)
+                    parts += [self.word("operators", "×"), self.operand(k, tight=True)]
+                elif prev is not None and k is n.kids[-1] and _condition_group(k):
+                    # y=kx+b(k≠0): a bracketed relation at the end is a side condition, said after a pause
+                    parts.append(self.r.join["list"] + self.read(k.kids[0]))
+                else:
+                    parts.append(self.read(k, tight=True))
+            return self.cat(parts)
         parts, points = [], ""
         for k in n.kids:  # English: ABC is one name of points, not 'A B C'
             if k is not None and k.kind == "var" and k.val.isupper():
@@ -280,6 +291,8 @@ class Reader:
         for left, op, kid in zip(n.kids, n.ops, n.kids[1:]):
             if op == "∽" and _is_distribution(kid):
                 parts.append(self.T("distributed"))  # X~N(μ,σ²): follows, not 'is similar to'
+            elif op == "→" and _set_name(left) and _set_name(kid):
+                parts.append(self.word("misc", "→logic", "→"))  # A→B between capital names: implies, no limit
             elif chem.is_reaction(left, op, kid):
                 parts.append(self.T("yields"))  # 2H₂+O₂=2H₂O: the sign of a reaction, not 'equals'
             else:
@@ -288,10 +301,10 @@ class Reader:
         return self.cat(parts)
 
     def r_neg(self, n: Node) -> str:
-        return self.T("neg", x=self.read(n.kids[0], tight=True))
+        return self.T("neg", x=self.operand(n.kids[0], tight=True))  # -(-3): 负负三
 
     def r_pos(self, n: Node) -> str:
-        return self.T("pos", x=self.read(n.kids[0], tight=True))
+        return self.T("pos", x=self.operand(n.kids[0], tight=True))
 
     def r_pm(self, n: Node) -> str:
         return self.T("pm", x=self.read(n.kids[0], tight=True))
@@ -337,6 +350,11 @@ class Reader:
         ion = self.ion(base, exp)
         if ion is not None:
             return ion
+        side = chem.charge(exp)
+        if side is not None and not side[0] and base is not None and (
+                base.kind in ("num", "const", "greek") or base.kind == "var" and base.val.islower() and len(base.val) == 1):
+            # 0⁺, a⁻: a bare sign on a number or letter is a one-sided limit point (零正), not a power
+            return self.T("side_pos" if side[1] == "+" else "side_neg", x=self.read(base))
         key, slots = self.power(exp)
         inner = base.kids[0] if base is not None and base.kind == "group" and base.kids else None
         if inner is not None and inner.kind == "neg" and inner.kids and inner.kids[0] is not None \
@@ -516,7 +534,12 @@ class Reader:
         return self.T("system", items=self.r.join["list"].join(self.read(k) for k in n.kids if k is not None))
 
     def r_label(self, n: Node) -> str:
-        return self.T("label", name=self.read(n.kids[0]), x=self.read(n.kids[1]))
+        body = n.kids[1]
+        if body is not None and body.kind == "chain" and body.ops == ["→"] and all(map(_set_name, body.kids)):
+            # f:A→B: a mapping from the set A to the set B (映射到), said after the map's name
+            return self.T("label", name=self.read(n.kids[0]), x=self.cat(
+                [self.read(body.kids[0]), self.word("misc", "→map", "→"), self.read(body.kids[1])]))
+        return self.T("label", name=self.read(n.kids[0]), x=self.read(body))
 
     def r_setb(self, n: Node) -> str:
         return self.T("set_builder", var=self.read(n.kids[0]), cond=self.read(n.kids[1]))
@@ -554,6 +577,21 @@ class Reader:
 
     def r_primemark(self, n: Node) -> str:
         return ""
+
+
+def _set_name(node: Node | None) -> bool:
+    """A, B, AB: capital letters name sets, statements or points, never a limit point."""
+    if node is not None and node.kind == "seq":
+        return bool(node.kids) and all(map(_set_name, node.kids))
+    if node is not None and node.kind == "prefix" and node.val == "¬" and node.kids:
+        return _set_name(node.kids[0])  # ¬B→¬A
+    return node is not None and node.kind == "var" and node.val.isupper()
+
+
+def _condition_group(node: Node | None) -> bool:
+    """(k≠0), (a>0): round brackets around a relation, which no product or call takes as an operand."""
+    return node is not None and node.kind == "group" and node.val == "(" and bool(node.kids) \
+        and node.kids[0] is not None and node.kids[0].kind == "chain"
 
 
 def _signed_atom_group(node: Node | None) -> bool:

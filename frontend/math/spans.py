@@ -319,6 +319,11 @@ def _is_math(toks: list) -> bool:
                 and toks[idx - 2].end == prev.start):
             # 5!+3!, 2×4!: a digit's '!' beside an operator is a factorial (赢了3-2! stays a score)
             return True
+        if k == OPEN and t.val == "(" and prev is not None and prev.end == t.start \
+                and (prev.kind == NUM or prev.kind == OP and prev.val in "+-") \
+                and idx + 3 < len(toks) and toks[idx + 1].kind == OP and toks[idx + 1].val in "+-" \
+                and toks[idx + 2].kind in (NUM, LET) and toks[idx + 3].kind == CLOSE and toks[idx + 3].val == ")":
+            return True  # 2(-3), -(-3), -(+2): a bracketed signed number after a number or a sign
         if k == OPEN and t.val == "{" and any(x.kind == CLOSE and x.val == "}" for x in toks[idx + 1:]):
             return True  # {1, 2, 3}: braces in running text are a set
         if k == CLOSE and t.val in ")]" and _mismatched_interval(toks, idx):
