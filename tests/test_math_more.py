@@ -38,7 +38,7 @@ ZH = [
 
 EN = [
     ("△ABC ~ △DEF", "triangle ABC is similar to triangle DEF"),
-    ("X ~ N(0, 1)", "X follows N zero, one"),
+    ("X ~ N(0, 1)", "X follows N of zero, one"),
     ("∁ᵤA", "the complement of A in U"),
     ("S=½ah", "S equals one half a h"),
     ("1+2+3+...+n", "one plus two plus three plus dot dot dot plus n"),

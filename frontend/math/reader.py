@@ -44,7 +44,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "complement": ("x", "u"), "complement_plain": ("x",), "distributed": (),
     "yields": (), "side_pos": ("x",), "side_neg": ("x",), "charge_pos": ("base", "n"), "charge_neg": ("base", "n"),
     "forall": ("x",), "exists": ("x",), "such_that": ("a", "b"), "not": ("x",), "because": ("x",),
-    "therefore": ("x",),
+    "therefore": ("x",), "derivative": ("var", "x"),
 }
 JOIN_KEYS = ("words", "list", "items")
 SYMBOL_SECTIONS = ("operators", "relations", "geometry", "constants", "greek", "functions", "misc")
@@ -162,20 +162,76 @@ class Reader:
                 else:
                     parts.append(self.read(k, tight=True))
             return self.cat(parts)
+        special = self.en_seq(n)
+        if special is not None:
+            return special
         parts, points = [], ""
+        lead = self.group_lead()
+        quantity = False  # the last part is a bracketed group said as 'the quantity ...'
         for k in n.kids:  # English: ABC is one name of points, not 'A B C'
             if k is not None and k.kind == "var" and k.val.isupper():
+                if not points and quantity:
+                    parts.append(self.word("operators", "×"))  # (a+b)C: 'the quantity a plus b times C'
                 points += k.val
                 continue
             if points:
                 parts.append(points)
                 points = ""
             text = self.read(k, tight=True)
-            if parts and text.startswith(self.group_lead()):
-                parts.append(self.word("operators", "×"))  # n(n-1)!, (x-2)(x+3): 'times the quantity'
+            if parts and (text.startswith(lead) or quantity):
+                # n(n-1)!, (x-2)(x+3): 'times the quantity'; (n-1)d: 'the quantity n minus one times d'
+                # (without the 'times' the letter would be heard inside the quantity)
+                parts.append(self.word("operators", "×"))
             parts.append(text)
+            quantity = k is not None and k.kind == "group" and text.startswith(lead)
         if points:
             parts.append(points)
+        return self.cat(parts)
+
+    def en_seq(self, n: Node) -> str | None:
+        """English readings of a juxtaposition that are no product: d/dx (sin x), C(5, 2) in an
+        equation (five choose two), Na⁺ and 2NaCl (element symbols, not letters)."""
+        kids = n.kids
+        if len(kids) >= 2 and _derivative_var(kids[0]) is not None:
+            # d/dx (sin x): the operator applies to what follows, it is no fraction times it
+            return self.T("derivative", var=self.read(_derivative_var(kids[0])),
+                          x=self.cat([self.read(k) for k in kids[1:]]))
+        if getattr(self, "equation", False) and _choose(n):
+            # C(5, 2) = 10: in an equation the counting function, not the point C
+            return self.T("binom", n=self.read(kids[1].kids[0]), k=self.read(kids[1].kids[1]))
+        if chem.is_formula_side(n) and (getattr(self, "reaction", False) or _chem_marks(n)) \
+                and _two_letter_element(kids):
+            return self.chem_seq(kids)
+        return None
+
+    def chem_seq(self, kids: list) -> str:
+        """Na⁺, 2NaCl, Cl₂: a lower-case letter after a capital completes the element symbol."""
+        parts: list[str] = []
+        glue = False  # the last part ends in a capital a lower-case letter may complete
+        for k in kids:
+            low = k
+            while low is not None and low.kind in ("pow", "sub") and low.kids:
+                low = low.kids[0]
+            if glue and low is not None and low.kind == "var" and low.val.islower() \
+                    and parts[-1][-1:] + low.val in chem.ELEMENTS:
+                symbol, glue = parts[-1] + low.val, False
+                found = chem.charge(k.kids[1]) if k.kind == "pow" else None
+                if found is not None:  # Na⁺, Ca²⁺: the charge of the whole symbol (no one-sided limit)
+                    parts[-1] = self.T("charge_pos" if found[1] == "+" else "charge_neg", base=symbol,
+                                       n=self.number(found[0]) if found[0] else "")
+                elif k.kind == "sub":  # Cl₂: 'Cl two'
+                    parts[-1] = self.T("sub_chem", base=symbol, sub=self.read(k.kids[1]))
+                elif k.kind == "var":
+                    parts[-1] = symbol
+                else:
+                    parts[-1] = self.cat([symbol, self.read(k, tight=True)[1:]])
+                continue
+            text = self.read(k, tight=True)
+            glue = k is not None and k.kind == "var" and k.val.isupper()
+            if glue and parts and parts[-1][-1:].isupper():
+                parts[-1] += " " + text  # NaCl: 'Na Cl', each symbol said as one name
+            else:
+                parts.append(text)
         return self.cat(parts)
 
     def group_lead(self) -> str:
@@ -287,10 +343,24 @@ class Reader:
         return self.read(node, tight=tight)
 
     def r_chain(self, n: Node) -> str:
+        saved = getattr(self, "equation", False), getattr(self, "reaction", False)
+        self.equation = saved[0] or "=" in n.ops
+        self.reaction = saved[1] or any(chem.is_reaction(a, op, b) for a, op, b in zip(n.kids, n.ops, n.kids[1:]))
+        try:
+            return self.chain_words(n)
+        finally:
+            self.equation, self.reaction = saved
+
+    def chain_words(self, n: Node) -> str:
         parts = [self.read(n.kids[0])]
         for left, op, kid in zip(n.kids, n.ops, n.kids[1:]):
             if op == "∽" and _is_distribution(kid):
                 parts.append(self.T("distributed"))  # X~N(μ,σ²): follows, not 'is similar to'
+                if self.en and kid.kind == "seq":  # N(0, 1): 'N of zero, one', as a call is said
+                    params = kid.kids[1].kids if kid.kids[1].kind == "tuple" else [kid.kids[1]]
+                    parts.append(self.T("call", name=self.read(kid.kids[0]),
+                                        args=self.r.join["items"].join(self.read(p) for p in params if p is not None)))
+                    continue
             elif op == "→" and _set_name(left) and _set_name(kid):
                 parts.append(self.word("misc", "→logic", "→"))  # A→B between capital names: implies, no limit
             elif chem.is_reaction(left, op, kid):
@@ -577,6 +647,55 @@ class Reader:
 
     def r_primemark(self, n: Node) -> str:
         return ""
+
+
+def _derivative_var(node: Node | None) -> Node | None:
+    """d/dx: a fraction of the letter d over d and one letter; the letter it differentiates by."""
+    if node is None or node.kind != "frac" or len(node.kids) != 2:
+        return None
+    num, den = node.kids
+    if num is None or num.kind != "var" or num.val != "d" or den is None or den.kind != "seq" \
+            or len(den.kids) != 2 or any(k is None or k.kind not in ("var", "greek") for k in den.kids) \
+            or den.kids[0].val != "d":
+        return None
+    return den.kids[1]
+
+
+def _choose(node: Node) -> bool:
+    """C(5, 2), C(n, k): the letter C on two counts (numbers or lower-case letters)."""
+    if len(node.kids) != 2 or node.kids[0] is None or node.kids[0].kind != "var" or node.kids[0].val != "C":
+        return False
+    args = node.kids[1]
+    return args is not None and args.kind == "tuple" and len(args.kids) == 2 and all(map(_count, args.kids))
+
+
+def _count(node: Node | None) -> bool:
+    """5, n, n - k: a whole number, a lower-case letter, or their sums and differences."""
+    if node is not None and node.kind == "sum":
+        return all(map(_count, node.kids))
+    return node is not None and (node.kind == "num" and node.val.isdigit() or node.kind == "var" and node.val.islower())
+
+
+def _chem_marks(node: Node | None) -> bool:
+    """A charge or a numeric subscript somewhere: what makes letters a chemical formula."""
+    if node is None:
+        return False
+    if node.kind == "pow" and chem.charge(node.kids[1]) is not None:
+        return True
+    if node.kind == "sub" and node.kids[1] is not None and node.kids[1].kind == "num":
+        return True
+    return any(_chem_marks(k) for k in node.kids)
+
+
+def _two_letter_element(kids: list) -> bool:
+    """A capital followed by a lower-case letter (maybe carrying a charge or count): Na⁺, Cl₂."""
+    for a, b in zip(kids, kids[1:]):
+        while b is not None and b.kind in ("pow", "sub") and b.kids:
+            b = b.kids[0]
+        if a is not None and a.kind == "var" and a.val.isupper() and b is not None and b.kind == "var" \
+                and b.val.islower() and a.val + b.val in chem.ELEMENTS:
+            return True
+    return False
 
 
 def _set_name(node: Node | None) -> bool:
