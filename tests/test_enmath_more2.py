@@ -80,3 +80,13 @@ def test_one_sided_limits_still_read_as_such():
 def test_chinese_readings_unchanged(text, expected):
     # the English rules above live in the English reading only
     assert spoken(text, "zh") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The interval is (-∞, 3].", "The interval is from negative infinity excluded to three included."),
+    ("The solution interval is [0, 1].", "The solution interval is closed, from zero to one."),
+    ("On the interval [2, 5), f is increasing.", "On the interval from two included to five excluded, f is increasing."),
+    ("x ∈ [0, 1]", "x is an element of the closed interval from zero to one"),
+])
+def test_interval_named_by_the_sentence_is_said_once(text, expected):
+    assert spoken(text) == expected

@@ -70,6 +70,18 @@ def _unsay_leading_word(spoken: str, before: str, lang: str) -> str:
     return spoken
 
 
+def _unsay_named_interval(spoken: str, before: str, lang: str) -> str:
+    """'The interval is (-∞, 3]' -> 'The interval is from negative infinity excluded to three
+    included': when the words just before name the interval, the reading does not name it again."""
+    head = spoken.split(" ", 4)
+    if lang != "en" or "interval" not in head[:3] or "interval" not in before.lower().split()[-3:]:
+        return spoken
+    words = spoken.split(" ")
+    at = words.index("interval")
+    kind = words[1:at] if words[0] == "the" else words[:at]  # 'closed', 'open' or nothing
+    return " ".join(([", ".join([" ".join(kind)]) + ","] if kind else []) + words[at + 1:])
+
+
 def _absorb_word(spoken: str, text: str, start: int, lang: str) -> int:
     """Where the match starts: before a word the reading says again near its head (区间[0,3] ->
     闭区间零到三), else at the formula."""
@@ -93,6 +105,7 @@ def find(text: str, lang: str, changes: list[Change] | None = None, offset: int 
                 changes.append(Change(offset + span.start, offset + span.end, "\\" + name, name,
                                       "math.latex.unknown"))
         spoken = _unsay_leading_word(spoken, text[:span.start], reading)
+        spoken = _unsay_named_interval(spoken, text[:span.start], reading)
         matches.append(Match(_absorb_word(spoken, text, span.start, reading), span.end, spoken, span.rule))
     return matches
 

@@ -343,7 +343,7 @@ def _is_math(toks: list) -> bool:
     return any(_absolute_value(toks, a, b) for a, b in zip(bars, bars[1:]))
 
 
-_INTERVAL_BEFORE = ("区间",)
+_INTERVAL_BEFORE = ("区间", "interval", "interval is", "interval was")  # English: the words name it too
 _INTERVAL_AFTER_ZAI = ("上", "内")
 _BOUND = {NUM, LET, GREEK, CONST}
 
