@@ -58,10 +58,20 @@ def read_text(args) -> str:
         if args.file == "-":
             return sys.stdin.read()
         try:
-            with open(args.file, encoding="utf-8") as fh:
-                return fh.read()
-        except (OSError, UnicodeDecodeError) as e:
-            raise UsageError(f"cannot read {args.file}: {e}") from e
+            with open(args.file, "rb") as fh:
+                data = fh.read()
+        except OSError as e:
+            raise UsageError(f"cannot read {args.file}: {e.strerror or e}") from e
+        try:  # utf-8-sig: a byte-order mark (Windows editors write one) is not text
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            line = data[:e.start].count(b"\n") + 1
+            raise UsageError(f"{args.file}:{line}: not UTF-8 text (byte 0x{data[e.start]:02x} at offset "
+                             f"{e.start}); voxread expects UTF-8, convert it first, e.g. "
+                             f"iconv -f GBK -t UTF-8 {args.file}") from None
+        if not text.strip():
+            raise UsageError(f"{args.file} is empty: there is no text to read")
+        return text
     if args.text is not None:
         return args.text
     if sys.stdin is None or sys.stdin.isatty():

@@ -115,12 +115,11 @@ def strip_control_prefix(text: str) -> str:
     espeak would read it aloud."""
     try:
         from frontend.langid import control_prefix
-        prefix = control_prefix(text)
-    except ImportError:
-        prefix = None
-    if prefix is not None:
-        return text[prefix.end:]
-    return _CONTROL_PREFIX.sub("", text, count=1)
+    except ImportError:  # no frontend: any short bracketed Han word at the start
+        return _CONTROL_PREFIX.sub("", text, count=1)
+    # Only a known dialect/mode name: '（一）总则' or '(注意)…' are words to read.
+    prefix = control_prefix(text)
+    return text[prefix.end:] if prefix is not None else text
 
 
 def espeak_segments(text: str, lang: str) -> list[tuple[str, str]]:
@@ -173,6 +172,7 @@ class EspeakBackend(Backend):
         from ..assemble import trim_silence
         out = []
         for i, utt in enumerate(utterances):
+            # A control prefix counts only at the very start of the document (docs/cantonese.md)
             text = strip_control_prefix(utt.text) if (i == 0 and starts_document) else utt.text
             try:
                 runs = self.segments(text, utt.lang)
