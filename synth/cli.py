@@ -216,7 +216,12 @@ def main(argv=None) -> int:
             synthesize(text, args)
         return EXIT_OK
     except KeyboardInterrupt:
+        print("voxread: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `-o - | head -c ...`, or the player quit: the reader had enough
+        # stdout is still open at exit; point it at /dev/null so its final flush stays quiet
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as e:  # one line for the user; the traceback only with --debug
         if args.debug:
             raise

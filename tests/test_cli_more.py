@@ -48,3 +48,38 @@ def test_a_document_starting_with_a_bracketed_word_reads_it(tmp_path):
     assert voxread("总则。", "--backend", "espeak", "-o", str(plain), cwd=tmp_path).returncode == 0
     assert voxread("（一二三）总则。", "--backend", "espeak", "-o", str(numbered), cwd=tmp_path).returncode == 0
     assert soundfile.info(str(numbered)).duration > soundfile.info(str(plain)).duration + 0.4
+
+
+def long_document(paragraphs=400):
+    return "\n\n".join(f"第{i}段：今天的气温是{i % 40}度，我们去公园散步。" for i in range(paragraphs))
+
+
+def test_raw_pcm_reader_that_stops_early_is_not_an_error(tmp_path):
+    (tmp_path / "long.txt").write_text(long_document(60), encoding="utf-8")
+    cmd = [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv.pop(1));"
+           "from synth.cli import main; sys.exit(main(sys.argv[1:]))", str(ROOT),
+           "-f", "long.txt", "--backend", "espeak", "-o", "-", "--stream"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    head = proc.stdout.read(4000)  # like `| head -c 4000`
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 0, err
+    assert len(head) == 4000 and "Broken pipe" not in err and "Traceback" not in err
+
+
+def test_ctrl_c_stops_espeak_synthesis_and_leaves_a_valid_stream_file(tmp_path):
+    import signal
+    import time
+    (tmp_path / "long.txt").write_text(long_document(), encoding="utf-8")
+    cmd = [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv.pop(1));"
+           "from synth.cli import main; sys.exit(main(sys.argv[1:]))", str(ROOT),
+           "-f", "long.txt", "--backend", "espeak", "-o", "out.wav", "--stream"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, cwd=tmp_path)
+    out = tmp_path / "out.wav"
+    while not (out.exists() and out.stat().st_size > 200_000) and proc.poll() is None:
+        time.sleep(0.02)  # interrupt once espeak is busy synthesising
+    proc.send_signal(signal.SIGINT)
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 130, err
+    assert "Traceback" not in err and "Exception ignored" not in err
+    assert 0 < soundfile.info(str(out)).duration < 400 * 2.0  # shorter than the whole read
