@@ -99,6 +99,8 @@ def check_args(args) -> None:
         raise UsageError(f"voice file not found: {args.voice}")
     if args.sample_rate is not None and not 8000 <= args.sample_rate <= 192000:
         raise UsageError("--sample-rate must be between 8000 and 192000")
+    if args.cfg is not None and not 0 <= args.cfg <= 100:  # also rejects nan
+        raise UsageError("--cfg must be between 0 and 100 (1 is no guidance, default 2.0)")
     if args.steps is not None and args.steps < 1:
         raise UsageError("--steps must be at least 1")
     if args.output and args.output != "-":

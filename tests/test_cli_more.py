@@ -83,3 +83,10 @@ def test_ctrl_c_stops_espeak_synthesis_and_leaves_a_valid_stream_file(tmp_path):
     assert proc.wait(timeout=300) == 130, err
     assert "Traceback" not in err and "Exception ignored" not in err
     assert 0 < soundfile.info(str(out)).duration < 400 * 2.0  # shorter than the whole read
+
+
+def test_nonsense_guidance_is_a_usage_error(tmp_path):
+    for cfg in ("-3", "nan"):
+        done = voxread("你好", "--cfg", cfg, "-o", "out.wav", cwd=tmp_path)
+        assert done.returncode == 2 and "--cfg" in done.stderr.decode(), cfg
+        assert not (tmp_path / "out.wav").exists()
