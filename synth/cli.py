@@ -58,10 +58,20 @@ def read_text(args) -> str:
         if args.file == "-":
             return sys.stdin.read()
         try:
-            with open(args.file, encoding="utf-8") as fh:
-                return fh.read()
-        except (OSError, UnicodeDecodeError) as e:
-            raise UsageError(f"cannot read {args.file}: {e}") from e
+            with open(args.file, "rb") as fh:
+                data = fh.read()
+        except OSError as e:
+            raise UsageError(f"cannot read {args.file}: {e.strerror or e}") from e
+        try:  # utf-8-sig: a byte-order mark (Windows editors write one) is not text
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            line = data[:e.start].count(b"\n") + 1
+            raise UsageError(f"{args.file}:{line}: not UTF-8 text (byte 0x{data[e.start]:02x} at offset "
+                             f"{e.start}); voxread expects UTF-8, convert it first, e.g. "
+                             f"iconv -f GBK -t UTF-8 {args.file}") from None
+        if not text.strip():
+            raise UsageError(f"{args.file} is empty: there is no text to read")
+        return text
     if args.text is not None:
         return args.text
     if sys.stdin is None or sys.stdin.isatty():
@@ -89,6 +99,8 @@ def check_args(args) -> None:
         raise UsageError(f"voice file not found: {args.voice}")
     if args.sample_rate is not None and not 8000 <= args.sample_rate <= 192000:
         raise UsageError("--sample-rate must be between 8000 and 192000")
+    if args.cfg is not None and not 0 <= args.cfg <= 100:  # also rejects nan
+        raise UsageError("--cfg must be between 0 and 100 (1 is no guidance, default 2.0)")
     if args.steps is not None and args.steps < 1:
         raise UsageError("--steps must be at least 1")
     if args.output and args.output != "-":
@@ -206,7 +218,12 @@ def main(argv=None) -> int:
             synthesize(text, args)
         return EXIT_OK
     except KeyboardInterrupt:
+        print("voxread: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `-o - | head -c ...`, or the player quit: the reader had enough
+        # stdout is still open at exit; point it at /dev/null so its final flush stays quiet
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as e:  # one line for the user; the traceback only with --debug
         if args.debug:
             raise

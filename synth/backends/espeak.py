@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import sys
 import threading
 from collections.abc import Sequence
 
@@ -58,6 +59,10 @@ class _Engine:
             raise BackendError(f"espeak-ng failed to initialise with data at {data}")
         self._lib = lib
         self._chunks: list[np.ndarray] = []
+        self._raised: BaseException | None = None  # what the callback caught (e.g. Ctrl-C)
+        self._in_synth = False
+        self._previous_hook = sys.unraisablehook
+        sys.unraisablehook = self._unraisable
         self._callback = _SynthCallback(self._collect)  # kept referenced: C holds the pointer
         lib.espeak_SetSynthCallback(self._callback)
         self.lock = threading.Lock()
@@ -73,9 +78,23 @@ class _Engine:
             return cls._instance
 
     def _collect(self, wav, n, events) -> int:
-        if wav and n > 0:
-            self._chunks.append(np.ctypeslib.as_array(wav, shape=(n,)).copy())
-        return 0  # 0: go on synthesising
+        # ctypes prints and swallows an exception raised in a callback, so a Ctrl-C that lands
+        # here would be lost: keep it, stop espeak (return 1) and re-raise it in synth().
+        try:
+            if wav and n > 0:
+                self._chunks.append(np.ctypeslib.as_array(wav, shape=(n,)).copy())
+            return 0  # 0: go on synthesising
+        except BaseException as e:
+            self._raised = e
+            return 1
+
+    def _unraisable(self, info) -> None:
+        """A Ctrl-C landing on the callback's first line, before its try, reaches ctypes'
+        unraisable hook: keep it for synth() instead of printing a traceback and going on."""
+        if self._in_synth and isinstance(info.exc_value, KeyboardInterrupt):
+            self._raised = self._raised or info.exc_value
+        else:
+            self._previous_hook(info)
 
     def _voice(self, voice: str) -> None:
         if self._lib.espeak_SetVoiceByName(voice.encode()) != 0:
@@ -86,10 +105,16 @@ class _Engine:
         data = text.encode("utf-8") + b"\0"
         with self.lock:
             self._voice(voice)
-            self._chunks = []
-            err = self._lib.espeak_Synth(data, len(data), 0, 0, 0, _CHARS_UTF8 | _PHONEMES, None, None)
-            self._lib.espeak_Synchronize()
+            self._chunks, self._raised, self._in_synth = [], None, True
+            try:
+                err = self._lib.espeak_Synth(data, len(data), 0, 0, 0, _CHARS_UTF8 | _PHONEMES, None, None)
+                self._lib.espeak_Synchronize()
+            finally:
+                self._in_synth = False
             chunks, self._chunks = self._chunks, []
+            raised, self._raised = self._raised, None
+        if raised is not None:
+            raise raised
         if err != 0:
             raise BackendError(f"espeak-ng could not synthesise {text[:40]!r} (error {err})")
         if not chunks:
@@ -115,12 +140,11 @@ def strip_control_prefix(text: str) -> str:
     espeak would read it aloud."""
     try:
         from frontend.langid import control_prefix
-        prefix = control_prefix(text)
-    except ImportError:
-        prefix = None
-    if prefix is not None:
-        return text[prefix.end:]
-    return _CONTROL_PREFIX.sub("", text, count=1)
+    except ImportError:  # no frontend: any short bracketed Han word at the start
+        return _CONTROL_PREFIX.sub("", text, count=1)
+    # Only a known dialect/mode name: '（一）总则' or '(注意)…' are words to read.
+    prefix = control_prefix(text)
+    return text[prefix.end:] if prefix is not None else text
 
 
 def espeak_segments(text: str, lang: str) -> list[tuple[str, str]]:
@@ -173,6 +197,7 @@ class EspeakBackend(Backend):
         from ..assemble import trim_silence
         out = []
         for i, utt in enumerate(utterances):
+            # A control prefix counts only at the very start of the document (docs/cantonese.md)
             text = strip_control_prefix(utt.text) if (i == 0 and starts_document) else utt.text
             try:
                 runs = self.segments(text, utt.lang)
