@@ -14,6 +14,8 @@ import frontend
     ("Subtract: x-2", "en", "Subtract: x minus two"),  # a prose word before a colon is not a formula
     ("It came 1st - the rest followed", "en", "It came first - the rest followed"),
     ("集合{1,2,3}", "zh", "集合一，二，三"),  # the word just written is not said twice
+    ("GDP (|\\sqrt{x}|)", "en", "GDP the absolute value of the square root of x"),  # an acronym is a word
+    ("In triangle ABC (AB = AC)", "en", "In triangle ABC AB equals AC"),
 ])
 def test_reading(text, lang, want):
     assert frontend.normalize(text, lang) == want

@@ -217,6 +217,9 @@ def _is_prose_word(text: str, w: int, k: int, s: int, e: int) -> bool:
     word = text[w:k]
     if _hyphen_compound(text, w, k, s, e):
         return True
+    if word.isupper() and len(word) >= 3 and (w == s or text[w - 1].isspace()) and k < e and text[k] == " " \
+            and _neighbour(text, k, e, 1) in "([{":
+        return True  # 'GDP (…)': an acronym before a spaced bracket is a word, not points G D P(…)
     if len(word) < 2 or word.isupper() or word == "lim" or word in FUNCTIONS or word in ROOT_WORDS:
         return False
     if len(word) == 2 and word[0] == "d" and word[1].islower() or word == "Rt":
