@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from . import rules
-from .yue_script import script_score
+from .script import script_score
 
 _HAN = regex.compile(r"\p{Han}")
 # "(粤语)" / "（四川话，年轻女声）" at offset 0; spaces or a BOM before it are part of the prefix.

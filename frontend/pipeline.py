@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from typing import Iterator
 
-from . import cleanup, inline, langid, lexicon as lexicon_mod, math as math_mod, polyphone, split, tn, yue, yue_script
+from . import cleanup, inline, langid, lexicon as lexicon_mod, math as math_mod, polyphone, script, split, tn, yue
 from .context import Context
 from .pieces import MARKUP, RAW, SPOKEN, Change, Piece, text_of
 from .utterance import PAUSE_MS, Utterance
@@ -90,9 +90,9 @@ def _stages_tn(pieces: list[Piece], ctx: Context) -> list[Piece]:
     pieces = lexicon_mod.apply(pieces, ctx)
     pieces = math_mod.apply(pieces, ctx)
     pieces = _numbers(pieces, ctx)
-    if ctx.lang != "yue" and yue_script.script_score(text_of(p for p in pieces if p.kind == RAW)) > 0:
+    if ctx.lang != "yue" and script.script_score(text_of(p for p in pieces if p.kind == RAW)) > 0:
         # Traditional Mandarin (or dialect) text: the words rules wrote follow the user's script
-        pieces = [replace(p, text=yue_script.to_traditional(p.text)) if p.kind == SPOKEN else p for p in pieces]
+        pieces = [replace(p, text=script.to_traditional(p.text)) if p.kind == SPOKEN else p for p in pieces]
     return pieces
 
 

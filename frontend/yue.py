@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import pieces as pieces_mod
 from .yue_homophone import homophone
-from .yue_script import is_traditional
+from .script import is_traditional
 from .yue_tn import find
 
 __all__ = ["apply", "homophone"]

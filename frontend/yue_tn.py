@@ -15,7 +15,7 @@ import regex
 from .pieces import Match
 from .yue_numerals import yue_digits, yue_int, yue_number
 from .yue_rules import YueRules, load
-from .yue_script import in_script
+from .script import in_script
 
 # Full-width forms read like their ASCII twins; the table keeps the text length, so spans stay exact.
 _WIDTH = str.maketrans("０１２３４５６７８９．：％＄／－＋", "0123456789.:%$/-+")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..yue_script import script_variants
+from ..script import script_variants
 from .entry import Entry
 from .segment import Segmenter
 

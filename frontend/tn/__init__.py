@@ -12,7 +12,7 @@ from dataclasses import replace
 import re
 from typing import Iterable, Iterator
 
-from .. import yue_script
+from .. import script
 from ..pieces import Match, rewrite
 from . import (cardinal, date, fraction, measure, money, ordinal, percent, phone, range as range_, recurring,
                roman, symbols, time, titles, version)
@@ -109,14 +109,14 @@ def _find_in_context(p, prev, ctx) -> list[Match]:
 def apply(pieces, ctx):
     before = {id(p): pieces[i - 1] for i, p in enumerate(pieces) if i > 0 and p.is_raw()}
     raw_text = "".join(p.text for p in pieces if p.is_raw())
-    traditional = ctx.lang != "en" and yue_script.script_score(raw_text) > 0
+    traditional = ctx.lang != "en" and script.script_score(raw_text) > 0
 
     def find(p):
         prev = before.get(id(p))
         if traditional:
             # The cue words in rules/zh are Simplified (气温, 只): match on a Simplified shadow of the
             # text; the pipeline writes the spoken words back in Traditional, the user's text is kept.
-            shadow = yue_script.to_simplified(p.text)
+            shadow = script.to_simplified(p.text)
             if len(shadow) == len(p.text):
                 p = replace(p, text=shadow)
         return _find_in_context(p, prev, ctx)

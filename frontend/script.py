@@ -1,4 +1,5 @@
-"""Traditional or Simplified? Decides the script of the characters Cantonese TN inserts.
+"""Traditional or Simplified? Decides the script of the characters TN inserts (Cantonese and
+Traditional Mandarin alike) and lets Simplified cue words match Traditional text.
 
 The user's own text is never converted (pronunciation.md section 3): OpenCC is used only
 to classify the input and to write the few characters TN adds (兩 點 個 號 萬 ...) in the
