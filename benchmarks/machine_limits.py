@@ -42,12 +42,32 @@ def memory_bandwidth_gbs(device: str = "cpu", mbytes: int = 256) -> float:
     return 2 * src.numel() * 4 / seconds / 1e9
 
 
-def matmul_tflops(m: int, k: int, n: int, device: str = "cpu", dtype=torch.float32) -> float:
+def read_bandwidth_gbs(device: str = "cpu", mbytes: int = 256) -> float:
+    """Read-only bandwidth (GB/s): a sum over a buffer well past any cache.  Streaming weights
+    through a matmul is reads only, so this is the figure a step's floor is closest to."""
+    x = torch.randn(mbytes * 1024 * 1024 // 4, device=device)
+
+    def read():
+        x.sum()
+        if device != "cpu":
+            torch.cuda.synchronize()
+
+    return x.numel() * 4 / _best_of(read) / 1e9
+
+
+def matmul_tflops(m: int, k: int, n: int, device: str = "cpu", dtype=torch.float32,
+                  kernel: str = "torch.mm") -> float:
+    """Throughput of [m,k] x [k,n]; kernel "onednn" (CPU only) is the op synth/voxcpm/cpu_linear.py
+    runs the model's float32 Linear layers with, "torch.mm" the stock one (MKL on CPU)."""
     a = torch.randn(m, k, device=device, dtype=dtype)
     b = torch.randn(k, n, device=device, dtype=dtype)
+    w = b.t().contiguous()  # a Linear's [out, in] weight
 
     def mm():
-        torch.mm(a, b)
+        if kernel == "onednn":
+            torch.ops.mkldnn._linear_pointwise(a, w, None, "none", [], "")
+        else:
+            torch.mm(a, b)
         if device != "cpu":
             torch.cuda.synchronize()
 
@@ -56,6 +76,7 @@ def matmul_tflops(m: int, k: int, n: int, device: str = "cpu", dtype=torch.float
 
 if __name__ == "__main__":
     print(f"threads {torch.get_num_threads()}")
-    print(f"memory bandwidth {memory_bandwidth_gbs():.1f} GB/s")
-    for shape in [(1, 1024, 4096), (2, 1024, 4096), (32, 1024, 4096), (512, 1024, 1024)]:
-        print(f"mm {shape}: {matmul_tflops(*shape) * 1e3:.1f} GFLOP/s")
+    print(f"memory bandwidth {memory_bandwidth_gbs():.1f} GB/s copy, {read_bandwidth_gbs():.1f} GB/s read")
+    for shape in [(1, 1024, 4096), (2, 1024, 4096), (10, 1024, 4096), (32, 1024, 4096), (512, 1024, 1024)]:
+        print(f"mm {shape}: torch.mm {matmul_tflops(*shape) * 1e3:.1f}, "
+              f"oneDNN {matmul_tflops(*shape, kernel='onednn') * 1e3:.1f} GFLOP/s")

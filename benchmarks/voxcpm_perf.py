@@ -9,6 +9,11 @@ Full-size configuration, random weights (synth.voxcpm.random_init), forced lengt
     python benchmarks/voxcpm_perf.py [--quick] [--device cpu|cuda] [--dtype float32|bfloat16]
                                      [--json out.json]
     python benchmarks/voxcpm_perf.py --precision-ab ROUNDS   # float32 vs bfloat16 vs int8 (CPU)
+    python benchmarks/voxcpm_perf.py --linear-ab ROUNDS      # float32 Linear: MKL vs oneDNN (CPU)
+
+The model is built as synth.load_model builds it: on the CPU in float32 its Linear layers run
+through oneDNN (synth/voxcpm/cpu_linear.py); --linear-ab compares that with the stock MKL path
+on the same weights, alternating.
 
 --precision-ab: whole model steps of the same weights in float32, bfloat16 and int8 dynamic
 quantisation (synth.load_model(quantize="int8")), alternating, at batch 1 and 4 (time ratio
@@ -38,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 TOKENIZER = ROOT / "tests" / "data" / "voxcpm-tiny" / "tokenizer.json"
 
-from machine_limits import matmul_tflops, memory_bandwidth_gbs  # noqa: E402
+from machine_limits import matmul_tflops, memory_bandwidth_gbs, read_bandwidth_gbs  # noqa: E402
 
 PATCH_SECONDS = 0.08          # patch_size 2 x hop 640 samples at 16 kHz
 LONG_POSITION = 1500          # 2 minutes of audio = 1500 patches
@@ -109,6 +114,9 @@ def build(device: str, dtype: torch.dtype, fuse: bool = False):
     d["dtype"] = "bfloat16" if dtype == torch.bfloat16 else "float32"
     cfg = VoxCPMConfig.from_dict(d)
     net = random_net(cfg, device=device, dtype=dtype)
+    if torch.device(device).type == "cpu" and dtype == torch.float32:
+        from synth.voxcpm.cpu_linear import use_onednn_linears
+        use_onednn_linears(net)  # as synth.load_model does
     if fuse:  # opt-in: VoxCPMNet.fuse_projections (synth.load_model does not call it)
         net.fuse_projections()
     vae = AudioVAE()
@@ -318,6 +326,47 @@ def ab_fusion(model, rounds: int) -> dict:
     return out
 
 
+def ab_linear(model, rounds: int) -> dict:
+    """Float32 Linear layers on MKL (torch's stock path) vs oneDNN (what load_model uses on
+    the CPU), same weights, switched back and forth: whole model steps at batch 1 and 8 and
+    the two biggest stages, best of `rounds` each, the order alternating every round."""
+    from synth.voxcpm import cfm
+    from synth.voxcpm.cpu_linear import use_mkl_linears, use_onednn_linears
+    net, c = model.net, model.cfg
+    switch = {"mkl": use_mkl_linears, "onednn": use_onednn_linears}
+    state = decode_state(model, 1, 64)
+    mu = net.dit_condition(state.lm_hidden, state.residual_hidden)
+    cond = state.prev_patch.transpose(1, 2)
+    noise = torch.randn(1, c.feat_dim, c.patch_size, device=model.device, dtype=net.dtype)
+    embed = torch.randn(1, c.lm.hidden_size, device=model.device, dtype=net.dtype)
+
+    def lm_step():
+        cache = state.lm_cache
+        pos, top = cache.pos, cache.top
+        net.base_lm.step(embed, cache)
+        cache.pos, cache.top = pos, top
+
+    jobs = {"dit_solve": lambda: cfm.solve(net.feat_decoder.estimator, noise, mu, cond, DIT_STEPS, CFG,
+                                           mean_mode=c.dit_mean_mode),
+            "base_lm_step": lm_step}
+    for B in (1, 8):
+        jobs[f"step_b{B}"] = Step(model, decode_state(model, B, 64 + 2 * rounds + 4), False)
+    times = {(j, k): [] for j in jobs for k in switch}
+    with torch.inference_mode():
+        for r in range(rounds + 1):
+            for k in (("mkl", "onednn") if r % 2 else ("onednn", "mkl")):
+                switch[k](net)
+                for j, fn in jobs.items():
+                    t0 = time.perf_counter()
+                    fn()
+                    sync(model.device)
+                    if r:
+                        times[j, k].append(time.perf_counter() - t0)
+    use_onednn_linears(net)
+    return {j: dict(mkl_s=min(times[j, "mkl"]), onednn_s=min(times[j, "onednn"]),
+                    speedup=min(times[j, "mkl"]) / min(times[j, "onednn"])) for j in jobs}
+
+
 def precision_variants(model):
     """The same weights as float32 (model itself), bfloat16 and int8 dynamic quantisation."""
     import copy
@@ -445,6 +494,8 @@ def main():
                     help="one q/k/v and one gate/up matmul per layer (VoxCPMNet.fuse_projections)")
     ap.add_argument("--ab", type=int, metavar="ROUNDS",
                     help="only compare fused vs unfused projections, alternating, ROUNDS steps each")
+    ap.add_argument("--linear-ab", type=int, metavar="ROUNDS",
+                    help="only compare float32 Linear layers on MKL vs oneDNN (CPU), alternating")
     ap.add_argument("--precision-ab", type=int, metavar="ROUNDS",
                     help="only compare float32 / bfloat16 / int8 (quantize='int8') whole steps, "
                          "alternating, ROUNDS steps each at batch 1 and 4, and their latents' "
@@ -474,15 +525,24 @@ def main():
               "dit_b1 (10x1024x4096)": (10, 1024, 4096), "dit_b16 (160x1024x4096)": (160, 1024, 4096),
               "large (1024x1024x4096)": (1024, 1024, 4096)}
 
-    def limits():
-        return (memory_bandwidth_gbs(a.device, 256),
-                {k: matmul_tflops(*s, device=a.device, dtype=mm_dtype) for k, s in shapes.items()})
+    # On the CPU the bound is the faster of the two float32 kernels (stock MKL, oneDNN) and
+    # the faster of copy and read-only bandwidth: the most this machine can do, not what we use.
+    kernels = ("torch.mm", "onednn") if dev.type == "cpu" and mm_dtype == torch.float32 else ("torch.mm",)
 
-    bw, mm = limits()
+    def limits():
+        bws = {"copy": memory_bandwidth_gbs(a.device, 256), "read": read_bandwidth_gbs(a.device, 256)}
+        mms = {f"{kern} {k}": matmul_tflops(*s, device=a.device, dtype=mm_dtype, kernel=kern)
+               for k, s in shapes.items() for kern in kernels}
+        return bws, mms
+
+    bws, mm = limits()
+    bw = max(bws.values())
     peak_tflops = max(mm.values())
-    R["limits"] = dict(memory_bandwidth_gbs=bw, matmul_tflops=mm, peak_matmul_tflops=peak_tflops)
-    print(f"\nmachine: memory bandwidth {bw:.1f} GB/s (copy, read+write); matmul "
-          + ", ".join(f"{k} {v * 1e3:.0f}" for k, v in mm.items()) + " GFLOP/s")
+    R["limits"] = dict(memory_bandwidth_gbs=bw, bandwidth_gbs=bws, matmul_tflops=mm,
+                       peak_matmul_tflops=peak_tflops)
+    print(f"\nmachine: memory bandwidth {bws['copy']:.1f} GB/s copy (read+write), {bws['read']:.1f} GB/s "
+          f"read-only; bound uses {bw:.1f}\n  matmul GFLOP/s: "
+          + ", ".join(f"{k} {v * 1e3:.0f}" for k, v in mm.items()))
 
     t0 = time.perf_counter()
     model = build(a.device, dtype, fuse=a.fused or bool(a.ab))
@@ -502,6 +562,18 @@ def main():
                   f"max abs / max |ref| {v['max_abs_over_max_ref']:.3g}, relative RMS {v['rms_rel']:.3g}, "
                   f"finite {v['finite']}; relative RMS per patch "
                   + " ".join(f"{e:.3g}" for e in v["rms_rel_per_patch"]))
+        R["loadavg_after"] = loadavg()
+        print(f"load average before/after: {R['loadavg_before']:.2f} / {R['loadavg_after']:.2f}")
+        if a.json:
+            Path(a.json).write_text(json.dumps(R, indent=2, ensure_ascii=False))
+        return
+    if a.linear_ab:
+        if a.device != "cpu" or a.dtype != "float32":
+            sys.exit("--linear-ab: CPU and --dtype float32 only (the oneDNN swap is CPU float32)")
+        R["ab_linear"] = ab_linear(model, a.linear_ab)
+        for k, v in R["ab_linear"].items():
+            print(f"A/B {k}: MKL {v['mkl_s'] * 1e3:.1f} ms, oneDNN {v['onednn_s'] * 1e3:.1f} ms "
+                  f"-> x{v['speedup']:.2f} (best of {a.linear_ab}, alternating)")
         R["loadavg_after"] = loadavg()
         print(f"load average before/after: {R['loadavg_before']:.2f} / {R['loadavg_after']:.2f}")
         if a.json:
@@ -589,10 +661,10 @@ def main():
           f"({'flat' if R['flatness']['flat_within_10pct'] else 'NOT flat'} within 10%)")
     print(f"  method: {R['flatness']['method']}")
 
-    bw2, mm2 = limits()
-    R["limits_end"] = dict(memory_bandwidth_gbs=bw2, matmul_tflops=mm2)
-    print(f"\nmachine again at the end: bandwidth {bw2:.1f} GB/s, matmul "
-          + ", ".join(f"{k.split()[0]} {v * 1e3:.0f}" for k, v in mm2.items()) + " GFLOP/s"
+    bws2, mm2 = limits()
+    R["limits_end"] = dict(bandwidth_gbs=bws2, matmul_tflops=mm2)
+    print(f"\nmachine again at the end: bandwidth {bws2['copy']:.1f} copy / {bws2['read']:.1f} read GB/s, "
+          "matmul " + ", ".join(f"{k.rsplit(' ', 1)[0]} {v * 1e3:.0f}" for k, v in mm2.items()) + " GFLOP/s"
           + " (figures above use the limits measured at the start)")
 
     R["peak_rss_bytes"] = peak_rss_bytes()

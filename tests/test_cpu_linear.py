@@ -1,0 +1,90 @@
+"""The oneDNN float32 Linear swapped in by load_model on the CPU (synth/voxcpm/cpu_linear.py)."""
+from pathlib import Path
+
+import pytest
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+import synth
+from synth.voxcpm import cpu_linear
+from synth.voxcpm.cpu_linear import OneDNNLinear, use_mkl_linears, use_onednn_linears
+
+TINY = Path(__file__).parent / "data" / "voxcpm-tiny"
+
+
+def test_the_pinned_torch_build_has_a_working_onednn_linear():
+    # torch==2.13.0 (CPU wheel) is what .ci/run installs; without the op CPU steps are 2x slower.
+    assert cpu_linear.onednn_linear_works()
+
+
+@pytest.mark.parametrize("shape", [(7, 96), (2, 5, 96), (1, 1, 96), (0, 96)])
+@pytest.mark.parametrize("bias", [True, False])
+def test_same_result_as_f_linear(shape, bias):
+    torch.manual_seed(0)
+    layer = nn.Linear(96, 40, bias=bias)
+    x = torch.randn(shape)
+    want = F.linear(x, layer.weight, layer.bias)
+    use_onednn_linears(layer)
+    assert type(layer) is OneDNNLinear
+    with torch.inference_mode():
+        got = layer(x)
+    assert got.shape == want.shape
+    torch.testing.assert_close(got, want, rtol=1e-5, atol=1e-5)
+
+
+def test_non_contiguous_input():
+    torch.manual_seed(1)
+    layer = nn.Linear(64, 32)
+    x = torch.randn(64, 10).t()  # a transposed view, as attention outputs often are
+    want = F.linear(x, layer.weight, layer.bias)
+    use_onednn_linears(layer)
+    with torch.inference_mode():
+        torch.testing.assert_close(layer(x), want, rtol=1e-5, atol=1e-5)
+
+
+def test_other_dtypes_and_autograd_fall_back_to_f_linear():
+    torch.manual_seed(2)
+    layer = nn.Linear(16, 8)
+    use_onednn_linears(layer)
+    x = torch.randn(3, 16, requires_grad=True)
+    layer(x).sum().backward()  # the oneDNN op has no backward: the layer must not use it here
+    assert x.grad is not None and layer.weight.grad is not None
+    bf = layer.to(torch.bfloat16)
+    with torch.inference_mode():
+        y = bf(torch.randn(3, 16, dtype=torch.bfloat16))
+    assert y.dtype == torch.bfloat16
+
+
+def test_a_broken_op_leaves_the_layers_alone(monkeypatch):
+    monkeypatch.setattr(cpu_linear, "_onednn", lambda x, w, b: F.linear(x, w, b) + 1.0)
+    cpu_linear.onednn_linear_works.cache_clear()
+    try:
+        layer = nn.Linear(8, 8)
+        assert use_onednn_linears(layer) == 0
+        assert type(layer) is nn.Linear
+    finally:
+        monkeypatch.undo()
+        cpu_linear.onednn_linear_works.cache_clear()
+
+
+def test_load_model_uses_it_on_cpu_float32_with_the_same_state_dict():
+    model = synth.load_model(TINY, device="cpu")
+    linears = [m for m in model.net.modules() if isinstance(m, nn.Linear)]
+    assert linears and all(type(m) is OneDNNLinear for m in linears)
+    keys = list(model.net.state_dict())
+    assert use_mkl_linears(model.net) == len(linears)
+    assert list(model.net.state_dict()) == keys
+    # MKL and oneDNN generations agree to float32 rounding, far inside the conformance tolerance.
+    mkl = model.generate_latents(["你好"], seeds=[3], max_len=4, min_len=4)[0]
+    use_onednn_linears(model.net)
+    onednn = model.generate_latents(["你好"], seeds=[3], max_len=4, min_len=4)[0]
+    torch.testing.assert_close(onednn, mkl, rtol=0, atol=1e-4)
+
+
+def test_bfloat16_and_int8_models_keep_their_own_kernels():
+    bf = synth.load_model(TINY, device="cpu", dtype="bfloat16")
+    assert not any(type(m) is OneDNNLinear for m in bf.net.modules())
+    q = synth.load_model(TINY, device="cpu", quantize="int8")
+    quantized = [m for m in q.net.modules() if "quantized" in type(m).__module__]
+    assert quantized and not any(isinstance(m, OneDNNLinear) for m in quantized)
