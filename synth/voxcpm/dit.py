@@ -54,5 +54,5 @@ class LocalDiT(nn.Module):
         xs = self.in_proj(x.transpose(1, 2))
         cs = self.cond_proj(cond.transpose(1, 2))
         head = (mu + self.time_embedding(t, dt))[:, None]
-        out, _ = self.decoder(torch.cat([head, cs, xs], dim=1), causal=False)
-        return self.out_proj(out[:, -P:]).transpose(1, 2)
+        out, _ = self.decoder(torch.cat([head, cs, xs], dim=1), causal=False, rows=slice(-P, None))
+        return self.out_proj(out).transpose(1, 2)

@@ -20,5 +20,5 @@ class LocalEncoder(nn.Module):
         B, T, P, _ = patches.shape
         x = self.in_proj(patches)
         x = torch.cat([self.special_token.expand(B, T, 1, -1), x], dim=2)
-        out, _ = self.encoder(x.reshape(B * T, P + 1, -1), causal=False)
-        return out[:, 0].reshape(B, T, -1)
+        out, _ = self.encoder(x.reshape(B * T, P + 1, -1), causal=False, rows=slice(0, 1))
+        return out.reshape(B, T, -1)

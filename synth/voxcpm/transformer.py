@@ -48,26 +48,31 @@ class Attention(nn.Module):
     def _sizes(self):
         return [self.heads * self.hd, self.kv_heads * self.hd, self.kv_heads * self.hd]
 
-    def _qkv(self, x, rope):
+    def _qkv(self, x, rope, rows: slice | None = None):
+        """Queries for x[:, rows] only (all rows if None); keys/values for every row."""
         B, T, _ = x.shape
         if hasattr(self, "qkv_weight"):
             q, k, v = F.linear(x, self.qkv_weight).split(self._sizes, dim=-1)
+            q = q if rows is None else q[:, rows]
         else:
-            q, k, v = self.q_proj(x), self.k_proj(x), self.v_proj(x)
-        q = q.view(B, T, self.heads, self.hd).transpose(1, 2)
+            q = self.q_proj(x if rows is None else x[:, rows])
+            k, v = self.k_proj(x), self.v_proj(x)
+        q = q.view(B, q.shape[1], self.heads, self.hd).transpose(1, 2)
         k = k.view(B, T, self.kv_heads, self.hd).transpose(1, 2)
         v = v.view(B, T, self.kv_heads, self.hd).transpose(1, 2)
         if rope is not None:
             cos, sin = rope
-            q, k = apply_rope(q, cos, sin), apply_rope(k, cos, sin)
+            k = apply_rope(k, cos, sin)
+            q = apply_rope(q, cos, sin) if rows is None else apply_rope(q, cos[rows], sin[rows])
         return q, k, v
 
     def _out(self, o):
         B, _, T, _ = o.shape
         return self.o_proj(o.transpose(1, 2).reshape(B, T, self.heads * self.hd))
 
-    def forward(self, x, rope, causal: bool):
-        q, k, v = self._qkv(x, rope)
+    def forward(self, x, rope, causal: bool, rows: slice | None = None):
+        """rows: only these positions' outputs are wanted (non-causal only)."""
+        q, k, v = self._qkv(x, rope, rows)
         # Consecutive query heads share a KV head (enable_gqa does h // (heads/kv_heads)).
         o = F.scaled_dot_product_attention(q, k, v, is_causal=causal, enable_gqa=True)
         return self._out(o), (k, v)
@@ -120,8 +125,9 @@ class Block(nn.Module):
         m = self.mlp(self.post_attention_layernorm(h))
         return h + m * self.c if self.c != 1.0 else h + m
 
-    def forward(self, h, rope, causal):
-        a, kv = self.self_attn(self.input_layernorm(h), rope, causal)
+    def forward(self, h, rope, causal, rows: slice | None = None):
+        a, kv = self.self_attn(self.input_layernorm(h), rope, causal, rows)
+        h = h if rows is None else h[:, rows]
         h = h + a * self.c if self.c != 1.0 else h + a
         return self._mlp_residual(h), kv
 
@@ -171,15 +177,26 @@ class MiniCPM(nn.Module):
         self.norm = RMSNorm(cfg.hidden_size, cfg.rms_norm_eps)
         self.rope = None if cfg.no_rope else LongRoPE(cfg)
 
-    def forward(self, x, causal: bool):
-        """x [B,T,H] embeddings at positions 0..T-1 -> (output [B,T,H], [(k, v)] per layer)."""
+    def forward(self, x, causal: bool, rows: slice | None = None):
+        """x [B,T,H] embeddings at positions 0..T-1 -> (output [B,T,H], [(k, v)] per layer).
+
+        rows (non-causal only): return just the output at x[:, rows].  The last layer then
+        computes its query, output projection and MLP for those rows alone: the DiT reads only
+        its patch rows (2 of 5) and the local encoder its special token (1 of 3), and those
+        three matmuls are ~90 % of a layer.  Row-wise operations, so the result is unchanged.
+        """
+        if rows is not None and causal:
+            raise ValueError("rows= needs non-causal attention (queries would shift their mask)")
         rope = None
         if self.rope is not None:
             rope = self.rope(torch.arange(x.shape[1], device=x.device))
         kvs = []
-        for layer in self.layers:
-            x, kv = layer(x, rope, causal)
+        last = len(self.layers) - 1
+        for i, layer in enumerate(self.layers):
+            x, kv = layer(x, rope, causal, rows if i == last else None)
             kvs.append(kv)
+        if rows is not None and not self.layers:
+            x = x[:, rows]
         return self.norm(x), kvs
 
     def fuse_projections(self):
