@@ -29,7 +29,7 @@ ZH = [
     ("P(A|B)=P(AB)/P(B)", "P括号A竖线B括号等于P B分之P AB"),
     ("P(A∪B)=P(A)+P(B)-P(AB)", "P括号A并B括号等于P A加P B减P AB"),
     ("E(X)=np，D(X)=np(1-p)", "E X等于np，D X等于np括号一减p括号"),
-    ("点P(1,2)在直线上", "点P括号一，二括号在直线上"),
+    ("点P(1,2)在直线上", "点P，一逗号二在直线上"),  # a named point: coordinates without 括号 (tests/test_leftovers.py)
     # an ellipsis inside a sum is 一直加到, not the punctuation name 省略号
     ("1+2+3+…+100=5050", "一加二加三一直加到一百等于五千零五十"),
     ("$S_n=a_1+a_2+\\cdots+a_n$", "S n等于a一加a二一直加到an"),

@@ -17,12 +17,14 @@ from .tokens import tokenize
 
 
 def read_formula(source: str, lang: str = "zh", latex: bool = False, unknown: list | None = None,
-                 tokens: list | None = None, interval: bool = False) -> str:
+                 tokens: list | None = None, interval: bool = False, point: bool = False) -> str:
     """The spoken form of one formula (no span finding): read_formula('x^2', 'en') -> 'x squared'.
     interval: the words around it call a pair (a,b) an interval (在(0,1)上), not a point."""
     tree, _ = parse(tokens if tokens is not None else tokenize(source, latex, unknown))
     if interval and tree is not None and tree.kind == "tuple" and len(tree.kids) == 2:
         tree = Node("interval", tree.kids, val=tree.val + {"(": ")", "[": "]"}.get(tree.val, ")"))
+    if point and tree is not None and tree.kind in ("tuple", "interval") and 2 <= len(tree.kids) <= 3:
+        tree = Node("tuple", tree.kids, val="point")  # the point (-2, 5): coordinates, said without brackets
     try:
         spoken = Reader(lang).read(tree)
     except RecursionError:  # pathological nesting: read token by token instead
@@ -99,7 +101,8 @@ def find(text: str, lang: str, changes: list[Change] | None = None, offset: int 
     for span in find_spans(text):
         unknown: list[str] = []
         source = text[span.body_start:span.body_end]
-        spoken = read_formula(source, reading, span.latex, unknown, span.tokens, span.rule == "math.interval")
+        spoken = read_formula(source, reading, span.latex, unknown, span.tokens, span.rule == "math.interval",
+                              span.rule == "math.point")
         if changes is not None:
             for name in unknown:  # read by name, not dropped silently: visible in --explain
                 changes.append(Change(offset + span.start, offset + span.end, "\\" + name, name,

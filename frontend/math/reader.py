@@ -34,6 +34,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "interval_closed": ("lo", "hi"), "interval_open": ("lo", "hi"),
     "interval_left_closed": ("lo", "hi"), "interval_right_closed": ("lo", "hi"),
     "set": ("items",), "system": ("items",), "label": ("name", "x"), "set_builder": ("var", "cond"), "tuple": ("items",),
+    "point": ("name", "coords"), "point_bare": ("coords",),
     "lim": ("sub", "body"), "lim_plain": ("body",), "lim_bare": (),
     "sum_bare": (), "prod_bare": (), "int_bare": (),
     "sum_both": ("lower", "upper", "body"), "sum_lower": ("lower", "body"), "sum_plain": ("body",),
@@ -46,7 +47,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "forall": ("x",), "exists": ("x",), "such_that": ("a", "b"), "not": ("x",), "because": ("x",),
     "therefore": ("x",), "derivative": ("var", "x"),
 }
-JOIN_KEYS = ("words", "list", "items")
+JOIN_KEYS = ("words", "list", "items", "coords")
 SYMBOL_SECTIONS = ("operators", "relations", "geometry", "constants", "greek", "functions", "misc")
 BIG_NAMES = {"∑": "sum", "∏": "prod", "∫": "int", "∬": "int", "∮": "int"}
 PREFIX_TEMPLATES = {"∀": "forall", "∃": "exists", "¬": "not", "∵": "because", "∴": "therefore"}
@@ -64,6 +65,7 @@ class Rules:
     function_words: set | None = None
     leading_words: tuple = ()  # 线段, vector ...: not said twice when the sentence just said them
     absorbed_words: tuple = ()  # 区间: said inside the reading (闭区间...), so the formula takes it over
+    point_words: tuple = ()  # 点, 坐标为, the point: a bracketed pair after them is a point, not a group
 
 
 @compiled
@@ -71,7 +73,8 @@ def rules_for(lang: str) -> Rules:
     lang = "en" if lang == "en" else "zh"
     data = load(lang, "math")
     where = f"rules/{lang}/math.yaml"
-    check_keys(data, ("templates", "join", "fraction_denominators", "leading_words", "absorbed_words"), where)
+    check_keys(data, ("templates", "join", "fraction_denominators", "leading_words", "absorbed_words",
+                      "point_words"), where)
     raw = data.get("templates")
     if not isinstance(raw, dict):
         raise fail(data, "'templates' must be a mapping of node -> template", "templates")
@@ -103,10 +106,14 @@ def rules_for(lang: str) -> Rules:
     absorbed = data.get("absorbed_words") or []
     if not isinstance(absorbed, list) or not all(isinstance(w, str) and w for w in absorbed):
         raise fail(data, "'absorbed_words' must be a list of words", "absorbed_words")
+    point_words = data.get("point_words") or []
+    if not isinstance(point_words, list) or not all(isinstance(w, str) and w for w in point_words):
+        raise fail(data, "'point_words' must be a list of words", "point_words")
     return Rules(lang, templates, {k: str(join.get(k, "")) for k in JOIN_KEYS}, words,
                  {str(k): v for k, v in denominators.items()},
                  leading_words=tuple(sorted(leading, key=len, reverse=True)),
-                 absorbed_words=tuple(sorted(absorbed, key=len, reverse=True)))
+                 absorbed_words=tuple(sorted(absorbed, key=len, reverse=True)),
+                 point_words=tuple(point_words))
 
 
 class Reader:
@@ -144,6 +151,10 @@ class Reader:
         return cached
 
     def r_seq(self, n: Node) -> str:
+        if not getattr(self, "no_point", False) and not (getattr(self, "equation", False) and _choose(n)):
+            kids = _merge_points(n.kids)
+            if len(kids) != len(n.kids):  # A(2,3): a named point, its coordinates said without brackets
+                return self.read(kids[0]) if len(kids) == 1 else self.r_seq(Node("seq", kids))
         last = n.kids[-1] if n.kids else None
         if last is not None and last.kind == "geo" and last.val == "⌒" and not (last.kids and last.kids[0]) \
                 and len(n.kids) > 1 and all(k is not None and k.kind == "var" and k.val.isupper() for k in n.kids[:-1]):
@@ -361,6 +372,12 @@ class Reader:
                     parts.append(self.T("call", name=self.read(kid.kids[0]),
                                         args=self.r.join["items"].join(self.read(p) for p in params if p is not None)))
                     continue
+                self.no_point = True  # B(10, 0.3) after ~ is a distribution's parameters, no point
+                try:
+                    parts.append(self.read(kid))
+                finally:
+                    self.no_point = False
+                continue
             elif op == "→" and _set_name(left) and _set_name(kid):
                 parts.append(self.word("misc", "→logic", "→"))  # A→B between capital names: implies, no limit
             elif chem.is_reaction(left, op, kid):
@@ -592,7 +609,16 @@ class Reader:
                "(]": "interval_right_closed"}.get(n.val, "interval_open")
         return self.T(key, lo=lo, hi=hi)
 
+    def r_point(self, n: Node) -> str:
+        name, coords = n.kids
+        return self.T("point", name=self.read(name), coords=self.coords(coords))
+
+    def coords(self, n: Node) -> str:
+        return self.r.join["coords"].join(self.read(k) for k in n.kids if k is not None)
+
     def r_tuple(self, n: Node) -> str:
+        if n.val == "point":  # the point (-2, 5): named a point by the words before it
+            return self.T("point_bare", coords=self.coords(n))
         return self.T("tuple", items=self.r.join["items"].join(self.read(k) for k in n.kids if k is not None))
 
     def r_set(self, n: Node) -> str:
@@ -647,6 +673,26 @@ class Reader:
 
     def r_primemark(self, n: Node) -> str:
         return ""
+
+
+def _point_name(node: Node | None) -> bool:
+    """A, P₁, A′: one capital letter, maybe with a subscript or primes, names a point."""
+    while node is not None and node.kind in ("sub", "prime") and node.kids:
+        node = node.kids[0]
+    return node is not None and node.kind == "var" and len(node.val) == 1 and node.val.isupper()
+
+
+def _merge_points(kids: list) -> list:
+    """[A, (2, 3)] -> [point(A, (2, 3))]: a point's name followed by its two or three coordinates."""
+    out: list = []
+    for k in kids:
+        if out and k is not None and k.kind == "tuple" and k.val == "(" and 2 <= len(k.kids) <= 3 \
+                and all(x is not None for x in k.kids) and _point_name(out[-1]) \
+                and not (len(out) >= 2 and _point_name(out[-2])):  # AB(1,2) is no point name
+            out[-1] = Node("point", [out[-1], k])
+            continue
+        out.append(k)
+    return out
 
 
 def _derivative_var(node: Node | None) -> Node | None:

@@ -16,6 +16,7 @@ from .tokens import (BAR, COMMA, DEG, FACT, BIG, CARET, CLOSE, CONST, FUNC, GREE
                      OPEN, PREFIX, PRIME, REL, ROOT, SUB, SUP, SYMBOL_CHARS, TEXT, UNDER, CMD, FUNCTIONS, UNIT,
                      ROOT_WORDS, tokenize)
 from .units import is_unit
+from ..rules import compiled
 
 SHORT_WORDS = {"is", "of", "to", "at", "by", "if", "in", "on", "or", "so", "an", "as", "be", "do", "it", "we",
                "no", "up", "us", "my", "he", "me", "am", "go", "ok"}
@@ -157,7 +158,9 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
             s, e = _trim(text, s, e)
             if s < e:
                 toks = tokenize(text[s:e])
-                if _is_math(toks):
+                if _prose_point(text, s, toks):
+                    out.append(Span(s, e, False, "math.point", s, e, toks))
+                elif _is_math(toks):
                     out.append(Span(s, e, False, "math.formula", s, e, toks))
                 elif _prose_interval(text, s, e, toks):
                     out.append(Span(s, e, False, "math.interval", s, e, toks))
@@ -363,6 +366,41 @@ def _prose_interval(text: str, s: int, e: int, toks: list) -> bool:
     before = text[:s].rstrip()
     after = text[e:].lstrip()
     return before.endswith(_INTERVAL_BEFORE) or before.endswith("在") and after.startswith(_INTERVAL_AFTER_ZAI)
+
+
+_COORD = {NUM, LET, GREEK, CONST, SUB, PRIME, ROOT}
+_POINT_LIST = regex.compile(r"\([^()]{1,60}\)\s*(?:and|or|,|，|、|和|与|及|或)\s*$")
+
+
+@compiled
+def _point_words() -> tuple:
+    """The words naming a point before its bracketed coordinates, from both languages' math.yaml."""
+    from .reader import rules_for
+    return tuple(sorted(set(rules_for("zh").point_words) | set(rules_for("en").point_words), key=len, reverse=True))
+
+
+def _prose_point(text: str, s: int, toks: list) -> bool:
+    """(-2, 5), (x₀, y₀) named a point by the words before it: 过点(1,2), the point (-2, 5),
+    the points (1, 2) and (3, 4). Brackets alone (在(1,2)处, 文献[1,2]) are no claim."""
+    if len(toks) < 5 or toks[0].kind != OPEN or toks[0].val != "(" or toks[-1].kind != CLOSE \
+            or toks[-1].val != ")" or sum(t.kind == COMMA for t in toks) not in (1, 2):
+        return False
+    for prev, t in zip(toks, toks[1:-1]):
+        if not (t.kind in _COORD or t.kind == COMMA or t.kind == OP and t.val in "-+" and prev.kind in (OPEN, COMMA)):
+            return False
+    if any(a.kind == COMMA and b.kind in (COMMA, CLOSE) for a, b in zip(toks, toks[1:])):
+        return False  # (1,,2), (1,): not coordinates
+    before = text[max(0, s - 200):s].rstrip()
+    for _ in range(4):  # the points (1, 2), (3, 4) and (5, 6): the words name every pair of the list
+        if before.endswith(_point_words()):
+            word = next(w for w in _point_words() if before.endswith(w))
+            head = before[:-len(word)][-1:]
+            return not (word.isascii() and (head.isascii() and head.isalpha()))  # 'checkpoint' is no cue
+        m = _POINT_LIST.search(before)
+        if m is None:
+            return False
+        before = before[:m.start()].rstrip()
+    return False
 
 
 def _bare_fraction(toks, i: int) -> bool:

