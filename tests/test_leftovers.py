@@ -71,3 +71,47 @@ def test_point_is_not_every_bracket():
     assert "逗号" not in zh("f(1,2)")
     # a pause keeps the point's name apart from its first coordinate (P₁ vs P(1, ...))
     assert "P，一逗号二" in zh("点P(1,2)")
+
+
+# ---- 2. a lone factorial: only where the words or an operator say so ---------------------
+
+FACTORIAL_ZH = [
+    ("计算6!", "计算六的阶乘"),
+    ("求12!的值", "求十二的阶乘的值"),
+    ("7!等于5040", "七的阶乘等于五千零四十"),
+    ("4!是多少", "四的阶乘是多少"),
+    ("计算N!", "计算N的阶乘"),
+    ("k!表示前k个正整数的积", "k的阶乘表示前k个正整数的积"),
+]
+FACTORIAL_EN = [
+    ("Compute 7!", "Compute seven factorial"),
+    ("Evaluate 12!.", "Evaluate twelve factorial."),
+    ("3! is 6", "three factorial is six"),
+    ("There are 4! ways to order them", "There are four factorial ways to order them"),
+]
+EXCLAMATION = [
+    ("zh", "我们赢了5!", "我们赢了五"),
+    ("zh", "太好了!", "太好了"),
+    ("zh", "Plan A!", "Plan A"),
+    ("en", "We scored 7!", "We scored seven"),
+    ("en", "Vitamin D!", "Vitamin D"),
+    ("en", "Top 5!", "Top five"),
+    ("en", "Wow!", "Wow"),
+]
+
+
+@pytest.mark.parametrize("text, spoken", FACTORIAL_ZH)
+def test_factorial_zh(text, spoken):
+    assert same(zh(text), spoken), zh(text)
+
+
+@pytest.mark.parametrize("text, spoken", FACTORIAL_EN)
+def test_factorial_en(text, spoken):
+    assert same(en(text), spoken), en(text)
+
+
+@pytest.mark.parametrize("lang, text, spoken", EXCLAMATION)
+def test_exclamation_stays(lang, text, spoken):
+    out = frontend.normalize(text, lang)
+    assert same(out, spoken), out
+    assert "阶乘" not in out and "factorial" not in out

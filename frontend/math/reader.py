@@ -66,6 +66,8 @@ class Rules:
     leading_words: tuple = ()  # 线段, vector ...: not said twice when the sentence just said them
     absorbed_words: tuple = ()  # 区间: said inside the reading (闭区间...), so the formula takes it over
     point_words: tuple = ()  # 点, 坐标为, the point: a bracketed pair after them is a point, not a group
+    factorial_before: tuple = ()  # 计算, compute: a lone 5! after them is a factorial
+    factorial_after: tuple = ()  # 的, is: a lone 5! before them is a factorial
 
 
 @compiled
@@ -74,7 +76,7 @@ def rules_for(lang: str) -> Rules:
     data = load(lang, "math")
     where = f"rules/{lang}/math.yaml"
     check_keys(data, ("templates", "join", "fraction_denominators", "leading_words", "absorbed_words",
-                      "point_words"), where)
+                      "point_words", "factorial_before", "factorial_after"), where)
     raw = data.get("templates")
     if not isinstance(raw, dict):
         raise fail(data, "'templates' must be a mapping of node -> template", "templates")
@@ -106,14 +108,17 @@ def rules_for(lang: str) -> Rules:
     absorbed = data.get("absorbed_words") or []
     if not isinstance(absorbed, list) or not all(isinstance(w, str) and w for w in absorbed):
         raise fail(data, "'absorbed_words' must be a list of words", "absorbed_words")
-    point_words = data.get("point_words") or []
-    if not isinstance(point_words, list) or not all(isinstance(w, str) and w for w in point_words):
-        raise fail(data, "'point_words' must be a list of words", "point_words")
+    lists = {}
+    for key in ("point_words", "factorial_before", "factorial_after"):
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+            raise fail(data, f"'{key}' must be a list of words", key)
+        lists[key] = tuple(value)
     return Rules(lang, templates, {k: str(join.get(k, "")) for k in JOIN_KEYS}, words,
                  {str(k): v for k, v in denominators.items()},
                  leading_words=tuple(sorted(leading, key=len, reverse=True)),
                  absorbed_words=tuple(sorted(absorbed, key=len, reverse=True)),
-                 point_words=tuple(point_words))
+                 **lists)
 
 
 class Reader:

@@ -160,12 +160,54 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
                 toks = tokenize(text[s:e])
                 if _prose_point(text, s, toks):
                     out.append(Span(s, e, False, "math.point", s, e, toks))
-                elif _is_math(toks):
+                elif _is_math(toks) or _prose_factorial(text, s, e, toks):
                     out.append(Span(s, e, False, "math.formula", s, e, toks))
                 elif _prose_interval(text, s, e, toks):
                     out.append(Span(s, e, False, "math.interval", s, e, toks))
         i = max(j, i + 1)
     return out
+
+
+def _beside_operator(toks, idx: int) -> bool:
+    """The '!' at idx touches an operator or relation after it, or its operand follows one."""
+    nxt = toks[idx + 1] if idx + 1 < len(toks) else None
+    if nxt is not None and nxt.kind in (OP, REL) and nxt.start == toks[idx].end:
+        return True
+    return idx >= 2 and (toks[idx - 2].kind == REL or toks[idx - 2].kind == OP and toks[idx - 2].val in "+×÷·*/") \
+        and toks[idx - 2].end == toks[idx - 1].start
+
+
+_CLAUSE_MARKS = "。！？；，,;?\n"
+
+
+@compiled
+def _factorial_cues() -> tuple[tuple, tuple]:
+    """(words before, words after) that make a lone 5! or N! a factorial, from both math.yaml files."""
+    from .reader import rules_for
+    zh, en = rules_for("zh"), rules_for("en")
+    return zh.factorial_before + en.factorial_before, zh.factorial_after + en.factorial_after
+
+
+def _prose_factorial(text: str, s: int, e: int, toks: list) -> bool:
+    """A lone 5! or N! is a factorial only when the words say so: 计算5!, 求10!的值, Compute 10!,
+    5! is 120, 5!的值; else '!' is an exclamation (我们赢了3!, We won 3!, Plan B!)."""
+    if len(toks) != 2 or toks[1].kind != FACT or toks[0].end != toks[1].start \
+            or not (toks[0].kind == NUM and "." not in toks[0].val or toks[0].kind == LET):
+        return False
+    before_words, after_words = _factorial_cues()
+    clause = text[max(0, s - 40):s]
+    for mark in _CLAUSE_MARKS:
+        clause = clause.rsplit(mark, 1)[-1]
+    low = " " + clause.lower()
+    for w in before_words:
+        at = low.rfind(w.lower())
+        if at >= 0 and (not w.isascii() or not low[at - 1].isalpha()):
+            return True
+    after = text[e:e + 12].lstrip(" ")
+    for w in after_words:
+        if after.startswith(w) and (not w.isascii() or not after[len(w):len(w) + 1].isalpha()):
+            return True
+    return False
 
 
 def _ellipsis_between_ops(text: str, j: int, b: int) -> bool:
@@ -317,12 +359,10 @@ def _is_math(toks: list) -> bool:
         if k == DEG and nxt is not None and nxt.kind == NUM and idx + 2 < len(toks) and toks[idx + 2].kind == PRIME:
             return True  # 30°15′
         if k == FACT and prev is not None and prev.end == t.start and (prev.kind == CLOSE or prev.kind == LET and not (
-                idx >= 2 and toks[idx - 2].kind == LET and toks[idx - 2].end == prev.start)):
-            return True  # n!, (n+1)!
-        if k == FACT and prev is not None and prev.kind == NUM and prev.end == t.start and (
-                nxt is not None and nxt.kind in (OP, REL) and nxt.start == t.end
-                or idx >= 2 and (toks[idx - 2].kind == REL or toks[idx - 2].kind == OP and toks[idx - 2].val in "+×÷·*")
-                and toks[idx - 2].end == prev.start):
+                idx >= 2 and toks[idx - 2].kind == LET and toks[idx - 2].end == prev.start)
+                and (prev.val.islower() or _beside_operator(toks, idx))):
+            return True  # n!, (n+1)!, N!/(N-k)! ('Plan B!' and 'Vitamin C!' are exclamations)
+        if k == FACT and prev is not None and prev.kind == NUM and prev.end == t.start and _beside_operator(toks, idx):
             # 5!+3!, 2×4!: a digit's '!' beside an operator is a factorial (赢了3-2! stays a score)
             return True
         if k == OPEN and t.val == "(" and prev is not None and prev.end == t.start \
