@@ -115,3 +115,37 @@ def test_exclamation_stays(lang, text, spoken):
     out = frontend.normalize(text, lang)
     assert same(out, spoken), out
     assert "阶乘" not in out and "factorial" not in out
+
+
+# ---- 3. chemical formulas with a bracketed group and its count ---------------------------
+
+CHEM_ZH = [
+    ("Fe(OH)₃", "Fe括号OH括号三"),
+    ("Mg(OH)2", "Mg括号OH括号二"),
+    ("Fe2(SO4)3", "Fe二括号SO四括号三"),
+    ("Ba(NO₃)₂溶液", "Ba括号NO三括号二溶液"),
+    ("(NH4)2CO3", "括号NH四括号二CO三"),
+    ("Ca3(PO4)2是磷酸钙", "Ca三括号PO四括号二是磷酸钙"),
+    ("2NaOH+MgCl₂=Mg(OH)₂+2NaCl", "二NaOH加MgCl二生成Mg括号OH括号二加二NaCl"),
+]
+CHEM_EN = [
+    ("Fe(OH)3", "Fe open bracket OH close bracket three"),
+    ("Zn(NO₃)₂ dissolves", "Zn open bracket NO three close bracket two dissolves"),
+    ("Fe2(SO4)3 is a salt", "Fe two open bracket SO four close bracket three is a salt"),
+]
+
+
+@pytest.mark.parametrize("text, spoken", CHEM_ZH)
+def test_chem_group_zh(text, spoken):
+    assert same(zh(text), spoken), zh(text)
+
+
+@pytest.mark.parametrize("text, spoken", CHEM_EN)
+def test_chem_group_en(text, spoken):
+    assert same(en(text), spoken), en(text)
+
+
+def test_chem_group_needs_elements():
+    # letters that are no element symbols, or a function called on x, are not a chemical group
+    assert "括号" not in zh("g(x)=2x")
+    assert "括号" not in zh("Xy(AB)2") and "bracket" not in en("Xy(AB)2")  # X, y, A: no elements

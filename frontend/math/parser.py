@@ -289,7 +289,8 @@ class Parser:
                 # n∈N*, x∈Z*: the plain capital is the number set (N* 正整数集), not N times ...
                 self.take()
                 a = Node("const", val=PLAIN_NUMBER_SETS[a.val] + "*")
-            elif k == OPEN and tok.val == "(" and (_function_like(a) or self._event_call(a)):
+            elif k == OPEN and tok.val == "(" and (_function_like(a) and not self._element_letter(a)
+                                                   or self._event_call(a)):
                 if self._single_bar_inside(self.i + 1):
                     a = Node("call", [a, self.given_bracket()])
                     continue
@@ -651,6 +652,16 @@ class Parser:
                 return False
             j += 1
         return False
+
+    def _element_letter(self, a: Node) -> bool:
+        """Mg(NO₃)₂, Hg(NO3)2: the g ends an element symbol begun by the capital before it, and
+        the bracket is a group of the formula, not g called on its argument."""
+        j = self.i - 1  # the letter's own token
+        if a.kind != "var" or j < 1 or self.t[j].kind != LET or self.t[j - 1].kind != LET \
+                or self.t[j - 1].end != self.t[j].start:
+            return False
+        from .chem import ELEMENTS
+        return self.t[j - 1].val + a.val in ELEMENTS
 
     def _event_call(self, a: Node) -> bool:
         """P(A), P(AB), E(X), D(X): probability, expectation, variance of events or variables,

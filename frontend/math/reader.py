@@ -43,7 +43,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "comb": ("name", "n", "k"), "binom": ("n", "k"), "quantity": ("x", "unit"),
     "ellipsis_run": ("op",), "given": ("a", "b"), "probability_given": ("name", "a", "b"),
     "complement": ("x", "u"), "complement_plain": ("x",), "distributed": (),
-    "yields": (), "side_pos": ("x",), "side_neg": ("x",), "charge_pos": ("base", "n"), "charge_neg": ("base", "n"),
+    "yields": (), "chem_group": ("x", "n"), "side_pos": ("x",), "side_neg": ("x",), "charge_pos": ("base", "n"), "charge_neg": ("base", "n"),
     "forall": ("x",), "exists": ("x",), "such_that": ("a", "b"), "not": ("x",), "because": ("x",),
     "therefore": ("x",), "derivative": ("var", "x"),
 }
@@ -160,6 +160,10 @@ class Reader:
             kids = _merge_points(n.kids)
             if len(kids) != len(n.kids):  # A(2,3): a named point, its coordinates said without brackets
                 return self.read(kids[0]) if len(kids) == 1 else self.r_seq(Node("seq", kids))
+        if chem.is_formula_side(n):
+            kids = _merge_chem_groups(n.kids)
+            if len(kids) != len(n.kids):  # Ca(OH)2, Al2(SO4)3: the group's count follows its bracket
+                n = Node("seq", kids)
         last = n.kids[-1] if n.kids else None
         if last is not None and last.kind == "geo" and last.val == "⌒" and not (last.kids and last.kids[0]) \
                 and len(n.kids) > 1 and all(k is not None and k.kind == "var" and k.val.isupper() for k in n.kids[:-1]):
@@ -215,7 +219,8 @@ class Reader:
         if getattr(self, "equation", False) and _choose(n):
             # C(5, 2) = 10: in an equation the counting function, not the point C
             return self.T("binom", n=self.read(kids[1].kids[0]), k=self.read(kids[1].kids[1]))
-        if chem.is_formula_side(n) and (getattr(self, "reaction", False) or _chem_marks(n)) \
+        grouped = any(k is not None and k.kind == "chemgroup" for k in kids)
+        if grouped or chem.is_formula_side(n) and (getattr(self, "reaction", False) or _chem_marks(n)) \
                 and _two_letter_element(kids):
             return self.chem_seq(kids)
         return None
@@ -477,6 +482,8 @@ class Reader:
 
     def r_sub(self, n: Node) -> str:
         base, sub = n.kids
+        if _chem_group(base) and sub is not None and sub.kind == "num":
+            return self.r_chemgroup(Node("chemgroup", [base.kids[0], sub]))  # Cu(OH)₂
         simple = sub is not None and sub.kind in ("num", "var", "greek")
         chem = simple and sub.kind == "num" and base is not None and base.kind == "var" and base.val.isupper()
         key = "sub_chem" if chem else "sub_simple" if simple else "sub"
@@ -614,6 +621,11 @@ class Reader:
                "(]": "interval_right_closed"}.get(n.val, "interval_open")
         return self.T(key, lo=lo, hi=hi)
 
+    def r_chemgroup(self, n: Node) -> str:
+        """(OH)₂, (SO4)3: a bracketed group of a chemical formula taken a number of times; the
+        brackets are said, or Cu(OH)₂ would sound like CuOH₂."""
+        return self.T("chem_group", x=self.read(n.kids[0]), n=self.read(n.kids[1]))
+
     def r_point(self, n: Node) -> str:
         name, coords = n.kids
         return self.T("point", name=self.read(name), coords=self.coords(coords))
@@ -678,6 +690,23 @@ class Reader:
 
     def r_primemark(self, n: Node) -> str:
         return ""
+
+
+def _chem_group(node: Node | None) -> bool:
+    """(OH), (SO4), (NH₄): round brackets around element symbols (and counts) only."""
+    return node is not None and node.kind == "group" and node.val == "(" and bool(node.kids) \
+        and node.kids[0] is not None and chem.is_formula_side(node.kids[0])
+
+
+def _merge_chem_groups(kids: list) -> list:
+    """[Ca, (OH), 2] -> [Ca, chemgroup(OH, 2)]: a bracketed group and the count written after it."""
+    out: list = []
+    for k in kids:
+        if out and k is not None and k.kind == "num" and k.val.isdigit() and _chem_group(out[-1]):
+            out[-1] = Node("chemgroup", [out[-1].kids[0], k])
+            continue
+        out.append(k)
+    return out
 
 
 def _point_name(node: Node | None) -> bool:

@@ -386,7 +386,45 @@ def _is_math(toks: list) -> bool:
             return True
         if k == BAR:
             bars.append(idx)
+    if _chem_group_formula(toks):
+        return True
     return any(_absolute_value(toks, a, b) for a, b in zip(bars, bars[1:]))
+
+
+def _chem_group_formula(toks: list) -> bool:
+    """Ca(OH)2, Al2(SO4)3, (NH4)2SO4: one word of element symbols and counts with a bracketed
+    group and the count written after it (read with the brackets said, not left to tn as text)."""
+    from .chem import ELEMENTS
+    counted = False
+    letters = ""
+    for a, b in zip(toks, toks[1:]):
+        if a.end != b.start:
+            return False
+        if a.kind == CLOSE and a.val == ")" and b.kind in (NUM, SUB) and b.val.isdigit():
+            counted = True
+    for t in toks:
+        if t.kind == LET:
+            letters += t.val
+        elif not (t.kind in (NUM, SUB) and t.val.isdigit() or t.kind == OPEN and t.val == "("
+                  or t.kind == CLOSE and t.val == ")"):
+            return False
+        else:
+            letters += " "
+    if not counted:
+        return False
+    i = 0
+    while i < len(letters):  # every capital starts an element symbol, a lower-case letter ends one
+        if letters[i] == " ":
+            i += 1
+            continue
+        two = letters[i:i + 2]
+        if len(two) == 2 and two[1].islower() and two in ELEMENTS:
+            i += 2
+        elif letters[i] in ELEMENTS:
+            i += 1
+        else:
+            return False
+    return True
 
 
 _INTERVAL_BEFORE = ("区间", "interval", "interval is", "interval was")  # English: the words name it too
