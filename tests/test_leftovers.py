@@ -149,3 +149,50 @@ def test_chem_group_needs_elements():
     # letters that are no element symbols, or a function called on x, are not a chemical group
     assert "括号" not in zh("g(x)=2x")
     assert "括号" not in zh("Xy(AB)2") and "bracket" not in en("Xy(AB)2")  # X, y, A: no elements
+
+
+# ---- 4. arrows are never dropped silently ------------------------------------------------
+
+ARROWS_ZH = [
+    ("Zn+H₂SO₄=ZnSO₄+H₂↑", "Zn加H二SO四生成ZnSO四加H二气体"),
+    ("BaSO4↓", "BaSO四沉淀"),
+    ("NaCl+AgNO₃=AgCl↓+NaNO₃", "NaCl加AgNO三生成AgCl沉淀加NaNO三"),
+    ("销量↑20%", "销量上升百分之二十"),
+    ("气温↓", "气温下降"),
+    ("上海→杭州", "上海到杭州"),
+    ("按↓键翻页", "按向下键翻页"),
+    ("溶液中产生气泡↑", "溶液中产生气泡"),  # the word said it; the mark is dropped by a named rule
+]
+ARROWS_EN = [
+    ("2H₂O₂ → 2H₂O + O₂↑", "two H two O two yields two H two O plus O two gas"),
+    ("AgCl↓", "Ag Cl precipitate"),
+    ("costs ↓ 3%", "costs down three percent"),
+    ("Tokyo → Osaka", "Tokyo to Osaka"),
+    ("press ← to go back", "press left arrow to go back"),
+]
+
+
+@pytest.mark.parametrize("text, spoken", ARROWS_ZH)
+def test_arrows_zh(text, spoken):
+    out = zh(text)
+    assert same(out, spoken), out
+    assert not set(out) & set("↑↓→←")
+
+
+@pytest.mark.parametrize("text, spoken", ARROWS_EN)
+def test_arrows_en(text, spoken):
+    out = en(text)
+    assert same(out, spoken), out
+    assert not set(out) & set("↑↓→←")
+
+
+def test_redundant_arrow_is_a_named_rule():
+    utts = list(frontend.process("生成白色沉淀↓。", "zh", explain=True))
+    assert same(utts[0].text, "生成白色沉淀")
+    assert any(c.rule == "symbol.arrow.said" and c.before == "↓" for c in utts[0].changes)
+
+
+def test_math_arrows_keep_their_meaning():
+    assert same(zh("x→0"), "x趋近于零")
+    assert same(zh("→AB"), "向量AB")
+    assert same(zh("A→B"), "A推出B")

@@ -34,7 +34,7 @@ def _letters(node, out: list) -> bool:
     if k == "num":
         out.append("#")
         return True
-    if k in ("seq", "sum", "group", "sub", "chemgroup"):
+    if k in ("seq", "sum", "group", "sub", "chemgroup", "state"):
         if k == "sum" and any(op != "+" for op in node.ops):
             return False
         return all(_letters(kid, out) for kid in node.kids)

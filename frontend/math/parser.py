@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .tokens import (BAR, BIG, CARET, CLOSE, CMD, COMMA, CONST, DEG, ELLIPSIS, FACT, FUNC, GREEK, IMPL, LBRACE,
-                     LET, LIM, LOGIC, MIXED, NUM, OP, OPEN, PCT, PREFIX, PRIME, RATIO, RBRACE, REL, ROOT, SUB, SUP,
-                     TEXT, UNDER, UNIT, UNKNOWN, Token, tokenize)
+                     LET, LIM, LOGIC, MIXED, NUM, OP, OPEN, PCT, PREFIX, PRIME, RATIO, RBRACE, REL, ROOT, STATE, SUB,
+                     SUP, TEXT, UNDER, UNIT, UNKNOWN, Token, tokenize)
 
 MAX_DEPTH = 40  # brackets nested deeper than this are read flat (no recursion blow-up)
 FUNCTION_LETTERS = set("fghFGHφψ")
@@ -192,6 +192,10 @@ class Parser:
             atoms.append(a)
         if not atoms:
             return None
+        if len(atoms) > 1 and atoms[-1].kind == "state":
+            # CO2↑, AgCl↓: the mark is on the whole formula, not on its last symbol or count
+            last = atoms[-1]
+            return Node("state", [Node("seq", atoms[:-1] + last.kids)], val=last.val)
         return atoms[0] if len(atoms) == 1 else Node("seq", atoms)
 
     def continues(self, tok: Token) -> bool:
@@ -281,6 +285,9 @@ class Parser:
             elif k == PCT:
                 self.take()
                 a = Node("pct", [a], val=tok.val)
+            elif k == STATE:
+                self.take()
+                a = Node("state", [a], val=tok.val)  # O₂↑, CaCO₃↓
             elif k == OP and tok.val == "*" and a.kind == "const" and a.val in "ℕℤℚℝ":
                 self.take()
                 a = Node("const", val=a.val + "*")

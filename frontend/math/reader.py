@@ -621,6 +621,18 @@ class Reader:
                "(]": "interval_right_closed"}.get(n.val, "interval_open")
         return self.T(key, lo=lo, hi=hi)
 
+    def r_state(self, n: Node) -> str:
+        """O₂↑ 'O二气体', CaCO₃↓ 'CaCO三沉淀': the arrow marks a gas or a precipitate; after
+        anything else it says up or down (y↑)."""
+        base = n.kids[0]
+        if not chem.is_formula_side(base):
+            return self.cat([self.read(base, tight=True), self.word("misc", n.val + "plain", "")])
+        saved, self.reaction = getattr(self, "reaction", False), True  # AgCl: element symbols, not letters
+        try:
+            return self.cat([self.read(base, tight=True), self.word("misc", n.val, "")])
+        finally:
+            self.reaction = saved
+
     def r_chemgroup(self, n: Node) -> str:
         """(OH)₂, (SO4)3: a bracketed group of a chemical formula taken a number of times; the
         brackets are said, or Cu(OH)₂ would sound like CuOH₂."""

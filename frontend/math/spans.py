@@ -13,7 +13,7 @@ import regex
 from dataclasses import dataclass
 
 from .tokens import (BAR, COMMA, DEG, FACT, BIG, CARET, CLOSE, CONST, FUNC, GREEK, IMPL, LBRACE, LET, LIM, LOGIC, MIXED, NUM, OP,
-                     OPEN, PREFIX, PRIME, REL, ROOT, SUB, SUP, SYMBOL_CHARS, TEXT, UNDER, CMD, FUNCTIONS, UNIT,
+                     OPEN, PREFIX, PRIME, REL, ROOT, STATE, SUB, SUP, SYMBOL_CHARS, TEXT, UNDER, CMD, FUNCTIONS, UNIT,
                      ROOT_WORDS, tokenize)
 from .units import is_unit
 from ..rules import compiled
@@ -324,6 +324,10 @@ _OPERAND_START = {NUM, LET, GREEK, CONST, OPEN, FUNC, ROOT, PREFIX, BAR, LIM, BI
 def _is_math(toks: list) -> bool:
     if not toks:
         return False
+    if all(t.kind in (REL, IMPL, STATE) for t in toks):
+        return False  # 北京→上海, 价格↑: an arrow between words is prose (tn reads it), not a formula
+    if toks[-1].kind == STATE and _chem_group_formula(toks[:-1], counted=False):
+        return True  # CO2↑, CaCO3↓: a formula marked as a gas or a precipitate
     bars: list[int] = []
     for idx, t in enumerate(toks):
         prev = toks[idx - 1] if idx else None
@@ -391,12 +395,14 @@ def _is_math(toks: list) -> bool:
     return any(_absolute_value(toks, a, b) for a, b in zip(bars, bars[1:]))
 
 
-def _chem_group_formula(toks: list) -> bool:
+def _chem_group_formula(toks: list, counted: bool = True) -> bool:
     """Ca(OH)2, Al2(SO4)3, (NH4)2SO4: one word of element symbols and counts with a bracketed
     group and the count written after it (read with the brackets said, not left to tn as text)."""
     from .chem import ELEMENTS
-    counted = False
+    need_count, counted = counted, False
     letters = ""
+    if not toks:
+        return False
     for a, b in zip(toks, toks[1:]):
         if a.end != b.start:
             return False
@@ -410,7 +416,7 @@ def _chem_group_formula(toks: list) -> bool:
             return False
         else:
             letters += " "
-    if not counted:
+    if need_count and not counted:
         return False
     i = 0
     while i < len(letters):  # every capital starts an element symbol, a lower-case letter ends one

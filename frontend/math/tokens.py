@@ -18,6 +18,7 @@ PREFIX, ROOT, CARET, UNDER, SUP, SUB, PRIME = "prefix", "root", "caret", "under"
 DEG, PCT, FACT, OPEN, CLOSE, LBRACE, RBRACE = "deg", "pct", "fact", "open", "close", "lbrace", "rbrace"
 BAR, COMMA, CMD, TEXT, UNIT, MIXED, ELLIPSIS, STAR = "bar", "comma", "cmd", "text", "unit", "mixed", "ellipsis", "star"
 UNKNOWN = "unknown"
+STATE = "state"  # ↑ ↓ after a chemical formula: a gas given off, a precipitate formed
 
 GREEK_CHARS = "αβγδεζηθικλμνξοπρστυφχψωΓΔΘΛΞΠΣΦΨΩϵϑϕς"
 CONST_CHARS = {"∞": "∞", "∅": "∅", "ℝ": "ℝ", "ℕ": "ℕ", "ℤ": "ℤ", "ℚ": "ℚ", "ℂ": "ℂ", "∂": "∂", "∇": "∇",
@@ -53,7 +54,7 @@ FUNCTIONS = ("arcsin", "arccos", "arctan", "arccot", "sinh", "cosh", "tanh", "si
 # characters a formula in running text may consist of (besides ASCII letters and digits)
 SYMBOL_CHARS = (set(GREEK_CHARS) | set(CONST_CHARS) | set(OPS) | set(RELS) | set(IMPLS) | set(LOGICS)
                 | set(PREFIXES) | set(ROOTS) | {"∑", "∏", "∫", "∬", "∮"} | set(SUPERS) | set(SUBS)
-                | set(PRIMES) | set(VULGAR) | set("()[]{}^_.,:|!%‰°\\…") | {"‖", "⃗"})
+                | set(PRIMES) | set(VULGAR) | set("()[]{}^_.,:|!%‰°\\…") | {"‖", "⃗", "↑", "↓"})
 
 
 @dataclass(slots=True)
@@ -214,7 +215,7 @@ def _single_table() -> dict:
             table[ch] = (BIG, val or ch)
     simple = {"^": CARET, "_": UNDER, "°": DEG, "%": PCT, "‰": PCT, "!": FACT, "|": BAR, "‖": BAR,
               ",": COMMA, ";": COMMA, "，": COMMA, ":": RATIO, "∶": RATIO, "…": ELLIPSIS, "⋯": ELLIPSIS,
-              "又": MIXED, "⃗": UNKNOWN}
+              "又": MIXED, "⃗": UNKNOWN, "↑": STATE, "↓": STATE}
     for ch, kind in simple.items():
         table[ch] = (kind, ch)
     table["∘"] = (DEG, "°")

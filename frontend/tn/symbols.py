@@ -35,9 +35,26 @@ def table(lang: str) -> dict[str, str]:
     return dict(data)
 
 
+_ARROWS = "↑↓→←"
+_KEY_AFTER = ("键", "key", "button", "按钮", "方向键")
+_KEY_BEFORE = ("按", "按下", "点击", "press", "Press", "hit", "Hit", "tap", "Tap")
+
+
+def _arrow(text: str, start: int, end: int, s: str, t: dict) -> Match:
+    """价格↑ 上升, 按↑键 向上, 沉淀↓ (the word said it: nothing), 北京→上海 到."""
+    before = text[:start].rstrip()
+    after = text[end:].lstrip().lstrip(_ARROWS + " ")  # ↑↓键: a row of arrow keys
+    said = [w for w in t.get(s + "said", "").split("|") if w]
+    if said and before.endswith(tuple(said)):
+        return Match(start, end, "", RULE + ".arrow.said")  # 生成沉淀↓: the mark restates the word
+    if after.startswith(_KEY_AFTER) or before.endswith(_KEY_BEFORE) or before[-1:] in _ARROWS:
+        return Match(start, end, t.get(s + "key", t[s]), RULE + ".arrow.key")
+    return Match(start, end, t[s], RULE + ".arrow")
+
+
 @compiled
 def _pattern(lang: str):
-    syms = sorted(table(lang), key=len, reverse=True)
+    syms = sorted((k for k in table(lang) if len(k) == 1 or not k[0] in _ARROWS), key=len, reverse=True)
     return re.compile("|".join(re.escape(s) for s in syms))  # symbols only: no word classes
 
 
@@ -56,6 +73,9 @@ def find(text: str, lang: str, start: int = 0, end: int | None = None) -> Iterat
             continue
         if s == "#" and re.search(r"(?<![A-Za-z])[A-Z]$", text[:m.start()]) and not re.match(r"[A-Za-z0-9]", text[m.end():m.end() + 1]):
             yield Match(m.start(), m.end(), t.get("#sharp", " sharp"), RULE + ".sharp")  # C#, F#: a language name
+            continue
+        if s in _ARROWS:
+            yield _arrow(text, m.start(), m.end(), s, t)
             continue
         if s == "/":
             # 元/人, km/次 : "per" between a unit or measure and a Han word; otherwise a pause
