@@ -196,3 +196,31 @@ def test_math_arrows_keep_their_meaning():
     assert same(zh("x→0"), "x趋近于零")
     assert same(zh("→AB"), "向量AB")
     assert same(zh("A→B"), "A推出B")
+
+
+# ---- 5. a full-width colon reads like the ASCII one --------------------------------------
+
+COLON_ZH = [
+    ("映射g：M→N", "映射g，M映射到N"),
+    ("直线m：y=2x-1", "直线m，y等于二x减一"),
+    ("圆O₁：x²+y²=4", "圆O一，x的平方加y的平方等于四"),
+    ("命题q：x<0", "命题q，x小于零"),
+    ("函数h：x→x+1", "函数h，x映射到x加一"),
+    ("已知a：b=3：4", "已知a比b等于三比四"),
+]
+
+
+@pytest.mark.parametrize("text, spoken", COLON_ZH)
+def test_fullwidth_colon(text, spoken):
+    assert same(zh(text), spoken), zh(text)
+
+
+def test_fullwidth_colon_matches_ascii():
+    for full in ("映射f：A→B", "直线l：y=kx+b", "f：A→B"):
+        assert same(zh(full), zh(full.replace("：", ":")))
+
+
+def test_fullwidth_colon_after_words_is_punctuation():
+    assert same(zh("解：x=2"), "解x等于二") and "比" not in zh("解：x=2")
+    assert "比" not in zh("注：x=3") and "比" not in zh("Note：x=3")
+    assert same(zh("时间10：30"), "时间十点三十分")

@@ -143,7 +143,7 @@ class Parser:
         colon, rest = self.t[j], self.t[j + 1:]
         if not rest or any(t.kind == RATIO for t in rest) or not any(t.kind == REL for t in rest):
             return False
-        spaced = rest[0].start > colon.end
+        spaced = rest[0].start > colon.end or colon.val == "："  # 命题p：x>1: Chinese text labels so
         return spaced or sum(t.kind == LET for t in rest) >= 2
 
     def ratio(self) -> Node | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import numerals
 from ..rules import LineStr, RuleError, Template, check_keys, compiled, fail, line_of, load, template
-from .parser import Node
+from .parser import FUNCTION_LETTERS, Node
 from . import chem
 from .units import read_unit
 
@@ -660,8 +660,11 @@ class Reader:
 
     def r_label(self, n: Node) -> str:
         body = n.kids[1]
-        if body is not None and body.kind == "chain" and body.ops == ["→"] and all(map(_set_name, body.kids)):
-            # f:A→B: a mapping from the set A to the set B (映射到), said after the map's name
+        name = n.kids[0]
+        if body is not None and body.kind == "chain" and body.ops == ["→"] and (all(map(_set_name, body.kids)) or (
+                name is not None and name.kind in ("var", "greek") and name.val in FUNCTION_LETTERS)):
+            # f:A→B: a mapping from the set A to the set B (映射到), said after the map's name;
+            # f:x→2x+1 names where the map sends x (maps to), it is no limit
             return self.T("label", name=self.read(n.kids[0]), x=self.cat(
                 [self.read(body.kids[0]), self.word("misc", "→map", "→"), self.read(body.kids[1])]))
         return self.T("label", name=self.read(n.kids[0]), x=self.read(body))

@@ -150,7 +150,7 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
                 continue
             elif c == "." and not (0 < j and text[j - 1].isdigit() and j + 1 < b and text[j + 1].isdigit()):
                 break
-            elif not is_formula_char(c) and not _mixed_mark(text, j) \
+            elif not is_formula_char(c) and not _mixed_mark(text, j) and not _label_colon(text, j, b) \
                     and not (c == "℃" and text[j - 1:j] in ("·", "⋅", "(", "/")):  # J/(kg·℃): inside a unit
                 break
             j += 1
@@ -208,6 +208,46 @@ def _prose_factorial(text: str, s: int, e: int, toks: list) -> bool:
         if after.startswith(w) and (not w.isascii() or not after[len(w):len(w) + 1].isalpha()):
             return True
     return False
+
+
+_LABEL_RELATIONS = set("=≠<>≤≥→⊥∥∈⊆⊂")
+
+
+def _ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _clause_around(text: str, j: int) -> str:
+    """The formula-ish stretch around text[j], bounded by Han characters and Chinese punctuation."""
+    a = j
+    while a > 0 and not (text[a - 1] in CJK_STOP and text[a - 1] != "：" or "\u3400" <= text[a - 1] <= "\u9fff"):
+        a -= 1
+    e = j + 1
+    while e < len(text) and not (text[e] in CJK_STOP and text[e] != "：" or "\u3400" <= text[e] <= "\u9fff"):
+        e += 1
+    return text[a:e]
+
+
+def _label_colon(text: str, j: int, b: int) -> bool:
+    """映射f：A→B, 直线l：y=kx+b, 圆C₁：x²+y²=1: a full-width colon after a one-letter name is the
+    label colon of the ASCII form (f:A→B), when a relation follows before the clause ends."""
+    if text[j] != "：":
+        return False
+    if 0 < j < len(text) - 1 and _ascii_alnum(text[j - 1]) and _ascii_alnum(text[j + 1]) \
+            and "=" in _clause_around(text, j):
+        return True  # AB：DE=1：2: a ratio glued between letters or digits in an equation
+    k = j - 1
+    while k >= 0 and (text[k] in "₀₁₂₃₄₅₆₇₈₉" or text[k].isdigit() and text[k].isascii()):
+        k -= 1
+    if k < 0 or not (text[k].isascii() and text[k].isalpha()) or k > 0 and text[k - 1].isascii() and text[k - 1].isalnum():
+        return False  # a one-letter name (f, l, C₁), not a word ('Note：')
+    rest = []
+    for ch in text[j + 1:min(b, j + 80)]:
+        if ch in CJK_STOP or "\u3400" <= ch <= "\u9fff" or ch in "：:":
+            break
+        rest.append(ch)
+    body = "".join(rest).strip()
+    return bool(body) and is_formula_char(body[0]) and any(c in _LABEL_RELATIONS for c in body)
 
 
 def _ellipsis_between_ops(text: str, j: int, b: int) -> bool:

@@ -219,6 +219,7 @@ def _single_table() -> dict:
     for ch, kind in simple.items():
         table[ch] = (kind, ch)
     table["∘"] = (DEG, "°")
+    table["："] = (RATIO, "：")  # 映射f：A→B, AB：DE=1：2: a full-width colon the span finder let in
     return table
 
 
