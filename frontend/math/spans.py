@@ -234,7 +234,7 @@ def _label_colon(text: str, j: int, b: int) -> bool:
     if text[j] != "：":
         return False
     if 0 < j < len(text) - 1 and _ascii_alnum(text[j - 1]) and _ascii_alnum(text[j + 1]) \
-            and "=" in _clause_around(text, j):
+            and "=" in _clause_around(text, j) and not regex.search(r"[a-z]{3}$", text[max(0, j - 3):j]):
         return True  # AB：DE=1：2: a ratio glued between letters or digits in an equation
     k = j - 1
     while k >= 0 and (text[k] in "₀₁₂₃₄₅₆₇₈₉" or text[k].isdigit() and text[k].isascii()):
