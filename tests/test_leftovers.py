@@ -224,3 +224,34 @@ def test_fullwidth_colon_after_words_is_punctuation():
     assert same(zh("解：x=2"), "解x等于二") and "比" not in zh("解：x=2")
     assert "比" not in zh("注：x=3") and "比" not in zh("Note：x=3")
     assert same(zh("时间10：30"), "时间十点三十分")
+
+
+# ---- 6. multipliers: 2x faster, x2 speed, 倍速1.5x -----------------------------------------
+
+MULTIPLIER = [
+    ("en", "3x faster", "three times faster"),
+    ("en", "4X zoom", "four times zoom"),
+    ("en", "x3 speed", "times three speed"),
+    ("en", "playback at 0.5x", "playback at zero point five times"),
+    ("en", "1.25x speed", "one point two five times speed"),
+    ("zh", "3x速度", "三倍速度"),
+    ("zh", "2X变焦", "两倍变焦"),
+    ("zh", "x2速度", "两倍速度"),
+    ("zh", "倍速0.75x", "倍速零点七五倍"),
+    ("zh", "播放速度 1.25x", "播放速度一点二五倍"),
+    ("zh", "3x4的矩阵", "三乘四的矩阵"),  # digits on both sides: a size, 乘
+]
+
+
+@pytest.mark.parametrize("lang, text, spoken", MULTIPLIER)
+def test_multiplier(lang, text, spoken):
+    out = frontend.normalize(text, lang)
+    assert same(out, spoken), out
+
+
+def test_no_cue_no_multiplier():
+    # without a cue word, 2x is an algebraic term and x2 the variable x two
+    assert same(en("the roots x1 and x2"), "the roots x one and x two")
+    assert same(en("x2 is the larger root"), "x two is the larger root")
+    assert same(zh("2x+1=7"), "二x加一等于七")
+    assert "倍" not in zh("设x1，x2为两根")

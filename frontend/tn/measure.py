@@ -135,9 +135,9 @@ def _as_min_sec(text: str, m: re.Match, lang: str) -> str | None:
 
 
 def find(text: str, lang: str) -> Iterator[Match]:
-    if lang == "en":
-        for m in _BY.finditer(text):
-            yield Match(m.start(), m.end(), f"{cardinal(m.group(1), lang)} by {cardinal(m.group(2), lang)}", RULE + ".by")
+    for m in _BY.finditer(text):  # 3x4的矩阵 三乘四的矩阵, a 3x4 matrix three by four
+        yield Match(m.start(), m.end(), cardinal(m.group(1), lang) + _RELAY_BY["en" if lang == "en" else "zh"]
+                    + cardinal(m.group(2), lang), RULE + ".by")
     for m in _chain_pattern(lang).finditer(text):
         spoken = _as_min_sec(text, m, lang) or _read_chain(m.group(), lang)
         if spoken is not None:
