@@ -255,3 +255,22 @@ def test_no_cue_no_multiplier():
     assert same(en("x2 is the larger root"), "x two is the larger root")
     assert same(zh("2x+1=7"), "二x加一等于七")
     assert "倍" not in zh("设x1，x2为两根")
+
+
+# ---- 7. a double inequality ------------------------------------------------------------
+
+BETWEEN = [
+    ("en", "1 < x < 9", "x is greater than one and less than nine"),
+    ("en", "-3 ≤ t < 0", "t is greater than or equal to negative three and less than zero"),
+    ("en", "5 ≥ n ≥ 1", "n is less than or equal to five and greater than or equal to one"),
+    ("en", "0<a+b≤1", "a plus b is greater than zero and less than or equal to one"),
+    ("en", "x < 3 < y", "x is less than three is less than y"),  # a number in the middle: as written
+    ("zh", "1<x<9", "一小于x小于九"),
+    ("zh", "-3≤t<0", "负三小于或等于t小于零"),
+]
+
+
+@pytest.mark.parametrize("lang, text, spoken", BETWEEN)
+def test_double_inequality(lang, text, spoken):
+    out = frontend.normalize(text, lang)
+    assert same(out, spoken), out

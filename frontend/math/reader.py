@@ -46,6 +46,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "yields": (), "chem_group": ("x", "n"), "side_pos": ("x",), "side_neg": ("x",), "charge_pos": ("base", "n"), "charge_neg": ("base", "n"),
     "forall": ("x",), "exists": ("x",), "such_that": ("a", "b"), "not": ("x",), "because": ("x",),
     "therefore": ("x",), "derivative": ("var", "x"),
+    "between": ("lo", "op1", "mid", "op2", "hi", "op1_converse"),
 }
 JOIN_KEYS = ("words", "list", "items", "coords")
 SYMBOL_SECTIONS = ("operators", "relations", "geometry", "constants", "greek", "functions", "misc")
@@ -373,6 +374,9 @@ class Reader:
             self.equation, self.reaction = saved
 
     def chain_words(self, n: Node) -> str:
+        if len(n.ops) == 2 and (set(n.ops) <= {"<", "≤"} or set(n.ops) <= {">", "≥"}) and None not in n.kids \
+                and n.kids[1].kind != "num":  # x < 3 < y is said as written
+            return self.between(n)
         parts = [self.read(n.kids[0])]
         for left, op, kid in zip(n.kids, n.ops, n.kids[1:]):
             if op == "∽" and _is_distribution(kid):
@@ -396,6 +400,16 @@ class Reader:
                 parts.append(self.word("relations", op))
             parts.append(self.read(kid))
         return self.cat(parts)
+
+    def between(self, n: Node) -> str:
+        """2 < x ≤ 7: one template, so English can say 'x is greater than two and less than or
+        equal to seven' (the middle term first) where Mandarin reads left to right."""
+        lo, mid, hi = (self.read(k) for k in n.kids)
+        op1, op2 = (self.word("relations", op) for op in n.ops)
+        converse = self.word("misc", "converse" + n.ops[0], op1)
+        if self.en:  # 'is less than' -> 'less than': the template says the verb once
+            op1, op2, converse = (w[3:] if w.startswith("is ") else w for w in (op1, op2, converse))
+        return self.T("between", lo=lo, op1=op1, mid=mid, op2=op2, hi=hi, op1_converse=converse)
 
     def r_neg(self, n: Node) -> str:
         return self.T("neg", x=self.operand(n.kids[0], tight=True))  # -(-3): 负负三
