@@ -274,3 +274,41 @@ BETWEEN = [
 def test_double_inequality(lang, text, spoken):
     out = frontend.normalize(text, lang)
     assert same(out, spoken), out
+
+
+# ---- 8. English measures before a noun keep the unit singular -----------------------------
+
+ATTRIBUTIVE = [
+    ("the 400m hurdles", "the four hundred meter hurdles"),
+    ("a 10km race", "a ten kilometer race"),
+    ("a 3 kg box", "a three kilogram box"),
+    ("20kg bags of rice", "twenty kilogram bags of rice"),
+    ("a 15-cm ruler", "a fifteen-centimeter ruler"),
+    ("a 45-min lecture", "a forty-five-minute lecture"),
+    ("a 3 m high wall", "a three meter high wall"),
+    ("a 50 km/h limit", "a fifty kilometer per hour limit"),
+]
+QUANTITY = [
+    ("She ran 10km yesterday.", "She ran ten kilometers yesterday."),
+    ("The wall is 3 m high.", "The wall is three meters high."),
+    ("Add 2 kg of sugar.", "Add two kilograms of sugar."),
+    ("The town is 8 km away.", "The town is eight kilometers away."),
+    ("It weighs 20kg.", "It weighs twenty kilograms."),
+]
+
+
+@pytest.mark.parametrize("text, spoken", ATTRIBUTIVE)
+def test_attributive_unit_is_singular(text, spoken):
+    assert same(en(text), spoken), en(text)
+
+
+@pytest.mark.parametrize("text, spoken", QUANTITY)
+def test_quantity_unit_stays_plural(text, spoken):
+    assert same(en(text), spoken), en(text)
+
+
+def test_number_hyphen_word_is_no_subtraction():
+    # a 30-minute walk is one adjective: no minus, no letters spelled out
+    assert same(en("a 30-minute walk"), "a thirty-minute walk")
+    assert same(en("a 3-day trip"), "a three-day trip")
+    assert same(en("5-x"), "five minus x")  # algebra keeps its minus

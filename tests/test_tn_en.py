@@ -59,11 +59,11 @@ CASES = [
     ("Wait 5-10 minutes.", "wait five to ten minutes"),
     ("Ages 6~12.", "ages six to twelve"),
     # measures
-    ("A 5 km run.", "a five kilometers run"),
+    ("A 5 km run.", "a five kilometer run"),  # attributive: singular (tests/test_leftovers.py)
     ("Drive at 60 km/h.", "drive at sixty kilometers per hour"),
     ("It is 1 kg.", "it is one kilogram"),
     ("Gravity is 9.8 m/s².", "gravity is nine point eight meters per second squared"),
-    ("A 100 W bulb.", "a one hundred watts bulb"),
+    ("A 100 W bulb.", "a one hundred watt bulb"),  # attributive: singular
     ("Water boils at 100°C.", "water boils at one hundred degrees celsius"),
     ("Room of 20 m².", "room of twenty square meters"),
     ("There were 5 in the box.", "there were five in the box"),

@@ -278,7 +278,7 @@ def _cut_words(text: str, s: int, e: int):
         if _is_prose_word(text, w, k, s, e):
             hyphened = _hyphen_compound(text, w, k, s, e)
             if start < w:
-                pieces.append((start, w - 1 if hyphened else w))
+                pieces.append((start, w - 1 if hyphened or _number_compound(text, w, k, s, e) else w))
             start = k + 1 if hyphened else k
             tag = regex.match(r"-\d+(?:\.\d+)?[A-Za-z]{0,2}(?![\w^²³(])", text[k:e])
             if tag:  # ChatGPT-4o, iPhone-15: a model tag is part of the name, left to tn (no minus)
@@ -298,9 +298,21 @@ def _hyphen_compound(text: str, w: int, k: int, s: int, e: int) -> bool:
         and text[w - 2].isdigit() and text[k + 1].isdigit()
 
 
+def _number_compound(text: str, w: int, k: int, s: int, e: int) -> bool:
+    """a 30-minute walk, a 10-kg bag, 3-day: a number hyphened to a word or unit and then a space
+    or punctuation is one English adjective, no subtraction (3-x, 3-ab and 1-cos x stay math)."""
+    word = text[w:k]
+    if not (w - 2 >= s and text[w - 1] == "-" and text[w - 2].isdigit()) or k < e and not (
+            text[k].isspace() or text[k] in ",.;:!?"):
+        return False
+    if any(word.startswith(f) and len(word) <= len(f) + 1 and f not in ("min", "max") for f in FUNCTIONS):
+        return False  # 1-cos, 2-sinx: a function, read as math
+    return len(word) >= 3 and word.islower() or is_unit(word) and len(word) >= 2
+
+
 def _is_prose_word(text: str, w: int, k: int, s: int, e: int) -> bool:
     word = text[w:k]
-    if _hyphen_compound(text, w, k, s, e):
+    if _hyphen_compound(text, w, k, s, e) or _number_compound(text, w, k, s, e):
         return True
     if word.isupper() and len(word) >= 3 and (w == s or text[w - 1].isspace()) and k < e and text[k] == " " \
             and _neighbour(text, k, e, 1) in "([{":

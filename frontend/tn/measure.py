@@ -30,10 +30,11 @@ def _pattern(lang: str):
                       r")(?![A-Za-z0-9²³])", re.A)
 
 
-def read_measure(num: str, unit: str, lang: str, *, negative: bool = False) -> str | None:
-    """'36.5', '℃' -> 三十六点五摄氏度; negative temperatures are 零下 in Mandarin."""
+def read_measure(num: str, unit: str, lang: str, *, negative: bool = False, attributive: bool = False) -> str | None:
+    """'36.5', '℃' -> 三十六点五摄氏度; negative temperatures are 零下 in Mandarin.
+    attributive: English 'a 5 km run' says the unit in the singular (a five kilometer run)."""
     plain = num.replace(",", "")
-    plural = not (plain == "1")
+    plural = not (plain == "1" or attributive)
     word = units.read_unit(unit, lang, plural=plural)
     if word is None:
         return None
@@ -152,14 +153,49 @@ def find(text: str, lang: str) -> Iterator[Match]:
         spoken = read_measure(m.group(1), "ft", lang)
         if spoken is not None:
             yield Match(m.start(), m.end(), spoken, RULE)
+    if lang == "en":
+        for m in _HYPHENED(lang).finditer(text):  # a 10-kg bag: ten-kilogram, always attributive
+            spoken = read_measure(m.group("num"), m.group("unit"), lang, attributive=True)
+            if spoken is not None:
+                num, _, word = spoken.partition(" ")
+                yield Match(m.start(), m.end(), num + "-" + word, RULE + ".attributive")
     for m in _pattern(lang).finditer(text):
         if _ambiguous(text, m, lang):
             continue
         negative = bool(m.group("sign")) and sign_allowed(text, m.start())
-        spoken = read_measure(m.group("num"), m.group("unit"), lang, negative=negative)
+        attributive = lang == "en" and _attributive(text, m.start(), m.end())
+        spoken = read_measure(m.group("num"), m.group("unit"), lang, negative=negative, attributive=attributive)
         if spoken is None:
             continue
-        yield Match(m.start() if negative else m.start("num"), m.end(), spoken, RULE)
+        yield Match(m.start() if negative else m.start("num"), m.end(), spoken, RULE + ".attributive" * attributive)
+
+
+@compiled
+def _HYPHENED(lang: str):
+    return re.compile(r"(?a)(?<![\d.,-])(?P<num>" + NUM + r")-(?P<unit>" + unit_pattern(lang) + r")(?![A-Za-z0-9²³-])")
+
+
+_WORD_AFTER = re.compile(r"(?a) ?([a-z][a-z-]*)\b")
+_WORD_BEFORE = re.compile(r"(?a)\b([A-Za-z]+) $")
+
+
+def _attributive(text: str, start: int, end: int) -> bool:
+    """English 'the 100m dash', 'a 5 km run', '10kg bag': a measure before a noun describes it and
+    keeps its unit singular. The next word must be a lower-case word that is no function word,
+    adverb or adjective of extent from rules/en/numbers.yaml (ran 5km today, 2 m tall, 5 km away)."""
+    after = _WORD_AFTER.match(text, end)
+    if after is None or text[end:end + 1] not in (" ", ""):
+        return False
+    word = after.group(1)
+    before = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    if before is not None and before.group(1).lower() in ("a", "an") and word not in ("of", "and", "or", "to"):
+        return True  # 'a five kilometers run', 'a two meters tall fence' are never right
+    return word not in _not_nouns() and not word.endswith("ly")
+
+
+@compiled
+def _not_nouns() -> frozenset:
+    return frozenset(words("en", "not_attributive_before"))
 
 
 # 4×100米接力, 4x200m自由泳接力: a relay's legs times distance is said 乘 (four by one hundred), not the
