@@ -41,9 +41,27 @@ def _char_map() -> dict[int, str]:
 _MAP = _char_map()
 
 
+# An en or em dash between two numbers is typeset as a range or score (pages 10–20, 2022–23, won
+# 3–2), never as a minus sign: it is kept, so the number classes read it 到 / to even where a
+# hyphen would be a subtraction (15–9). Elsewhere (–5℃, x – 3) it is the hyphen-minus, and so is
+# a dash inside a code, date or phone number (2024–03–05, 555–0134, 978–7–111: leading zeros or
+# more dashes), which the classes read as before.
+_PLAIN = r"(?:0|[1-9]\d*)(?:\.\d+)?"
+_NUMBER_DASH = regex.compile(r"(?<![\d.,:/\u2013\u2014-])" + _PLAIN + r"( ?[\u2013\u2014] ?)" + _PLAIN
+                             + r"(?![\d.,:/]?\d|\s?[\u2013\u2014-]\s?\d)")
+
+
 def normalize_chars(text: str) -> str:
     """Full-width ASCII -> ASCII, look-alikes -> their plain symbol; always the same length."""
-    return text.translate(_MAP)
+    out = text.translate(_MAP)
+    if "\u2013" in text or "\u2014" in text:
+        kept = list(out)
+        for m in _NUMBER_DASH.finditer(text):
+            for i in range(m.start(1), m.end(1)):
+                if text[i] in "\u2013\u2014":
+                    kept[i] = "\u2013"
+        out = "".join(kept)
+    return out
 
 
 # ---- rules that remove or read spans -----------------------------------------------------

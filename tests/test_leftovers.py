@@ -312,3 +312,53 @@ def test_number_hyphen_word_is_no_subtraction():
     assert same(en("a 30-minute walk"), "a thirty-minute walk")
     assert same(en("a 3-day trip"), "a three-day trip")
     assert same(en("5-x"), "five minus x")  # algebra keeps its minus
+
+
+# ---- 9. an en dash between numbers is a range, never a minus -----------------------------
+
+EN_DASH = [
+    ("en", "pages 45–52", "pages forty-five to fifty-two"),
+    ("en", "pp. 210–15", "pp two hundred ten to fifteen"),  # an abbreviated upper page
+    ("en", "the 2019–20 season", "the twenty nineteen to twenty season"),
+    ("en", "scores of 21–17", "scores of twenty-one to seventeen"),
+    ("en", "1914–1918", "nineteen fourteen to nineteen eighteen"),
+    ("en", "$15–25", "fifteen to twenty-five dollars"),
+    ("en", "version 2.1–2.4", "version two point one to two point four"),
+    ("en", "–3°C", "minus three degrees Celsius"),
+    ("zh", "30–25", "三十到二十五"),
+    ("zh", "第3–5页", "第三到第五页"),
+    ("zh", "2023–24赛季", "二零二三到二四赛季"),
+    ("zh", "¥30–50", "三十到五十元"),
+    ("zh", "气温–8℃", "气温零下八摄氏度"),
+]
+
+
+@pytest.mark.parametrize("lang, text, spoken", EN_DASH)
+def test_en_dash_range(lang, text, spoken):
+    out = frontend.normalize(text, lang)
+    assert same(out, spoken), out
+    assert "–" not in out
+
+
+def test_dash_inside_codes_and_formulas_keeps_its_reading():
+    assert same(zh("12–7=5"), "十二减七等于五")  # a formula: the dash is a minus
+    assert same(en("x – 4 = 1"), "x minus four equals one")
+    assert same(zh("2024–03–05"), "二零二四年三月五日")
+    assert same(en("call 555–0199"), "call five five five zero one nine nine")
+    # a plain hyphen keeps the old rule: 15-9 is a subtraction, 3-5 a range
+    assert same(zh("15-9"), "十五减九") and same(zh("3-5个"), "三到五个")
+
+
+MONEY_RANGE = [
+    ("zh", "¥20-30", "二十到三十元"),
+    ("zh", "￥100~200元", "一百到两百元"),
+    ("en", "$40-60", "forty to sixty dollars"),
+    ("en", "$2-3 million", "two to three million dollars"),
+    ("en", "$50-8", "fifty dollars minus eight"),  # larger first with a hyphen: no range
+]
+
+
+@pytest.mark.parametrize("lang, text, spoken", MONEY_RANGE)
+def test_money_range(lang, text, spoken):
+    out = frontend.normalize(text, lang)
+    assert same(out, spoken), out

@@ -62,6 +62,8 @@ _MD_SLASH = re.compile(r"(?a)(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d)")
 _YEAR_WORD = r"(?=\s*(?:(?P<nian>年)(?!级)|学年|年度|财年|赛季|届|学期|款|版))"
 _ZH_Y = re.compile(r"(?a)(?<![\d.])(\d{4})" + _YEAR_WORD)
 _ZH_Y_RANGE = re.compile(r"(?a)(?<![\d.])(\d{4})\s*([-~～–—至到])\s*(\d{4})" + _YEAR_WORD)
+_ZH_SHORT_YEAR_SPAN = re.compile(r"(?a)(?<![\d.])((?:1[0-9]|20)\d\d)\s*([-~～–—/至到])\s*(\d\d)(?!\d)"
+                                 r"(?=\s*(?:学年|年度|财年|赛季|季|学期))")
 _ZH_GENERATION = re.compile(r"(?a)(?<![\d.])\d0(?=后)")
 _ZH_ERA = re.compile(r"(?a)(?<=公元)(前)?(?(1)\d{1,4}|\d{1,3})(?!\d)(?=\s*年)")
 # 3.15, 3.15-3.20 after 日期/时间/定于...: a dotted month.day (never after a bare 为/到: 降至3.15 is a number)
@@ -84,6 +86,12 @@ def _zh(text: str) -> Iterator[Match]:
         # 公元前221年: an era year is a plain number (never 两百)
         num = m.group(0).lstrip("前")
         yield Match(m.end() - len(num), m.end(), numerals.zh_int(num), RULE + ".year")
+    for m in _ZH_SHORT_YEAR_SPAN.finditer(text):
+        # 2022-23赛季, 2024–25学年: the later year by its last two digits, said as written (二三)
+        if int(m.group(3)) == (int(m.group(1)[-2:]) + 1) % 100 or int(m.group(3)) > int(m.group(1)[-2:]):
+            sep = m.group(2) if m.group(2) in "至到" else "到"
+            yield Match(m.start(), m.end(), zh_year(m.group(1)) + sep + numerals.zh_digits(m.group(3)),
+                        RULE + ".year_span")
     for m in _ZH_Y_RANGE.finditer(text):
         sep = m.group(2) if m.group(2) in "至到" else "到"
         first = zh_year(m.group(1)) + ("年" if m.group("nian") else "")

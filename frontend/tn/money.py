@@ -104,6 +104,34 @@ def en_money(num: str, names: list[str], scale: str = "") -> str:
     return f"{en_cardinal(num)} {unit if int(whole or 0) == 1 else units}"
 
 
+_TAIL = re.compile(r"(?a)\s?(?P<sep>[-~～–—])\s?(?P<num>" + NUM + r")(?![\d.,]?\d|\s?[%‰]|[A-Za-z])")
+
+
+def _range_tail(text: str, end: int, first: str) -> tuple[int, str] | None:
+    """'-20' after ¥10: the upper end of a price range (the first is smaller, or the dash is a
+    tilde or an en dash, which are never a minus); else None ($10-3 stays a subtraction)."""
+    t = _TAIL.match(text, end)
+    if t is None:
+        return None
+    try:
+        smaller = float(first.replace(",", "")) < float(t.group("num").replace(",", ""))
+    except ValueError:
+        return None
+    return (t.end(), t.group("num")) if smaller or t.group("sep") != "-" else None
+
+
+def _money_range(a: str, b: str, info, lang: str) -> str:
+    """¥10-20 十到二十元, $10-20 ten to twenty dollars; with cents each end is a whole amount."""
+    joiner = tpl(lang, "range")(a="", b="")
+    cents = "." in a or "." in b
+    if lang == "en":
+        left = en_money(a.replace(",", ""), info) if cents else en_cardinal(a)
+        return left + joiner + en_money(b.replace(",", ""), info)
+    yuan = bool(info.get("yuan"))
+    left = zh_money(a, info["read"], yuan=yuan) if cents else zh_cardinal(a.replace(",", ""), liang=True)
+    return left + joiner + zh_money(b, info["read"], yuan=yuan)
+
+
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
 
 
@@ -122,6 +150,25 @@ def find(text: str, lang: str) -> Iterator[Match]:
         negative = (m.group("sign") and sign_allowed(text, m.start())) or m.group("sign2")
         num, scale = _scaled(m.group("num"), m.group("scale"), lang)
         info = cur["symbols"][m.group("cur")]
+        ranged = None if negative or m.group("scale") or m.group("dup") else _range_tail(text, m.end(), m.group("num"))
+        if ranged is not None:  # ¥10-20, $10–20: one currency for both ends, said once at the end
+            end, num2 = ranged
+            scale2 = re.match(r"(?a)\s?(" + alternation(cur["scales"]) + r")(?![A-Za-z])", text[end:])
+            if scale2:  # $1-2 million: the scale belongs to both ends
+                joiner = tpl(lang, "range")(a="", b="")
+                a, word = _scaled(m.group("num"), scale2.group(1), lang)
+                b, _ = _scaled(num2, scale2.group(1), lang)
+                if lang == "en":
+                    spoken = f"{en_cardinal(a)}{joiner}{en_cardinal(b)} {word} {info[1]}"
+                else:
+                    spoken = zh_cardinal(a, liang=True) + word + joiner + zh_cardinal(b, liang=True) + word + info["read"]
+                yield Match(m.start("cur"), end + scale2.end(), spoken, RULE + ".range")
+                continue
+            dup = re.match(r"\s?(?:" + alternation(cur.get("names", [])) + r")", text[end:]) if lang != "en" else None
+            if dup and cur.get("names"):
+                end += dup.end()  # ¥200-300元: the name is said once
+            yield Match(m.start("cur"), end, _money_range(m.group("num"), num2, info, lang), RULE + ".range")
+            continue
         if lang == "en":
             spoken = en_money(num, info, scale)
         else:

@@ -64,8 +64,8 @@ def find(text: str, lang: str) -> Iterator[Match]:
             if lang == "en" and va == vb and not neg_b and not cue and "." not in a + b:
                 yield Match(m.start("n1"), m.end(), cardinal(a, lang) + "-" + cardinal(b, lang), "number.pair")
                 continue  # a 50-50 chance: fifty-fifty
-            if neg_b or not (va < vb or cue):
-                continue  # 15-9: a subtraction, not a range
+            if neg_b or not (va < vb or cue or sep in "–—"):
+                continue  # 15-9: a subtraction, not a range (15–9 with an en dash is one: cleanup.py)
         if ua and not ub and ua not in ("%", "％", "‰"):
             ub = ua  # 10℃~20 (rare) reads the unit on both
         if ub and not ua and (ub in ("%", "％", "‰")):
