@@ -362,3 +362,30 @@ MONEY_RANGE = [
 def test_money_range(lang, text, spoken):
     out = frontend.normalize(text, lang)
     assert same(out, spoken), out
+
+
+# ---- 10. bus routes and subway lines -----------------------------------------------------
+
+ROUTES = [
+    ("乘坐105路公交车", "乘坐一百零五路公交车"),
+    ("坐908路", "坐九百零八路"),
+    ("换乘47路", "换乘四十七路"),
+    ("2路车", "二路车"),  # a name: never 两
+    ("200路", "二百路"),
+    ("地铁4号线", "地铁四号线"),
+    ("地铁13号线", "地铁十三号线"),
+    ("巴士207號線", "巴士二百零七號線"),  # Traditional script
+    ("搭207路公車", "搭二百零七路公車"),
+    ("夜班N301路", "夜班N三百零一路"),
+    ("1234路", "幺二三四路"),  # four digits: digit by digit
+]
+
+
+@pytest.mark.parametrize("text, spoken", ROUTES)
+def test_route_numbers(text, spoken):
+    assert same(zh(text), spoken), zh(text)
+
+
+def test_route_cue_is_not_a_distance():
+    assert same(zh("走了300路程"), "走了三百路程")
+    assert same(zh("305房间"), "三零五房间")  # rooms stay digit by digit

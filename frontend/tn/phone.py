@@ -1,5 +1,5 @@
 """Phone numbers and codes, digit by digit (Mandarin reads 1 as 幺 there): mobile and landline
-numbers, 400/800 lines, numbers after 电话/房间/验证码..., rooms and bus routes (305房间, 302路),
+numbers, 400/800 lines, numbers after 电话/房间/验证码..., rooms (305房间) and long route numbers (1234路; 302路 is 三百零二路),
 ID numbers, leading-zero codes; English: 555-0134, (212) 555-0134, after "call"/"room"."""
 from __future__ import annotations
 
@@ -83,6 +83,14 @@ def en_nominal(num: str) -> str | None:
     return head + " " + _en_pair(num[-2:])
 
 
+def _route(num: str, start: int, end: int, lang: str) -> Match:
+    """102路, 302路公交车: a bus route of up to three digits is named as a number (一百零二路, as
+    stop announcements say it; never 两百), a longer one digit by digit."""
+    if len(num) <= 3 and lang != "en" and num[0] != "0":
+        return Match(start, end, numerals.zh_int(num), RULE + ".route")
+    return Match(start, end, read_code(num, lang), RULE + ".code")
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
     before, after, route, festival = _cue_patterns(lang)
     yield from plates(text, lang)
@@ -103,6 +111,9 @@ def find(text: str, lang: str) -> Iterator[Match]:
             numerals.en_int(int(res[:-2])) + " " + numerals.en_int(int(res[-2:]))  # ten eighty p
         yield Match(m.start(1), m.end(1), spoken, RULE + ".code")
     for m in _LETTER_CODE.finditer(text):
+        if len(m.group(1)) <= 3 and head_has(text, m.end(), route):
+            yield _route(m.group(1), m.start(1), m.end(1), lang)  # K102路, Y801路: a route name
+            continue
         yield Match(m.start(1), m.end(1), read_code(m.group(1), lang), RULE + ".code")
     for m in _DASHED.finditer(text):
         if sum(c.isdigit() for c in m.group(0)) >= 7:
@@ -114,8 +125,9 @@ def find(text: str, lang: str) -> Iterator[Match]:
             yield Match(m.start(), m.end(), spoken, RULE + ".nominal")
         elif len(m.group(0)) <= 4 and head_has(text, m.end(), festival):
             yield Match(m.start(), m.end(), digits(m.group(0), lang), RULE + ".festival")
-        elif tail_has(text, m.start(), before) or head_has(text, m.end(), after) or \
-                (len(m.group(0)) >= 3 and head_has(text, m.end(), route) and not head_has(text, m.end(), ["路程", "路上", "路线"])):
+        elif head_has(text, m.end(), route) and not head_has(text, m.end(), ["路程", "路上", "路线", "路口"]):
+            yield _route(m.group(0), m.start(), m.end(), lang)
+        elif tail_has(text, m.start(), before) or head_has(text, m.end(), after):
             yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")
     for m in _LEADING_ZERO.finditer(text):
         yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")
