@@ -109,7 +109,13 @@ def find(text: str, lang: str, changes: list[Change] | None = None, offset: int 
                                       "math.latex.unknown"))
         spoken = _unsay_leading_word(spoken, text[:span.start], reading)
         spoken = _unsay_named_interval(spoken, text[:span.start], reading)
-        matches.append(Match(_absorb_word(spoken, text, span.start, reading), span.end, spoken, span.rule))
+        start = _absorb_word(spoken, text, span.start, reading)
+        if reading == "en":  # abcX0=: an English word never runs into the reading (abcX zero equals)
+            if start > 0 and text[start - 1].isalnum() and spoken[:1].isalnum():
+                spoken = " " + spoken
+            if span.end < len(text) and text[span.end].isalnum() and spoken[-1:].isalnum():
+                spoken += " "
+        matches.append(Match(start, span.end, spoken, span.rule))
     return matches
 
 
