@@ -417,3 +417,9 @@ def test_leftover_rules_never_crash_or_drop(text, lang):
         covered = any(c.start <= m.start() and m.end() <= c.end for c in explained)
         assert covered or m.group().lower() in out_words, f"{text!r} -> {output!r} dropped {m.group()!r}"
     assert not set(output) & set("↑↓←–"), f"{text!r} -> {output!r} kept an unread mark"  # — is a pause
+
+
+def test_decade_ranges_are_no_subtraction():
+    assert same(en("the 1990s–2000s"), "the nineteen nineties to two thousands")
+    assert same(en("the 80s-90s"), "the eighties to nineties")
+    assert same(en("v=20s-5"), "v equals twenty s minus five")  # a variable s keeps its minus

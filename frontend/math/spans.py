@@ -432,6 +432,7 @@ def _is_math(toks: list) -> bool:
             return True  # [1,2)
         if k == NUM and nxt is not None and nxt.kind == LET and nxt.start == t.end and nxt.val.islower() \
                 and _letter_run(toks, idx + 1, 1) <= 2 and not _ordinal_suffix(toks, idx + 1) \
+                and not _decade_s(toks, idx + 1) \
                 and any(x.kind == OP and x.val in "+-/" for x in toks):
             return True  # 1/2x, 3x-1
         if k == LET and nxt is not None and nxt.kind == OPEN and nxt.val == "(" and nxt.start == t.end \
@@ -598,6 +599,8 @@ def _lower_var(toks, i: int, step: int) -> bool:
         return True
     if t.kind != LET or not t.val.islower():
         return False
+    if _decade_s(toks, i):
+        return False
     j, count = i, 0
     while 0 <= j < len(toks) and toks[j].kind == LET:
         if not toks[j].val.islower():
@@ -605,6 +608,14 @@ def _lower_var(toks, i: int, step: int) -> bool:
         count += 1
         j += step
     return count <= 2
+
+
+def _decade_s(toks, i: int) -> bool:
+    """The s of 1990s, 80s (a decade's plural, the 1990s-2000s), not a variable s."""
+    t = toks[i]
+    return t.kind == LET and t.val == "s" and i > 0 and toks[i - 1].kind == NUM and toks[i - 1].end == t.start \
+        and toks[i - 1].val.endswith("0") and len(toks[i - 1].val) in (2, 4) \
+        and not (i + 1 < len(toks) and toks[i + 1].kind in (LET, CARET, SUP, OPEN))
 
 
 def _letter_run(toks, i: int, step: int) -> int:

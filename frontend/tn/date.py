@@ -134,7 +134,7 @@ def _en_patterns():
     decade = re.compile(r"(?a)(?<![\d.])(1\d|20)(\d)0['’]?s\b", re.A)
     # the 90s, the '60s, early 80s: a two-digit decade needs a cue (90s alone may be seconds)
     cues = "|".join(r"(?<=\b%s )" % w for w in ("the", "The", "early", "late", "mid", "Early", "Late", "Mid"))
-    short_decade = re.compile(r"(?a)(?:" + cues + r"|['’]|(?<=\bmid-))([2-9]0)['’]?s\b")
+    short_decade = re.compile(r"(?a)(?:" + cues + r"|['’]|(?<=\bmid-)|(?<=0s-)|(?<=0s–))([2-9]0)['’]?s\b")  # 80s-90s
     year_range = re.compile(r"(?a)(?<![\d.])(1[1-9]\d\d|20\d\d)\s*[-–]\s*(1[1-9]\d\d|20\d\d)(?![\d])", re.A)
     return month_day, day_month, month_year, year_cue, year_after, decade, short_decade, year_range
 
