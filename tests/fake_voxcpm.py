@@ -4,7 +4,7 @@ speech-like tones from (text, seed, voice) so speak()'s batching, ordering, seed
 reuse and assembly can be tested quickly. The real tiny-checkpoint tests live beside it.
 
 generate_many imitates continuous batching: a text takes len(text) steps; up to max_batch
-are live (first_batch until the first ends); texts are pulled only when admitted; the ones
+are live (first_batch while the first is live); texts are pulled only when admitted; the ones
 that end in a step come out together, so short texts overtake long ones."""
 from __future__ import annotations
 
@@ -82,9 +82,9 @@ class FakeModel:
         self.gen = gen
         call = ("generate_many", [], [])
         self.calls.append(call)
-        source, live, done, error = enumerate(texts), [], 0, None
+        source, live, ramp, error = enumerate(texts), [], True, None
         while True:
-            cap = max_batch if done else min(first_batch, max_batch)
+            cap = min(first_batch, max_batch) if ramp else max_batch
             while source is not None and error is None and len(live) < cap:
                 k, text = next(source, (None, None))
                 if k is None:
@@ -103,7 +103,7 @@ class FakeModel:
                 row[3] -= 1
             for k, text, seed, left in [r for r in live if r[3] == 0]:
                 self.order.append(k)
-                done += 1
+                ramp = ramp and k != 0
                 yield k, self._wave(text, seed, voice)
             live = [r for r in live if r[3] > 0]
         if error is not None:

@@ -84,6 +84,16 @@ def test_refill_equals_one_by_one_with_forced_lengths(model, spy):
         torch.testing.assert_close(torch.stack(r.patches), alone(model, r), **LATENT_TOL)
 
 
+def test_the_ramp_holds_until_the_first_request_ends(model, spy):
+    # the second request ends first: that must not open the batch while the first is live
+    reqs = [request(model, t, n, 1, k) for k, (t, n) in enumerate(
+        [("你好。", 4), ("A", 1), ("好", 2), ("Hello.", 3), ("再见。", 2), ("嗯", 2), ("谢谢", 2)])]
+    for _ in generation.continuous(model.net, reqs, 10**6, 2, 2.0, max_batch=4, first_batch=2):
+        pass
+    assert spy["steps"][:4] == [2, 2, 2, 2] and max(spy["steps"]) == 4
+    assert [len(r.patches) for r in reqs] == [r.max_len for r in reqs]
+
+
 def test_refilled_latents_equal_one_by_one_with_natural_stops(model, spy):
     texts = ["Hello world.", "你好，世界！今天天气很好。", "A", "VoxCPM 说 hello。", "好"]
     seeds = [1, 2, 3, 4, 5]

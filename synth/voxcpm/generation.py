@@ -105,8 +105,9 @@ class Batch:
         patch = net.sample_patch(state, noise, self.steps, self.cfg_value)
         stop = (net.stop_logits(state.lm_hidden).argmax(-1) == 1).tolist()
         keep, ended = [], []
+        rows = patch.unbind(0)
         for j, r in enumerate(live):
-            r.patches.append(patch[j])
+            r.patches.append(rows[j])
             if len(r.patches) > self.min_len + 1 and stop[j]:   # patch index i > min_len
                 r.stopped = True
                 ended.append(r)
@@ -114,7 +115,7 @@ class Batch:
                 keep.append(j)
             else:
                 ended.append(r)
-        done = Step([(r, patch[j]) for j, r in enumerate(live)], ended)
+        done = Step(list(zip(live, rows)), ended)
         if not keep:
             self.live, self.state = [], None
             return done
@@ -133,11 +134,11 @@ def continuous(net: VoxCPMNet, requests: Iterable[Request], min_len: int, steps:
     """Generate for `requests` (pulled lazily, only when there is room) with up to `max_batch`
     live at once; yields a Step after every step.
 
-    first_batch: until the first request has ended for good, at most this many are live, so
-    the first result is not slowed down by a full batch (the ramp).
+    first_batch (the ramp): while the first request is live, at most this many are, so the
+    first result (the first audio of a document) is not slowed down by a full batch.
     again(request): called for each request that ends; a Request it returns takes the
     ended one's place (a bad-case retry, admitted before new requests) and the ended one is
-    not counted as done.
+    not reported as ended.
     An error raised while pulling a request stops admission; the live requests (all of them
     pulled before it) are finished first, then the error is raised.
     """
@@ -145,9 +146,9 @@ def continuous(net: VoxCPMNet, requests: Iterable[Request], min_len: int, steps:
         raise ValueError(f"max_batch and first_batch must be >= 1, got {max_batch}, {first_batch}")
     source, retries, error = iter(requests), deque(), None
     batch = Batch(net, min_len, steps, cfg_value)
-    done = 0
+    first, ramp = None, True  # ramp: the first request (or its retry) has not ended yet
     while True:
-        cap = max_batch if done else min(first_batch, max_batch)
+        cap = min(first_batch, max_batch) if ramp else max_batch
         new = []
         while len(batch.live) + len(new) < cap:
             if retries:
@@ -163,6 +164,7 @@ def continuous(net: VoxCPMNet, requests: Iterable[Request], min_len: int, steps:
                 source, error = None, e
         if new:
             batch.add(new)
+            first = new[0] if first is None else first
         if not batch.live:
             break
         step = batch.step()
@@ -174,8 +176,10 @@ def continuous(net: VoxCPMNet, requests: Iterable[Request], min_len: int, steps:
                     ended.append(r)
                 else:
                     retries.append(retry)
+                    first = retry if r is first else first
             step.ended = ended
-        done += len(step.ended)
+        if ramp and first in step.ended:
+            ramp = False
         yield step
     if error is not None:
         raise error

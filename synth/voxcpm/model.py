@@ -1,6 +1,7 @@
 """VoxCPMModel: the user-facing model (tokenizer + network + AudioVAE).
 
-generate / generate_batch / generate_stream follow the reference's semantics: the stop
+generate / generate_batch / generate_many / generate_stream follow the reference's semantics
+(generate and generate_batch are generate_many, continuous batching, over a list): the stop
 rule `i > min_len`, the length cap min(int(len(target ids) * ratio + 10), max_len), bad-case
 retry with seed+1, the last min(2, Tp) voice patches as decoder context, trimmed from the
 output as the reference's prompt-cache path does.
@@ -320,6 +321,8 @@ class VoxCPMModel:
         n_target = {}
         reqs = self._requests(texts, voice, seeds, max_len, retry_badcase_ratio_threshold,
                               n_target)
+        if isinstance(texts, (list, tuple)):
+            reqs = list(reqs)  # a list given whole is checked whole: a bad text fails fast
         ctx = self._context(voice)
         for ended in self._continuous(reqs, voice, n_target, max_batch=max_batch,
                                       first_batch=first_batch,
