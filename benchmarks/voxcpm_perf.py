@@ -157,8 +157,9 @@ class Step:
     """One generation step as synth/voxcpm/generation.run does it (noise, patch, stop head,
     feed-back), plus the streaming VAE decode of the new patch."""
 
-    def __init__(self, model, state, with_vae: bool):
+    def __init__(self, model, state, with_vae: bool, dit_steps: int = DIT_STEPS):
         self.m, self.state, B = model, state, state.lm_hidden.shape[0]
+        self.dit_steps = dit_steps
         c, dev = model.cfg, model.device
         self.gen = torch.Generator(device=dev).manual_seed(0)
         self.shape = (B, c.feat_dim, c.patch_size)
@@ -168,7 +169,7 @@ class Step:
     def __call__(self):
         net, s = self.m.net, self.state
         noise = torch.randn(self.shape, generator=self.gen, device=net.device, dtype=net.dtype)
-        patch = net.sample_patch(s, noise, DIT_STEPS, CFG)
+        patch = net.sample_patch(s, noise, self.dit_steps, CFG)
         stop = (net.stop_logits(s.lm_hidden).argmax(-1) == 1).tolist()  # the loop's per-step sync
         embed = net.embed_patches(patch[:, None])[:, 0]
         net.feed_back(s, patch, embed)
@@ -217,14 +218,15 @@ def stage_times(model, repeat: int) -> dict:
     return out
 
 
-def whole_step(model, batch: int, position: int | None, steps: int, with_vae=True) -> float:
+def whole_step(model, batch: int, position: int | None, steps: int, with_vae=True,
+               dit_steps: int = DIT_STEPS) -> float:
     """Best seconds of a full generation step for `batch` sequences, the caches at
     `position` (None: right after the prompt)."""
     cache_len = (position or 64) + steps + 8
     state = decode_state(model, batch, cache_len)
     if position is not None:
         move_to(state, position)
-    return time_call(Step(model, state, with_vae), model.device, steps)
+    return time_call(Step(model, state, with_vae, dit_steps), model.device, steps)
 
 
 def loop_step(model, batch: int, steps: int) -> float:
@@ -451,6 +453,156 @@ def ab_precision(model, rounds: int) -> dict:
     return out
 
 
+# ---------------------------------------------------------------------------- documents
+def document_texts(model, n: int, lo: int = 10, hi: int = 40, seed: int = 0) -> tuple[list, list]:
+    """n texts whose forced lengths (patches) are spread over lo..hi, deterministically.
+
+    Forced length: with retry_badcase_ratio_threshold=1 a text's cap is (its token count
+    + 10) patches, and min_len above every cap means the stop head never ends one early; so
+    a text of k tokens makes exactly k + 10 patches.  Lengths are drawn uniformly in lo..hi."""
+    import random
+    rng = random.Random(seed)
+    chars = "今天下午三点在会议室开会请大家准时参加我们去公园散步吧天气很好"
+    texts, lengths = [], []
+    for _ in range(n):
+        want = rng.randint(lo, hi)
+        text = "".join(chars[rng.randrange(len(chars))] for _ in range(want - 10)) or "好"
+        text = text[:max(1, want - 10)]
+        while len(model.encode_text(text)) + 10 > want and len(text) > 1:  # tokens may merge
+            text = text[:-1]
+        while len(model.encode_text(text)) + 10 < want:
+            text += chars[rng.randrange(len(chars))]
+        texts.append(text)
+        lengths.append(len(model.encode_text(text)) + 10)
+    return texts, lengths
+
+
+def document_run(model, texts, dit_steps: int, mode: str, first_batch: int = 1) -> dict:
+    """Seconds until the first utterance's audio and until the whole document's audio, and
+    how much of it the AudioVAE decode took.
+
+    mode "fixed": the previous speak() path, batches of 1, 2, 4, 8, 8 ... utterances, each
+    run to completion (generate_latents of the batch: sequences leave as they end, none
+    join) and decoded one by one.  mode "continuous": model.generate_many, max_batch 8,
+    refill, `first_batch` the ramp, same-step ends decoded together."""
+    gen = dict(seeds=7, min_len=10**6, inference_timesteps=dit_steps, cfg_value=CFG,
+               retry_badcase_ratio_threshold=1.0)
+    vae_s = [0.0]
+    real_decode = model.decode_latents
+
+    def decode(latents, n_context=0):
+        t = time.perf_counter()
+        out = real_decode(latents, n_context)
+        sync(model.device)
+        vae_s[0] += time.perf_counter() - t
+        return out
+
+    model.decode_latents = decode  # the instance attribute shadows the method: timed
+    load0 = loadavg()
+    t0 = time.perf_counter()
+    first = None
+    samples = 0
+    try:
+        if mode == "fixed":
+            k, size = 0, 1
+            while k < len(texts):
+                chunk = texts[k:k + size]
+                for lat in model.generate_latents(chunk, **gen):
+                    samples += len(model.decode_latents([lat])[0])
+                    first = first or time.perf_counter() - t0
+                k, size = k + len(chunk), min(8, size * 2)
+        else:
+            for idx, wav in model.generate_many(texts, max_batch=8, first_batch=first_batch, **gen):
+                samples += len(wav)
+                if idx == 0:
+                    first = time.perf_counter() - t0
+    finally:
+        del model.decode_latents
+    total = time.perf_counter() - t0
+    audio_s = samples / model.sample_rate
+    return dict(mode=mode, first_batch=first_batch if mode != "fixed" else None,
+                first_audio_s=first, total_s=total, vae_s=vae_s[0], audio_s=audio_s,
+                audio_s_per_s=audio_s / total, loadavg=(load0, loadavg()))
+
+
+def schedule_cost(lengths, step_s: dict, mode: str, first_batch: int = 1, max_batch: int = 8):
+    """(first audio, whole document) in seconds predicted from step costs alone (step_s[B]:
+    one step of B live sequences; no prefill, no VAE): the schedules of document_run replayed
+    on a cost model, which the machine's load does not disturb."""
+    t = first = 0.0
+    if mode == "fixed":
+        k, size = 0, 1
+        while k < len(lengths):
+            chunk = lengths[k:k + size]
+            for i in range(max(chunk)):
+                t += step_s[sum(n > i for n in chunk)]
+                if k == 0 and i == chunk[0] - 1:
+                    first = t
+            k, size = k + len(chunk), min(max_batch, size * 2)
+        return first, t
+    todo, live, ramp = list(enumerate(lengths)), [], True
+    while todo or live:
+        while todo and len(live) < (min(first_batch, max_batch) if ramp else max_batch):
+            live.append(list(todo.pop(0)))
+        t += step_s[len(live)]
+        for row in live:
+            row[1] -= 1
+            if row == [0, 0]:
+                first, ramp = t, False
+        live = [row for row in live if row[1]]
+    return first, t
+
+
+def document_throughput(model, n: int, dit_steps: int, ramps=(1, 8), repeat: int = 1) -> dict:
+    """Fixed batches vs continuous batching on one document, in the same process, plus the
+    steady-state aggregate throughput at batch 1 and 8 (model step + streaming VAE).
+    repeat > 1: the modes run again in reversed order (ABC CBA ...), best of each kept, so
+    that a change in the machine's load hits all of them alike."""
+    texts, lengths = document_texts(model, n)
+    out = dict(utterances=n, lengths=lengths, dit_steps=dit_steps, runs=[], all_runs=[])
+    model.generate_latents(texts[:2], seeds=1, min_len=10**6, inference_timesteps=dit_steps,
+                           max_len=2)  # warm-up
+    modes = [("fixed", None)] + [("continuous", r) for r in ramps]
+    best = {}
+    for rep in range(repeat):
+        for mode, fb in (modes if rep % 2 == 0 else modes[::-1]):
+            r = document_run(model, texts, dit_steps, mode, fb or 1)
+            out["all_runs"].append(r)
+            key = (mode, fb)
+            if key not in best or r["total_s"] < best[key]["total_s"]:
+                best[key] = dict(r, first_audio_s=min(r["first_audio_s"],
+                                                      best.get(key, r)["first_audio_s"]))
+            print(f"  {mode:<10} {'' if fb is None else f'first_batch {fb}':<14} first audio "
+                  f"{r['first_audio_s']:6.1f} s  document {r['total_s']:6.1f} s (VAE {r['vae_s']:5.1f} s)  "
+                  f"{r['audio_s_per_s']:.3f} audio s/s  load {r['loadavg'][0]:.1f}->{r['loadavg'][1]:.1f}",
+                  flush=True)
+    out["runs"] = [best[key] for key in modes]
+    # The same schedules on a cost model: one step of B sequences, measured for B = 1..8.
+    step_s = {B: whole_step(model, B, None, 3, with_vae=False, dit_steps=dit_steps)
+              for B in range(1, 9)}
+    out["step_s_by_batch"] = step_s
+    print("  step cost by batch (model only, best of 3): "
+          + ", ".join(f"{B}: {v * 1e3:.0f} ms" for B, v in step_s.items()))
+    for r in out["runs"]:
+        fb = r["first_batch"]
+        r["predicted_first_audio_s"], r["predicted_total_s"] = schedule_cost(
+            lengths, step_s, r["mode"], fb or 1)
+        label = "" if fb is None else f"first_batch {fb}"
+        print(f"  predicted from step costs: {r['mode']:<10} {label:<14} first audio "
+              f"{r['predicted_first_audio_s']:6.1f} s  document {r['predicted_total_s']:6.1f} s")
+    base = out["runs"][0]
+    for r in out["runs"][1:]:
+        r["speedup_vs_fixed"] = base["total_s"] / r["total_s"]
+        r["speedup_vs_fixed_without_vae"] = (base["total_s"] - base["vae_s"]) / (r["total_s"] - r["vae_s"])
+    steady = {}
+    for B in (1, 8):
+        for with_vae in (False, True):
+            t = whole_step(model, B, None, 3, with_vae=with_vae)
+            steady[f"b{B}{'_vae' if with_vae else ''}"] = dict(step_s=t, audio_s_per_s=B * PATCH_SECONDS / t)
+    out["steady"] = steady
+    return out
+
+
 # ---------------------------------------------------------------------------- bounds
 def weight_bytes_per_step(net, n_dit_calls: int) -> dict:
     """Bytes of weights one step reads (the embedding table is not touched by a step)."""
@@ -500,7 +652,22 @@ def main():
                     help="only compare float32 / bfloat16 / int8 (quantize='int8') whole steps, "
                          "alternating, ROUNDS steps each at batch 1 and 4, and their latents' "
                          "deviation from float32 (CPU; figures in docs/performance.md)")
+    ap.add_argument("--document", type=int, metavar="N",
+                    help="only document throughput: N utterances of forced lengths 10..40 "
+                         "patches, fixed batches 1,2,4,8 (the previous speak path) vs "
+                         "continuous batching (max_batch 8, ramps first_batch 1/2/8), and "
+                         "steady-state throughput at batch 1 and 8")
+    ap.add_argument("--doc-steps", type=int, default=4, metavar="S",
+                    help="DiT steps per patch in --document runs (default 4: a short run)")
+    ap.add_argument("--ramps", default="1,8", metavar="LIST",
+                    help="first_batch values of the continuous --document runs (default 1,8)")
+    ap.add_argument("--repeat", type=int, default=1, metavar="R",
+                    help="--document: run the modes R times, alternating their order; best of each")
+    ap.add_argument("--threads", type=int, metavar="T",
+                    help="torch.set_num_threads(T) (on a shared 2-core host, 1 is far steadier)")
     a = ap.parse_args()
+    if a.threads:
+        torch.set_num_threads(a.threads)
     dev = torch.device(a.device)
     dtype = torch.bfloat16 if a.dtype == "bfloat16" else torch.float32
     if dev.type == "cuda" and not torch.cuda.is_available():
@@ -535,14 +702,15 @@ def main():
                for k, s in shapes.items() for kern in kernels}
         return bws, mms
 
-    bws, mm = limits()
-    bw = max(bws.values())
-    peak_tflops = max(mm.values())
-    R["limits"] = dict(memory_bandwidth_gbs=bw, bandwidth_gbs=bws, matmul_tflops=mm,
-                       peak_matmul_tflops=peak_tflops)
-    print(f"\nmachine: memory bandwidth {bws['copy']:.1f} GB/s copy (read+write), {bws['read']:.1f} GB/s "
-          f"read-only; bound uses {bw:.1f}\n  matmul GFLOP/s: "
-          + ", ".join(f"{k} {v * 1e3:.0f}" for k, v in mm.items()))
+    if not a.document:  # (the document mode is a throughput comparison within one run)
+        bws, mm = limits()
+        bw = max(bws.values())
+        peak_tflops = max(mm.values())
+        R["limits"] = dict(memory_bandwidth_gbs=bw, bandwidth_gbs=bws, matmul_tflops=mm,
+                           peak_matmul_tflops=peak_tflops)
+        print(f"\nmachine: memory bandwidth {bws['copy']:.1f} GB/s copy (read+write), {bws['read']:.1f} GB/s "
+              f"read-only; bound uses {bw:.1f}\n  matmul GFLOP/s: "
+              + ", ".join(f"{k} {v * 1e3:.0f}" for k, v in mm.items()))
 
     t0 = time.perf_counter()
     model = build(a.device, dtype, fuse=a.fused or bool(a.ab))
@@ -586,6 +754,32 @@ def main():
                   f"-> x{v['speedup']:.2f} (best of {a.ab}, alternating)")
         R["loadavg_after"] = loadavg()
         print(f"load average before/after: {R['loadavg_before']:.2f} / {R['loadavg_after']:.2f}")
+        if a.json:
+            Path(a.json).write_text(json.dumps(R, indent=2, ensure_ascii=False))
+        return
+    if a.document:
+        print(f"\ndocument of {a.document} utterances, DiT steps {a.doc_steps} "
+              f"(seconds of audio per second of wall time, VAE decode included)")
+        ramps = tuple(int(x) for x in a.ramps.split(","))
+        R["document"] = D = document_throughput(model, a.document, a.doc_steps, ramps, a.repeat)
+        print("  lengths (patches): " + " ".join(map(str, D["lengths"])))
+        if a.repeat > 1:
+            print(f"  best of {a.repeat} runs each:")
+        for r in D["runs"][1:]:
+            print(f"  continuous first_batch {r['first_batch']}: x{r['speedup_vs_fixed']:.2f} the "
+                  f"fixed batches' throughput (x{r['speedup_vs_fixed_without_vae']:.2f} without the "
+                  f"VAE decode), first audio {r['first_audio_s']:.1f} s vs "
+                  f"{D['runs'][0]['first_audio_s']:.1f} s")
+        st = D["steady"]
+        print(f"  steady state ({DIT_STEPS} DiT steps): batch 1 {st['b1']['step_s'] * 1e3:.0f} ms/step "
+              f"({st['b1']['audio_s_per_s']:.3f} audio s/s), batch 8 {st['b8']['step_s'] * 1e3:.0f} ms/step "
+              f"({st['b8']['audio_s_per_s']:.3f} audio s/s) -> x{st['b8']['audio_s_per_s'] / st['b1']['audio_s_per_s']:.2f}; "
+              f"with streaming VAE: x{st['b8_vae']['audio_s_per_s'] / st['b1_vae']['audio_s_per_s']:.2f} "
+              f"({st['b1_vae']['audio_s_per_s']:.3f} / {st['b8_vae']['audio_s_per_s']:.3f})")
+        R["loadavg_after"] = loadavg()
+        R["total_s"] = time.perf_counter() - T0
+        print(f"load average before/after: {R['loadavg_before']:.2f} / {R['loadavg_after']:.2f}; "
+              f"wall time {R['total_s']:.0f} s")
         if a.json:
             Path(a.json).write_text(json.dumps(R, indent=2, ensure_ascii=False))
         return

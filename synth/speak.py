@@ -1,13 +1,14 @@
-"""speak() and stream(): text -> frontend utterances -> backend (in batches) -> one recording.
+"""speak() and stream(): text -> frontend utterances -> backend (batched) -> one recording.
 
     >>> import synth
     >>> audio = synth.speak("你好，世界！", "hello.wav")          # Audio(samples, sample_rate)
     >>> for chunk in synth.stream(long_text): play(chunk)         # as soon as each exists
 
-Both run the same code: utterances are pulled lazily from `frontend.process`, generated in
-batches (1, 2, 4, ... up to the backend's limit, so the first audio comes quickly and the
-rest is batched), and joined by `assemble.Joiner`; speak() is the concatenation of
-stream()'s chunks, so the two are sample-identical.
+Both run the same code: utterances are pulled lazily from `frontend.process` by the backend
+(voxcpm: continuous batching, up to batch_size live, the first utterance alone until it
+ends so the first audio comes quickly), put back in document order as they end, and joined
+by `assemble.Joiner`; speak() is the concatenation of stream()'s chunks, so the two are
+sample-identical.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import numpy as np
 
 from .assemble import TARGET_LUFS, Joiner
 from .audio import Audio, format_for
-from .backends.base import Backend
+from .backends.base import Backend, BackendError
 
 PREVIEW_NOTICE = ("voxread: speaking with the espeak-ng preview voice; for natural speech get the "
                   "VoxCPM checkpoint (huggingface-cli download openbmb/VoxCPM-0.5B) and pass "
@@ -78,15 +79,13 @@ def choose_backend(backend=None, model=None, voice=None, *, batch_size=None, **g
 class AudioStream:
     """Iterator of float32 chunks at `.sample_rate`; each chunk is final when yielded."""
 
-    def __init__(self, utterances, engine: Backend, *, seed, sample_rate, target_lufs, progress,
-                 first_batch: int = 1):
+    def __init__(self, utterances, engine: Backend, *, seed, sample_rate, target_lufs, progress):
         self.engine = engine
         self.sample_rate = int(sample_rate or engine.sample_rate)
         self._utts = utterances
         self._seed = seed
         self._target_lufs = target_lufs
         self._progress = progress
-        self._first_batch = first_batch
         self.timings: list = []  # (utterance, start_s, end_s), filled as chunks are made
         self._it = self._chunks()
 
@@ -96,16 +95,29 @@ class AudioStream:
     def __next__(self) -> np.ndarray:
         return next(self._it)
 
-    def _batches(self):
-        """Lists of utterances: 1, 2, 4 ... up to engine.max_batch (pulled lazily)."""
-        size, batch = self._first_batch, []
-        for utt in self._utts:
-            batch.append(utt)
-            if len(batch) >= min(size, self.engine.max_batch):
-                yield batch
-                batch, size = [], size * 2
-        if batch:
-            yield batch
+    def _in_order(self):
+        """(utterance, audio) in document order, from the backend's (index, audio) in the order
+        they end: an utterance that ends before an earlier one waits here for it."""
+        pulled, early, n = [], {}, 0  # n: utterances handed on so far
+
+        def utterances():  # lazily, keeping each for its pause and timings
+            for utt in self._utts:
+                pulled.append(utt)
+                yield utt
+
+        # One seed policy: every utterance of the document uses the same seed, so the voice
+        # and style of sentence 50 match sentence 1 (batched or not).
+        for k, wave in self.engine.synthesize(utterances(), self._seed):
+            if not n <= k < len(pulled) or k in early:
+                raise BackendError(f"{self.engine.name}: audio for utterance {k + 1} came back "
+                                   "twice or before it was asked for")
+            early[k] = wave
+            while n in early:
+                yield pulled[n], early.pop(n)
+                n += 1
+        if n < len(pulled):
+            raise BackendError(f"{self.engine.name}: no audio came back for utterance {n + 1} "
+                               f"({pulled[n].text[:60]!r})")
 
     def _chunks(self) -> Iterator[np.ndarray]:
         joiner = Joiner(self.engine.sample_rate, target_lufs=self._target_lufs)
@@ -114,22 +126,16 @@ class AudioStream:
             import soxr
             resampler = soxr.ResampleStream(self.engine.sample_rate, self.sample_rate, 1, dtype="float32")
         total = len(self._utts) if self._progress else None
-        done = 0
-        for batch in self._batches():
-            # One seed policy: every utterance of the document uses the same seed, so the
-            # voice and style of sentence 50 match sentence 1 (batched or not).
-            waves = self.engine.synthesize(batch, [self._seed] * len(batch), starts_document=done == 0)
-            for utt, wave in zip(batch, waves):
-                chunk = joiner.add(wave, utt.pause_after_ms)
-                start, end = joiner.spans[-1]
-                self.timings.append((utt, start / joiner.sr, end / joiner.sr))
-                done += 1
-                if resampler is not None:
-                    chunk = resampler.resample_chunk(chunk, last=False)
-                if len(chunk):
-                    yield chunk.astype(np.float32, copy=False)
+        for utt, wave in self._in_order():
+            chunk = joiner.add(wave, utt.pause_after_ms)
+            start, end = joiner.spans[-1]
+            self.timings.append((utt, start / joiner.sr, end / joiner.sr))
+            if resampler is not None:
+                chunk = resampler.resample_chunk(chunk, last=False)
+            if len(chunk):
+                yield chunk.astype(np.float32, copy=False)
             if self._progress:
-                self._progress(done, total)
+                self._progress(len(self.timings), total)
         chunk = joiner.finish()
         if resampler is not None:
             chunk = resampler.resample_chunk(chunk, last=True)
@@ -168,8 +174,10 @@ def speak(text, out=None, *, lexicon=None, lang=None, model=None, voice=None, **
     model: a loaded model, a checkpoint directory or hub id (default: $VOXREAD_MODEL, then a
         checkpoint in the local Hugging Face cache, else the espeak-ng preview voice).
     voice: a Voice, a saved voice file, or (prompt_wav, prompt_text) for voice cloning.
-    gen: backend="voxcpm"|"espeak", seed, sample_rate, batch_size, target_lufs, progress,
-        and model options (cfg_value, inference_timesteps, min_len, max_len, retry_badcase).
+    gen: backend="voxcpm"|"espeak", seed, sample_rate, batch_size (utterances generated
+        together, default 8), first_batch (how many run until the first ends, default 1),
+        target_lufs, progress, and model options (cfg_value, inference_timesteps, min_len,
+        max_len, retry_badcase).
     """
     if out is not None and str(out) != "-":
         format_for(out)  # a bad suffix fails before minutes of synthesis, not after

@@ -1,7 +1,11 @@
-"""TEST DOUBLE of the synth.voxcpm model protocol (load_model / build_voice / generate /
-generate_batch / generate_stream). Not a model: it makes deterministic speech-like tones
-from (text, seed, voice) so speak()'s batching, seeding, voice reuse and assembly can be
-tested before the native model lands. The real tiny-checkpoint tests live beside it."""
+"""TEST DOUBLE of the synth.voxcpm model protocol (load_model / build_voice / generate_many /
+generate / generate_batch / generate_stream). Not a model: it makes deterministic
+speech-like tones from (text, seed, voice) so speak()'s batching, ordering, seeding, voice
+reuse and assembly can be tested quickly. The real tiny-checkpoint tests live beside it.
+
+generate_many imitates continuous batching: a text takes len(text) steps; up to max_batch
+are live (first_batch while the first is live); texts are pulled only when admitted; the ones
+that end in a step come out together, so short texts overtake long ones."""
 from __future__ import annotations
 
 import hashlib
@@ -27,13 +31,24 @@ class FakeVoice:
 Voice = FakeVoice  # the protocol's class name, found by the backend next to the model
 
 
+class FakeTextError(ValueError):
+    """Like synth.voxcpm.model.TextError: names the text's index."""
+
+    def __init__(self, index, text):
+        super().__init__(f"text {index} ({text!r}): the fake refuses it")
+        self.index, self.text, self.reason = index, text, "the fake refuses it"
+
+
 class FakeModel:
     sample_rate = 16000
 
-    def __init__(self, gains_db=None):
-        self.calls = []  # ("generate"|"generate_batch", texts, seeds)
+    def __init__(self, gains_db=None, refuse=()):
+        self.calls = []  # ("generate"|"generate_batch"|"generate_many", texts, seeds)
         self.voices_built = 0
         self.gains_db = gains_db or {}  # text -> level in dB, to test loudness levelling
+        self.refuse = set(refuse)  # texts that raise FakeTextError when admitted
+        self.live_sizes = []  # generate_many: live texts at every step
+        self.order = []  # generate_many: text indices in the order they ended
 
     def build_voice(self, prompt_wav, prompt_text):
         self.voices_built += 1
@@ -62,6 +77,37 @@ class FakeModel:
         self.calls.append(("generate_batch", list(texts), list(seeds)))
         self.gen = gen
         return [self._wave(t, s, voice) for t, s in zip(texts, seeds)]
+
+    def generate_many(self, texts, voice=None, seeds=None, max_batch=8, first_batch=1, **gen):
+        self.gen = gen
+        call = ("generate_many", [], [])
+        self.calls.append(call)
+        source, live, ramp, error = enumerate(texts), [], True, None
+        while True:
+            cap = min(first_batch, max_batch) if ramp else max_batch
+            while source is not None and error is None and len(live) < cap:
+                k, text = next(source, (None, None))
+                if k is None:
+                    source = None
+                elif text in self.refuse:
+                    error = FakeTextError(k, text)  # raised once the live ones are done
+                else:
+                    seed = seeds if isinstance(seeds, int) or seeds is None else seeds[k]
+                    call[1].append(text)
+                    call[2].append(seed)
+                    live.append([k, text, seed, max(1, len(text))])
+            if not live:
+                break
+            self.live_sizes.append(len(live))
+            for row in live:
+                row[3] -= 1
+            for k, text, seed, left in [r for r in live if r[3] == 0]:
+                self.order.append(k)
+                ramp = ramp and k != 0
+                yield k, self._wave(text, seed, voice)
+            live = [r for r in live if r[3] > 0]
+        if error is not None:
+            raise error
 
     def generate_stream(self, text, voice=None, seed=None, **gen):
         wave = self._wave(text, seed, voice)

@@ -158,7 +158,7 @@ def test_unknown_option_is_a_usage_error():
 def test_failure_exits_1_and_debug_shows_the_traceback(tmp_path):
     broken = {"VOXREAD_MODEL": "test/fake"}
     code = WITH_FAKE.replace("m = fake_voxcpm.FakeModel();",
-                             "m = fake_voxcpm.FakeModel(); m.generate = m.generate_batch = None;")
+                             "m = fake_voxcpm.FakeModel(); m.generate_many = None;")
     args = ["你好。", "-o", str(tmp_path / "g.wav")]
     env = dict(os.environ, HOME=str(tmp_path), HF_HOME=str(tmp_path), **broken)
     done = subprocess.run([sys.executable, "-c", code] + args, capture_output=True, cwd=ROOT, env=env, timeout=300)

@@ -83,8 +83,8 @@ def test_override_changes_what_is_said(espeak):
     plain = espeak.phonemes("银行", "zh")
     overridden = espeak.phonemes("银{xing2}", "zh")
     assert plain != overridden and "S;" in overridden
-    a, b = espeak.synthesize([Utterance("银行", "zh", 0, (0, 2)), Utterance("银{xing2}", "zh", 0, (0, 2))],
-                             [None, None])
+    (_, a), (_, b) = espeak.synthesize([Utterance("银行", "zh", 0, (0, 2)),
+                                        Utterance("银{xing2}", "zh", 0, (0, 2))], None)
     assert len(a) != len(b) or not np.allclose(a[: len(b)], b[: len(a)])
 
 
@@ -97,9 +97,12 @@ def test_english_override_inside_mandarin_uses_the_english_voice():
 def test_control_prefix_is_not_read_aloud(espeak):
     assert strip_control_prefix("(粤语)你好") == "你好"
     assert strip_control_prefix("（四川话）你好") == "你好"
-    with_prefix = espeak.synthesize([Utterance("(粤语)你好", "yue", 0, (0, 6))], [None], starts_document=True)[0]
-    without = espeak.synthesize([Utterance("你好", "yue", 0, (0, 2))], [None])[0]
-    read_aloud = espeak.synthesize([Utterance("(粤语)你好", "yue", 0, (0, 6))], [None])[0]
+    first = Utterance("(粤语)你好", "yue", 0, (0, 6))
+    with_prefix = espeak.utterance_audio(first, starts_document=True)
+    without = espeak.utterance_audio(Utterance("你好", "yue", 0, (0, 2)))
+    read_aloud = espeak.utterance_audio(first)  # not the document's start: read
+    in_a_document = [len(w) for _, w in espeak.synthesize([first, first], None)]
+    assert 1.5 * in_a_document[0] < in_a_document[1]  # only the document's start is a prefix
     # espeak-ng's voicing carries a little state between calls, so compare durations
     assert abs(len(with_prefix) - len(without)) < 0.05 * len(without)
     assert len(read_aloud) > 1.5 * len(without)
@@ -107,11 +110,11 @@ def test_control_prefix_is_not_read_aloud(espeak):
 
 def test_synthesis_is_safe_across_threads(espeak):
     utts = [Utterance(t, "zh", 0, (0, 1)) for t in ["你好", "世界和平", "一二三四五"]]
-    serial = [espeak.synthesize([u], [None])[0] for u in utts]
+    serial = [espeak.utterance_audio(u) for u in utts]
     results = {}
 
     def work(i):
-        results[i] = espeak.synthesize([utts[i % 3]], [None])[0]
+        results[i] = espeak.utterance_audio(utts[i % 3])
 
     threads = [threading.Thread(target=work, args=(i,)) for i in range(6)]
     [t.start() for t in threads]
@@ -123,7 +126,7 @@ def test_synthesis_is_safe_across_threads(espeak):
 
 def test_espeak_prints_nothing_on_stdout():
     code = ("from synth.backends.espeak import EspeakBackend; from frontend.utterance import Utterance;"
-            "b = EspeakBackend(); b.synthesize([Utterance('你好 hello', 'zh', 0, (0, 1))], [None]);"
+            "b = EspeakBackend(); list(b.synthesize([Utterance('你好 hello', 'zh', 0, (0, 1))], None));"
             "b.phonemes('hello', 'en')")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr

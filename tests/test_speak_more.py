@@ -9,9 +9,7 @@ def spoken_by_espeak(text, monkeypatch):
     backend = espeak.EspeakBackend()
     monkeypatch.setattr(backend._engine, "synth", lambda t, voice: (seen.append((voice, t)), __import__(
         "numpy").zeros(100, "float32"))[1])
-    utts = list(frontend.process(text))
-    backend.synthesize(utts[:1], [0], starts_document=True)  # as stream() batches: 1, then more
-    backend.synthesize(utts[1:], [0] * len(utts[1:]), starts_document=False)
+    list(backend.synthesize(frontend.process(text), 0))
     return seen
 
 

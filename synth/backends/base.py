@@ -1,7 +1,7 @@
 """The one small interface every synthesis backend implements."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 
@@ -11,25 +11,25 @@ class BackendError(RuntimeError):
 
 
 class Backend:
-    """Utterances in, one float32 mono array per utterance out.
+    """A document's utterances in, one float32 mono array per utterance out.
 
     name: "voxcpm" | "espeak".  sample_rate: of the arrays returned.
-    max_batch: how many utterances one `synthesize` call should get (1: no batching).
     preview: True for the embedded preview voice (the CLI says so once).
     """
 
     name = "backend"
     sample_rate = 16000
-    max_batch = 1
     preview = False
 
-    def synthesize(self, utterances: Sequence, seeds: Sequence[int | None], *,
-                   starts_document: bool = False) -> list[np.ndarray]:
-        """Audio for each utterance, in order.
+    def synthesize(self, utterances: Iterable, seed: int | None) -> Iterator[tuple[int, np.ndarray]]:
+        """(index, audio) for every utterance, as soon as each is done.
 
-        utterances: frontend Utterance objects (text with phoneme markup, lang).
-        seeds: one per utterance (the seed policy is the caller's).
-        starts_document: utterances[0] is the document's first, so it may carry a
-        control prefix such as (粤语).
+        utterances: the document's frontend Utterance objects (text with phoneme markup,
+        lang), in order; pull them lazily (only when about to work on them), so a long
+        document is normalised as it is read.  Index 0 is the document's first utterance, so
+        it may carry a control prefix such as (粤语).
+        seed: the document's seed, for every utterance (one voice and style throughout).
+        The audio may come out of order (a batching backend finishes short utterances
+        first); every index must come exactly once.  The caller puts them in order.
         """
         raise NotImplementedError

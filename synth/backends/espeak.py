@@ -11,7 +11,7 @@ import ctypes
 import re
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 
@@ -182,7 +182,6 @@ class EspeakBackend(Backend):
 
     name = "espeak"
     preview = True
-    max_batch = 1
     segment_gap_ms = 40  # between a Mandarin run and an English override word
 
     def __init__(self):
@@ -192,26 +191,27 @@ class EspeakBackend(Backend):
     def segments(self, text: str, lang: str) -> list[tuple[str, str]]:
         return espeak_segments(text, lang)
 
-    def synthesize(self, utterances: Sequence, seeds: Sequence[int | None], *,
-                   starts_document: bool = False) -> list[np.ndarray]:
-        from ..assemble import trim_silence
-        out = []
+    def synthesize(self, utterances: Iterable, seed: int | None = None) -> Iterator[tuple[int, np.ndarray]]:
+        """One utterance at a time, in order (seeds do not apply: espeak is deterministic)."""
         for i, utt in enumerate(utterances):
-            # A control prefix counts only at the very start of the document (docs/cantonese.md)
-            text = strip_control_prefix(utt.text) if (i == 0 and starts_document) else utt.text
-            try:
-                runs = self.segments(text, utt.lang)
-            except ValueError as e:
-                raise BackendError(f"espeak: {e} (utterance {utt.text[:60]!r})") from e
-            pieces = [self._engine.synth(t, voice) for voice, t in runs]
-            if len(pieces) > 1:  # trim espeak's own clause pauses between runs
-                gap = np.zeros(int(self.sample_rate * self.segment_gap_ms / 1000), np.float32)
-                parts = []
-                for k, p in enumerate(pieces):
-                    parts += ([gap] if k else []) + [trim_silence(p, self.sample_rate)]
-                pieces = parts
-            out.append(np.concatenate(pieces) if pieces else np.zeros(0, np.float32))
-        return out
+            yield i, self.utterance_audio(utt, starts_document=i == 0)
+
+    def utterance_audio(self, utt, *, starts_document: bool = False) -> np.ndarray:
+        from ..assemble import trim_silence
+        # A control prefix counts only at the very start of the document (docs/cantonese.md)
+        text = strip_control_prefix(utt.text) if starts_document else utt.text
+        try:
+            runs = self.segments(text, utt.lang)
+        except ValueError as e:
+            raise BackendError(f"espeak: {e} (utterance {utt.text[:60]!r})") from e
+        pieces = [self._engine.synth(t, voice) for voice, t in runs]
+        if len(pieces) > 1:  # trim espeak's own clause pauses between runs
+            gap = np.zeros(int(self.sample_rate * self.segment_gap_ms / 1000), np.float32)
+            parts = []
+            for k, p in enumerate(pieces):
+                parts += ([gap] if k else []) + [trim_silence(p, self.sample_rate)]
+            pieces = parts
+        return np.concatenate(pieces) if pieces else np.zeros(0, np.float32)
 
     def phonemes(self, text: str, lang: str = "zh") -> str:
         """What espeak-ng will say for an utterance text, as phoneme mnemonics."""

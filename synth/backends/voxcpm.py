@@ -1,14 +1,14 @@
-"""The native VoxCPM model as a backend: batched generation, one voice, one seed policy.
+"""The native VoxCPM model as a backend: continuous batching, one voice, one seed policy.
 
 The model object follows the protocol of synth.voxcpm (load_model, sample_rate,
-build_voice, generate, generate_batch, generate_stream). The voice prompt is encoded once
-(build_voice) and the same Voice is reused for every utterance.
+build_voice, generate_many; generate, generate_batch, generate_stream for direct use). The
+voice prompt is encoded once (build_voice) and the same Voice is reused for every utterance.
 """
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -113,23 +113,42 @@ def resolve_voice(model, voice):
 
 
 class VoxCPMBackend(Backend):
+    """Continuous batching of the document: up to max_batch utterances are generated
+    together and, as one ends, the next joins the running batch (model.generate_many).
+    first_batch: how many run until the first one ends (the ramp; None: the model's
+    default, synth.voxcpm.generation.FIRST_BATCH)."""
+
     name = "voxcpm"
 
-    def __init__(self, model, voice=None, *, max_batch: int = DEFAULT_BATCH, **gen):
+    def __init__(self, model, voice=None, *, max_batch: int = DEFAULT_BATCH,
+                 first_batch: int | None = None, **gen):
         self.model = load(model) if isinstance(model, (str, os.PathLike)) else model
         self.sample_rate = int(self.model.sample_rate)
         self.voice = resolve_voice(self.model, voice)
         self.gen = gen  # cfg_value, inference_timesteps, min_len, max_len, retry_badcase ...
-        self.max_batch = max(1, int(max_batch)) if hasattr(self.model, "generate_batch") else 1
+        self.max_batch = max(1, int(max_batch))
+        if first_batch is not None:
+            self.gen["first_batch"] = max(1, int(first_batch))
 
-    def synthesize(self, utterances: Sequence, seeds: Sequence[int | None], *,
-                   starts_document: bool = False) -> list[np.ndarray]:
-        # The text goes to the model as the frontend wrote it: phoneme braces and a
-        # leading control prefix such as (粤语) are model input.
-        texts = [u.text for u in utterances]
-        if len(texts) == 1 or self.max_batch == 1:
-            out = [self.model.generate(t, voice=self.voice, seed=s, **self.gen)
-                   for t, s in zip(texts, seeds)]
-        else:
-            out = self.model.generate_batch(texts, voice=self.voice, seeds=list(seeds), **self.gen)
-        return [np.asarray(x, np.float32).reshape(-1) for x in out]
+    def synthesize(self, utterances: Iterable, seed: int | None) -> Iterator[tuple[int, np.ndarray]]:
+        pulled = []
+
+        def texts():
+            # The text goes to the model as the frontend wrote it: phoneme braces and a
+            # leading control prefix such as (粤语) are model input.
+            for utt in utterances:
+                pulled.append(utt)
+                yield utt.text
+
+        try:
+            for k, wave in self.model.generate_many(texts(), voice=self.voice, seeds=seed,
+                                                    max_batch=self.max_batch, **self.gen):
+                yield k, np.asarray(wave, np.float32).reshape(-1)
+        except ValueError as e:
+            k = getattr(e, "index", None)  # synth.voxcpm.model.TextError names the text
+            if not isinstance(k, int) or not 0 <= k < len(pulled):
+                raise
+            span = getattr(pulled[k], "span", None)
+            where = f", characters {span[0]}-{span[1]} of the input" if span else ""
+            raise BackendError(f"voxcpm cannot read utterance {k + 1}{where}: "
+                               f"{getattr(e, 'reason', e)} ({pulled[k].text[:60]!r})") from e

@@ -1,6 +1,7 @@
 """VoxCPMModel: the user-facing model (tokenizer + network + AudioVAE).
 
-generate / generate_batch / generate_stream follow the reference's semantics: the stop
+generate / generate_batch / generate_many / generate_stream follow the reference's semantics
+(generate and generate_batch are generate_many, continuous batching, over a list): the stop
 rule `i > min_len`, the length cap min(int(len(target ids) * ratio + 10), max_len), bad-case
 retry with seed+1, the last min(2, Tp) voice patches as decoder context, trimmed from the
 output as the reference's prompt-cache path does.
@@ -35,6 +36,15 @@ def clean_text(text: str) -> str:
 def fresh_seed() -> int:
     """A seed from torch's global generator (deterministic after torch.manual_seed)."""
     return int(torch.randint(0, 2**32 - 1, (1,)).item())
+
+
+class TextError(ValueError):
+    """A text the model cannot generate; `index` is its position among the texts given."""
+
+    def __init__(self, index: int, text, reason: Exception):
+        excerpt = text if not isinstance(text, str) or len(text) <= 40 else text[:37] + "..."
+        super().__init__(f"text {index} ({excerpt!r}): {reason}")
+        self.index, self.text, self.reason = index, text, reason
 
 
 class VoxCPMModel:
@@ -137,63 +147,104 @@ class VoxCPMModel:
             req.max_len = room
         return req, n_target
 
-    def _seeds(self, seeds, n):
+    def _seed_for(self, seeds, n=None):
+        """k -> the seed of text k: one int for all, a list (one per text), or None (fresh)."""
         if seeds is None:
-            return [fresh_seed() for _ in range(n)]
+            return lambda k: fresh_seed()
         if isinstance(seeds, (int, np.integer)):
-            return [int(seeds)] * n
+            return lambda k: int(seeds)
         seeds = [int(s) for s in seeds]
-        if len(seeds) != n:
+        if n is not None and len(seeds) != n:
             raise ValueError(f"got {len(seeds)} seeds for {n} texts")
-        return seeds
 
-    def _run(self, reqs, min_len, steps, cfg_value):
-        for _ in generation.run(self.net, reqs, min_len, steps, cfg_value):
-            pass
+        def pick(k):
+            if k >= len(seeds):
+                raise ValueError(f"got {len(seeds)} seeds for more texts")
+            return seeds[k]
+        return pick
 
-    def _warn_unstopped(self, reqs, min_len):
-        for k, r in enumerate(reqs):
-            # Forced lengths (max_len <= min_len + 1) cannot stop early; only warn otherwise.
-            if not r.stopped and r.max_len > min_len + 1:
-                warnings.warn(f"text {k}: generation reached max_len={r.max_len} patches "
-                              "without the model stopping; the audio may be cut off",
-                              RuntimeWarning, stacklevel=3)
+    def _requests(self, texts, voice, seeds, max_len, ratio, n_target: dict) -> Iterator[Request]:
+        """A Request per text (key = its index), built as the loop pulls it; n_target[k] gets
+        the text's own token count (the bad-case rule's yardstick)."""
+        if isinstance(texts, str):
+            raise TypeError("expected a list (or an iterable) of texts, not one str")
+        seed_for = self._seed_for(seeds, len(texts) if hasattr(texts, "__len__") else None)
+        for k, text in enumerate(texts):
+            try:
+                req, n_target[k] = self._request(text, voice, seed_for(k), max_len, ratio)
+            except ValueError as e:
+                raise TextError(k, text, e) from e
+            req.key = k
+            yield req
+
+    def _continuous(self, requests, voice, n_target, *, cfg_value=2.0, inference_timesteps=10,
+                    min_len=2, retry_badcase=False, retry_badcase_max_times=3,
+                    retry_badcase_ratio_threshold=6.0, max_batch=None,
+                    first_batch=None) -> Iterator[list[Request]]:
+        """The requests that ended for good (after bad-case retries), step by step; records
+        last_seed / last_stopped (in text order) once all have ended."""
+        n_ctx = self._context(voice).shape[0]
+
+        def again(r: Request) -> Request | None:
+            n = len(r.patches) + n_ctx  # the reference counts the context patches
+            if (retry_badcase and r.attempt < retry_badcase_max_times
+                    and n >= n_target[r.key] * retry_badcase_ratio_threshold):
+                return Request(r.text_ids, r.prompt, r.max_len, r.seed + 1, key=r.key,
+                               attempt=r.attempt + 1)
+            return None
+
+        if max_batch is None:
+            max_batch = len(requests)
+        first_batch = max_batch if first_batch is None else first_batch
+        finals = {}
+        for step in generation.continuous(self.net, requests, min_len, inference_timesteps,
+                                          cfg_value, max_batch=max_batch, first_batch=first_batch,
+                                          again=again):
+            if step.ended:
+                for r in step.ended:
+                    finals[r.key] = r
+                    self._warn_unstopped(r, min_len)
+                yield step.ended
+        order = sorted(finals)
+        self.last_seed = [finals[k].seed for k in order]
+        self.last_stopped = [finals[k].stopped for k in order]
+
+    def _warn_unstopped(self, r: Request, min_len: int):
+        # Forced lengths (max_len <= min_len + 1) cannot stop early; only warn otherwise.
+        if not r.stopped and r.max_len > min_len + 1:
+            warnings.warn(f"text {r.key}: generation reached max_len={r.max_len} patches "
+                          "without the model stopping; the audio may be cut off",
+                          RuntimeWarning, stacklevel=4)
+
+    def _latents(self, r: Request, ctx: torch.Tensor) -> torch.Tensor:
+        return torch.cat([ctx, torch.stack(r.patches).float().cpu()])
 
     # -- latents (no VAE needed) ---------------------------------------------------------
     def generate_latents(self, texts, voice=None, prompt_wav=None, prompt_text=None, cfg_value=2.0,
                          inference_timesteps=10, min_len=2, max_len=None, seeds=None,
                          retry_badcase=False, retry_badcase_max_times=3,
-                         retry_badcase_ratio_threshold=6.0) -> list[torch.Tensor]:
-        """Patches [T, P, D] (float32, voice context patches first) for each text, batched."""
+                         retry_badcase_ratio_threshold=6.0, max_batch=None,
+                         first_batch=None) -> list[torch.Tensor]:
+        """Patches [T, P, D] (float32, voice context patches first) for each text, batched:
+        all at once by default, or up to max_batch live with refill (continuous batching)."""
         voice = self._voice(voice, prompt_wav, prompt_text)
-        if isinstance(texts, str):
-            raise TypeError("generate_latents takes a list of texts")
-        seeds = self._seeds(seeds, len(texts))
-        made = [self._request(t, voice, s, max_len, retry_badcase_ratio_threshold)
-                for t, s in zip(texts, seeds)]
-        reqs, n_target = [m[0] for m in made], [m[1] for m in made]
+        n_target = {}
+        # A list is checked whole before anything runs: a bad text fails fast.
+        reqs = list(self._requests(texts, voice, seeds, max_len, retry_badcase_ratio_threshold,
+                                   n_target))
+        if not reqs:
+            return []
         ctx = self._context(voice)
-        final = [None] * len(reqs)
-        todo = list(range(len(reqs)))
-        attempt = 0
-        while todo:
-            attempt += 1
-            batch = [reqs[k] for k in todo]
-            self._run(batch, min_len, inference_timesteps, cfg_value)
-            again = []
-            for k in todo:
-                r = reqs[k]
-                final[k] = r
-                n = len(r.patches) + ctx.shape[0]  # the reference counts the context patches
-                if (retry_badcase and attempt < retry_badcase_max_times
-                        and n >= n_target[k] * retry_badcase_ratio_threshold):
-                    again.append(k)
-                    reqs[k] = Request(r.text_ids, r.prompt, r.max_len, r.seed + 1)
-            todo = again
-        self._warn_unstopped(final, min_len)
-        self.last_seed = [r.seed for r in final]
-        self.last_stopped = [r.stopped for r in final]
-        return [torch.cat([ctx, torch.stack(r.patches).float().cpu()]) for r in final]
+        out = [None] * len(reqs)
+        for ended in self._continuous(reqs, voice, n_target, cfg_value=cfg_value,
+                                      inference_timesteps=inference_timesteps, min_len=min_len,
+                                      retry_badcase=retry_badcase,
+                                      retry_badcase_max_times=retry_badcase_max_times,
+                                      retry_badcase_ratio_threshold=retry_badcase_ratio_threshold,
+                                      max_batch=max_batch, first_batch=first_batch):
+            for r in ended:
+                out[r.key] = self._latents(r, ctx)
+        return out
 
     def _context(self, voice) -> torch.Tensor:
         P, D = self.cfg.patch_size, self.cfg.feat_dim
@@ -202,39 +253,83 @@ class VoxCPMModel:
         return voice.patches[-min(CONTEXT_PATCHES, voice.num_patches):].float().cpu()
 
     # -- waveforms -------------------------------------------------------------------------
-    def _decode(self, patches: torch.Tensor, n_context: int) -> np.ndarray:
+    def decode_latents(self, latents: list[torch.Tensor], n_context: int = 0) -> list[np.ndarray]:
+        """Waveforms of several latent sequences [T, P, D] in one AudioVAE call.
+
+        The decoder is causal, so a sequence right-padded to the longest one decodes to the
+        same samples as alone; the padding's samples are cut off, and so are the first
+        n_context patches' (voice context)."""
         vae = self._need_vae()
-        z = patches.to(self.device, torch.float32).permute(2, 0, 1).reshape(1, self.cfg.feat_dim, -1)
+        P, D = self.cfg.patch_size, self.cfg.feat_dim
+        frames = [p.shape[0] * P for p in latents]
+        z = torch.zeros(len(latents), D, max(frames), device=self.device, dtype=torch.float32)
+        for b, p in enumerate(latents):
+            z[b, :, :frames[b]] = p.to(self.device, torch.float32).permute(2, 0, 1).reshape(D, -1)
         with torch.inference_mode():
-            wav = vae.decode(z)[0, 0]
-        return wav[n_context * self.patch_samples:].float().cpu().numpy()
+            wav = vae.decode(z)[:, 0].float().cpu()
+        start, hop = n_context * self.patch_samples, self.hop_length
+        return [wav[b, start:frames[b] * hop].numpy() for b in range(len(latents))]
 
     def generate(self, text: str, voice=None, prompt_wav=None, prompt_text=None, cfg_value=2.0,
                  inference_timesteps=10, min_len=2, max_len=None, seed=None, retry_badcase=False,
                  retry_badcase_max_times=3, retry_badcase_ratio_threshold=6.0) -> np.ndarray:
         """One text -> float32 mono waveform at model.sample_rate."""
-        voice = self._voice(voice, prompt_wav, prompt_text)
-        self._need_vae()
-        (patches,) = self.generate_latents(
-            [text], voice=voice, cfg_value=cfg_value, inference_timesteps=inference_timesteps,
-            min_len=min_len, max_len=max_len, seeds=None if seed is None else [seed],
-            retry_badcase=retry_badcase, retry_badcase_max_times=retry_badcase_max_times,
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, got {type(text).__name__}")
+        (wav,) = self.generate_batch(
+            [text], voice=voice, prompt_wav=prompt_wav, prompt_text=prompt_text,
+            cfg_value=cfg_value, inference_timesteps=inference_timesteps, min_len=min_len,
+            max_len=max_len, seeds=None if seed is None else [seed], retry_badcase=retry_badcase,
+            retry_badcase_max_times=retry_badcase_max_times,
             retry_badcase_ratio_threshold=retry_badcase_ratio_threshold)
         self.last_seed = self.last_seed[0]
-        return self._decode(patches, self._context(voice).shape[0])
+        return wav
 
     def generate_batch(self, texts: list[str], voice=None, seeds=None, **kw) -> list[np.ndarray]:
         """Several texts through the model together (one model step serves all of them);
-        each result equals generate(text, seed=its seed)."""
+        each result equals generate(text, seed=its seed).  max_batch (default: all) bounds
+        how many are live at once; the others join as sequences end."""
         if isinstance(texts, str):
             raise TypeError("generate_batch takes a list of texts")
+        texts = list(texts)
         if not texts:
             return []
-        voice = self._voice(voice, kw.pop("prompt_wav", None), kw.pop("prompt_text", None))
+        kw.setdefault("max_batch", len(texts))
+        kw.setdefault("first_batch", kw["max_batch"])
+        out = [None] * len(texts)
+        for k, wav in self.generate_many(texts, voice=voice, seeds=seeds, **kw):
+            out[k] = wav
+        return out
+
+    def generate_many(self, texts, voice=None, prompt_wav=None, prompt_text=None, seeds=None,
+                      max_batch: int = 8, first_batch: int = generation.FIRST_BATCH,
+                      max_len=None, retry_badcase_ratio_threshold=6.0,
+                      **gen) -> Iterator[tuple[int, np.ndarray]]:
+        """Continuous batching of a stream of texts: yields (text index, waveform) as each
+        text ends, in the order they end (not the order given).
+
+        texts: any iterable, pulled only when a slot frees up (so a lazy document is
+        normalised as it is read).  Up to max_batch texts are live; when one ends the next
+        is prefilled and joins the running batch.  first_batch (the ramp): until the first
+        text has ended, at most this many are live, so the first audio is not delayed by a
+        full batch.  Texts ending in the same step are decoded by the AudioVAE together.
+        Each waveform equals generate(text, seed=its seed).  A text that cannot be generated
+        (TextError, naming its index) is raised after the texts before it have been yielded.
+        """
+        voice = self._voice(voice, prompt_wav, prompt_text)
         self._need_vae()
-        latents = self.generate_latents(list(texts), voice=voice, seeds=seeds, **kw)
-        n_ctx = self._context(voice).shape[0]
-        return [self._decode(p, n_ctx) for p in latents]
+        n_target = {}
+        reqs = self._requests(texts, voice, seeds, max_len, retry_badcase_ratio_threshold,
+                              n_target)
+        if isinstance(texts, (list, tuple)):
+            reqs = list(reqs)  # a list given whole is checked whole: a bad text fails fast
+        ctx = self._context(voice)
+        for ended in self._continuous(reqs, voice, n_target, max_batch=max_batch,
+                                      first_batch=first_batch,
+                                      retry_badcase_ratio_threshold=retry_badcase_ratio_threshold,
+                                      **gen):
+            wavs = self.decode_latents([self._latents(r, ctx) for r in ended], ctx.shape[0])
+            yield from ((r.key, w) for r, w in zip(ended, wavs))
 
     def generate_stream(self, text: str, voice=None, prompt_wav=None, prompt_text=None,
                         cfg_value=2.0, inference_timesteps=10, min_len=2, max_len=None, seed=None,
@@ -261,4 +356,5 @@ class VoxCPMModel:
                 chunk = dec.push(patch.to(torch.float32).t()[None])[0, 0]   # [1, D, P] in
             yield chunk.float().cpu().numpy()
         self.last_stopped = [req.stopped]
-        self._warn_unstopped([req], min_len)
+        req.key = 0
+        self._warn_unstopped(req, min_len)

@@ -41,6 +41,14 @@ class DecodeState:
         self.lm_cache.select(keep)
         self.residual_cache.select(keep)
 
+    def extend(self, other: "DecodeState"):
+        """Append other's rows (sequences prefilled to join a running batch) after ours."""
+        self.lm_hidden = torch.cat([self.lm_hidden, other.lm_hidden])
+        self.residual_hidden = torch.cat([self.residual_hidden, other.residual_hidden])
+        self.prev_patch = torch.cat([self.prev_patch, other.prev_patch])
+        self.lm_cache.extend(other.lm_cache)
+        self.residual_cache.extend(other.residual_cache)
+
 
 class VoxCPMNet(nn.Module):
     def __init__(self, cfg: VoxCPMConfig):

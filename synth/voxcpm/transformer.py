@@ -162,9 +162,23 @@ class KVCache:
         self.top = int(lengths.max())
 
     def select(self, keep: torch.Tensor):
-        """Keep only the batch rows in `keep` (sequences that have not stopped).  `top` stays an
-        upper bound; slots past a sequence's own position are masked anyway."""
+        """Keep only the batch rows in `keep` (sequences that have not stopped).  `top` is
+        recomputed (one sync, only when sequences leave): a long sequence that left must not
+        keep the attended span, or the "cache full" bound, where it was."""
         self.k, self.v, self.pos = self.k[:, keep], self.v[:, keep], self.pos[keep]
+        self.top = int(self.pos.max()) if len(self.pos) else 0
+
+    def extend(self, other: "KVCache"):
+        """Append other's rows (newly prefilled sequences) after ours; the shorter of the two
+        caches grows to the longer one's length (the new slots are masked until written)."""
+        n = max(self.length, other.length)
+
+        def grown(t):
+            return t if t.shape[3] == n else F.pad(t, (0, 0, 0, n - t.shape[3]))
+        self.k = torch.cat([grown(self.k), grown(other.k)], dim=1)
+        self.v = torch.cat([grown(self.v), grown(other.v)], dim=1)
+        self.pos = torch.cat([self.pos, other.pos])
+        self.top, self.length = max(self.top, other.top), n
 
 
 class MiniCPM(nn.Module):
