@@ -105,7 +105,8 @@ class Encoder(nn.Module):
         self.fc_logvar = CausalConv1d(c, cfg.latent_dim, 3, pad=1)  # in the checkpoint; unused
 
     def forward(self, x):
-        return self.fc_mu(self.block(x))
+        """[B, 1, T] -> [B, latent_dim, T/hop] (the layers run time-major inside)."""
+        return self.fc_mu(self.block(x.transpose(1, 2))).transpose(1, 2).contiguous()
 
 
 class DecoderBlock(nn.Module):
@@ -138,7 +139,8 @@ class Decoder(nn.Module):
         self.model = Chain(layers)
 
     def forward(self, z, state=None):
-        return self.model(z, state)
+        """[B, latent_dim, F] -> [B, 1, F*hop] (the layers run time-major inside)."""
+        return self.model(z.transpose(1, 2).contiguous(), state).transpose(1, 2)
 
 
 class AudioVAE(nn.Module):
