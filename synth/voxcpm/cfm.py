@@ -47,6 +47,8 @@ def solve(estimator, noise, mu, cond, n_steps: int, cfg_value: float, mean_mode:
     B = noise.shape[0]
     zero_steps = max(1, int((n_steps + 1) * 0.04))   # CFG-Zero* "zero init": no move at first
     moving = schedule(n_steps, noise.device, noise.dtype)[zero_steps:]
+    if not moving:  # every step is a zero step: the noise is the answer
+        return noise
     mu_in = torch.cat([mu, torch.zeros_like(mu)])    # conditional rows, then unconditional
     cond_in = torch.cat([cond, cond])                # the unconditional row keeps the condition
     times = [(t, dt if mean_mode else torch.zeros_like(dt)) for t, dt in moving]

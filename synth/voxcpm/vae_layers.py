@@ -200,17 +200,12 @@ class CausalConvTranspose1d(nn.Module):
         response = linear(x, self.weight.view(c_in, c_out * 2 * s).t(), None).view(b, frames, c_out, 2 * s)
         head = response[..., :s].transpose(2, 3)   # [b, t, j, o]: block t's own part
         tail = response[..., s:].transpose(2, 3)   # [b, t, j, o]: frame t's spill into block t+1
-        y = x.new_empty(b, frames, s, c_out)
-        torch.add(head[:, 1:], tail[:, :-1], out=y[:, 1:])
         past = state.get(self) if state is not None else None
-        if past is None:  # nothing precedes the first frame
-            y[:, 0] = head[:, 0]
-        else:
-            torch.add(head[:, 0], past, out=y[:, 0])
+        first = head[:, :1] if past is None else head[:, :1] + past   # nothing precedes frame 0
+        y = torch.cat([first, head[:, 1:] + tail[:, :-1]], dim=1)    # [b, t, j, o], contiguous
         if state is not None:
-            state[self] = tail[:, -1].clone()
-        y = y.view(b, frames * s, c_out)
-        return y.add_(self.bias)
+            state[self] = tail[:, -1:].clone()
+        return y.view(b, frames * s, c_out).add_(self.bias)
 
 
 class Snake1d(nn.Module):
