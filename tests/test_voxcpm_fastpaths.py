@@ -125,3 +125,15 @@ def test_long_streams_of_odd_chunks_equal_offline(sizes):
         out.append(dec.push(z[..., start:start + n]))
         start += n
     torch.testing.assert_close(torch.cat(out, -1), vae.decode(z), **TOL)
+
+
+@pytest.mark.parametrize("frames", [33, 64, 101])
+def test_long_offline_decode_runs_in_pieces_with_the_same_result(frames):
+    vae = small_vae(6)
+    z = torch.randn(2, 6, frames, generator=torch.Generator().manual_seed(frames))
+    assert frames > AudioVAE.DECODE_CHUNK
+    pieces = vae.decode(z)
+    vae.DECODE_CHUNK = frames            # this instance: the whole latent in one piece
+    whole = vae.decode(z)
+    assert pieces.shape == whole.shape == (2, 1, frames * vae.hop_length)
+    torch.testing.assert_close(pieces, whole, **TOL)
