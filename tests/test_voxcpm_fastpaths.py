@@ -9,7 +9,7 @@ import torch
 import synth
 from synth.voxcpm import cfm
 from synth.voxcpm.audiovae import AudioVAE, AudioVAEConfig
-from synth.voxcpm.transformer import StepSlots
+from synth.voxcpm.transformer import StepSlots, attend_one
 
 TINY = Path(__file__).parent / "data" / "voxcpm-tiny"
 TOL = dict(atol=1e-5, rtol=1e-4)
@@ -79,6 +79,25 @@ def test_step_slots_write_each_sequence_at_its_own_position(net):
     for b, p in enumerate([2, 7, 4]):
         assert torch.equal(contiguous[b, :, p], new[b, :, 0]) and torch.equal(strided[b, :, p], new[b, :, 0])
     assert torch.count_nonzero(contiguous.abs().sum(-1)) == 3 * cache.k.shape[2]  # nothing else written
+
+
+def test_one_query_attention_equals_sdpa_with_each_sequences_mask(net):
+    lm = net.base_lm
+    cache = lm.new_cache(3, 40, "cpu", torch.float32)
+    cache.pos, cache.top = torch.tensor([30, 12, 5]), 30
+    slots = StepSlots(cache)
+    g = torch.Generator().manual_seed(9)
+    heads, kv, hd = lm.cfg.num_heads, lm.cfg.num_kv_heads, lm.cfg.head_dim
+    q = torch.randn(3, 1, heads, hd, generator=g).transpose(1, 2)       # the strided layout of a step
+    k = torch.randn(3, kv, 40, hd, generator=g)[:, :, :slots.span]
+    v = torch.randn(3, kv, 40, hd, generator=g)[:, :, :slots.span]
+    expected = torch.nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=slots.mask, enable_gqa=True)
+    torch.testing.assert_close(attend_one(q, k, v, slots.bias), expected, **TOL)
+    # sequence 2 sees positions 0..5 only: changing later keys/values does not move its output
+    k2, v2 = k.clone(), v.clone()
+    k2[2, :, 6:] += 5.0
+    v2[2, :, 6:] -= 5.0
+    torch.testing.assert_close(attend_one(q, k2, v2, slots.bias)[2], expected[2], **TOL)
 
 
 # ------------------------------------------------------------------ AudioVAE

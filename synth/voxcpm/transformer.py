@@ -80,10 +80,24 @@ class Attention(nn.Module):
         slots.write(k_cache, k)
         slots.write(v_cache, v)
         # Attend only over the filled prefix [0, span) instead of all max_length slots.
-        span = slots.span
-        o = F.scaled_dot_product_attention(q, k_cache[:, :, :span], v_cache[:, :, :span],
-                                           attn_mask=slots.mask, enable_gqa=True)
+        keys, values = k_cache[:, :, :slots.span], v_cache[:, :, :slots.span]
+        if q.dtype == torch.float32:
+            o = attend_one(q, keys, values, slots.bias)
+        else:
+            o = F.scaled_dot_product_attention(q, keys, values, attn_mask=slots.mask, enable_gqa=True)
         return self._out(o)
+
+
+def attend_one(q, k, v, bias):
+    """Attention of one query per sequence, q [B,heads,1,hd] over k/v [B,kv,S,hd], as two batched
+    matmuls with the query heads of a KV head stacked (consecutive heads share one, as in
+    enable_gqa).  For a single query torch's CPU SDPA kernel takes about twice as long (0.8 vs
+    0.4 ms per layer at batch 4 over 1500 positions).  `bias` [B,1,1,S]: 0 or -inf."""
+    B, H, _, D = q.shape
+    kv = k.shape[1]
+    scores = torch.matmul(q.reshape(B, kv, H // kv, D), k.transpose(-1, -2))
+    scores.mul_(D ** -0.5).add_(bias)
+    return torch.matmul(torch.softmax(scores, dim=-1), v).view(B, H, 1, D)
 
 
 class MLP(nn.Module):
@@ -172,6 +186,7 @@ class StepSlots:
         self.pos = pos
         self.span = cache.top + 1
         self.mask = (torch.arange(self.span, device=dev)[None, :] <= pos[:, None])[:, None, None, :]
+        self.bias = torch.zeros(self.mask.shape, device=dev).masked_fill_(~self.mask, float("-inf"))
         # row of slot pos[b] of kv head h in a layer's cache viewed as [B*kv*S, hd]
         self.flat = torch.arange(B * kv, device=dev).mul_(S).add_(pos.repeat_interleave(kv))
 
