@@ -603,6 +603,113 @@ def document_throughput(model, n: int, dit_steps: int, ramps=(1, 8), repeat: int
     return out
 
 
+# ---------------------------------------------------------------------------- overhead (--overhead)
+def _best(fn, rounds: int, dev) -> tuple[float, float]:
+    """(best wall seconds, best process CPU seconds) of fn() over `rounds` calls after one
+    warm-up: with other jobs on the machine, CPU time is the steadier of the two."""
+    fn()
+    wall, cpu = [], []
+    for _ in range(rounds):
+        w0, c0 = time.perf_counter(), time.process_time()
+        fn()
+        sync(dev)
+        wall.append(time.perf_counter() - w0)
+        cpu.append(time.process_time() - c0)
+    return min(wall), min(cpu)
+
+
+class _StubLinears:
+    """Every nn.Linear (and subclass) of `net` answers zeros of its output shape while active:
+    a step then costs only its work outside the matmuls."""
+
+    def __init__(self, net):
+        from torch import nn
+        self.mods = [m for m in net.modules() if isinstance(m, nn.Linear)]
+
+    def __enter__(self):
+        for m in self.mods:
+            m.forward = lambda x, m=m: x.new_zeros(*x.shape[:-1], m.out_features)
+
+    def __exit__(self, *exc):
+        for m in self.mods:
+            del m.forward
+
+
+class _TimedVAELinears:
+    """Accumulates the seconds the AudioVAE spends inside its linear kernels."""
+
+    def __enter__(self):
+        from synth.voxcpm import vae_layers
+        self.module, self.orig, self.seconds = vae_layers, vae_layers.linear, 0.0
+
+        def timed(*args):
+            t0 = time.perf_counter()
+            y = self.orig(*args)
+            self.seconds += time.perf_counter() - t0
+            return y
+        vae_layers.linear = timed
+        return self
+
+    def __exit__(self, *exc):
+        self.module.linear = self.orig
+
+
+@torch.inference_mode()
+def overhead_figures(model, rounds: int) -> dict:
+    """The work around the matmuls: model step with stubbed Linears (batch 1 and 4), the
+    streaming VAE push split into linear kernels vs the rest, offline VAE decode of 10 s,
+    and the prefill split for the 20-character sentence."""
+    from synth.voxcpm.generation import _prefill_inputs
+    dev, net, c = model.device, model.net, model.cfg
+    out = {}
+    for B in (1, 4):
+        state = decode_state(model, B, 64 + 2 * rounds + 8)
+        step = Step(model, state, with_vae=False)
+        full = _best(step, rounds, dev)
+        with _StubLinears(net):
+            rest = _best(step, rounds, dev)
+        out[f"step_b{B}"] = dict(step_s=full, without_matmuls_s=rest)
+    dec = model.vae.stream_decoder(batch_size=1)
+    z = torch.randn(1, c.feat_dim, c.patch_size, device=dev)
+    with _TimedVAELinears() as t:
+        dec.push(z)
+        pushes = []
+        for _ in range(rounds):
+            t.seconds = 0.0
+            t0 = time.perf_counter()
+            dec.push(z)
+            sync(dev)
+            pushes.append((time.perf_counter() - t0, t.seconds))
+    best = min(pushes)
+    out["vae_push"] = dict(push_s=best[0], in_linears_s=best[1])
+    z10 = torch.randn(1, c.feat_dim, int(10 / PATCH_SECONDS) * c.patch_size, device=dev)
+    out["vae_offline_10s"] = _best(lambda: model.vae.decode(z10), max(2, rounds // 4), dev)
+    ids, audio, feats, lengths = _prefill_inputs(net, requests(model, 1, 64))
+    L = ids.shape[1]
+    x = net.base_lm.embed_tokens(ids) * c.scale_emb
+    y, _ = net.base_lm(x, causal=True)
+    out["prefill"] = dict(tokens=L,
+                          base_lm_s=_best(lambda: net.base_lm(x, causal=True), rounds, dev),
+                          residual_lm_s=_best(lambda: net.residual_lm(y, causal=True), rounds, dev),
+                          total_s=_best(lambda: net.prefill(ids, audio, feats, lengths, L + 64), rounds, dev))
+    return out
+
+
+def print_overhead(o: dict):
+    ms = lambda t: f"{t[0] * 1e3:.1f} ms (CPU {t[1] * 1e3:.1f})"  # noqa: E731
+    for B in (1, 4):
+        s = o[f"step_b{B}"]
+        print(f"step batch {B}: {ms(s['step_s'])}; with every Linear stubbed {ms(s['without_matmuls_s'])}"
+              f" = {s['without_matmuls_s'][0] / s['step_s'][0]:.0%} of the step")
+    v = o["vae_push"]
+    print(f"streaming VAE push (80 ms of audio): {v['push_s'] * 1e3:.1f} ms, of which linear kernels "
+          f"{v['in_linears_s'] * 1e3:.1f} ms")
+    print(f"offline VAE decode of 10 s: {ms(o['vae_offline_10s'])}")
+    p = o["prefill"]
+    print(f"prefill of {p['tokens']} tokens: {ms(p['total_s'])} (base LM {ms(p['base_lm_s'])}, "
+          f"residual LM {ms(p['residual_lm_s'])})")
+
+
 # ---------------------------------------------------------------------------- bounds
 def weight_bytes_per_step(net, n_dit_calls: int) -> dict:
     """Bytes of weights one step reads (the embedding table is not touched by a step)."""
@@ -665,6 +772,9 @@ def main():
                     help="--document: run the modes R times, alternating their order; best of each")
     ap.add_argument("--threads", type=int, metavar="T",
                     help="torch.set_num_threads(T) (on a shared 2-core host, 1 is far steadier)")
+    ap.add_argument("--overhead", type=int, metavar="ROUNDS",
+                    help="only the work around the matmuls: model step with Linears stubbed, streaming "
+                         "VAE push split, offline VAE decode of 10 s, prefill split (best of ROUNDS)")
     a = ap.parse_args()
     if a.threads:
         torch.set_num_threads(a.threads)
@@ -716,6 +826,14 @@ def main():
     model = build(a.device, dtype, fuse=a.fused or bool(a.ab))
     R["build_s"] = time.perf_counter() - t0
     net = model.net
+    if a.overhead:
+        R["overhead"] = overhead_figures(model, a.overhead)
+        print_overhead(R["overhead"])
+        R["loadavg_after"] = loadavg()
+        print(f"load average before/after: {R['loadavg_before']:.2f} / {R['loadavg_after']:.2f}")
+        if a.json:
+            Path(a.json).write_text(json.dumps(R, indent=2, ensure_ascii=False))
+        return
     if a.precision_ab:
         if a.device != "cpu" or a.dtype != "float32" or a.fused:
             sys.exit("--precision-ab: CPU, --dtype float32, no --fused (it builds the other variants)")

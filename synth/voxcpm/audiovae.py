@@ -105,7 +105,8 @@ class Encoder(nn.Module):
         self.fc_logvar = CausalConv1d(c, cfg.latent_dim, 3, pad=1)  # in the checkpoint; unused
 
     def forward(self, x):
-        return self.fc_mu(self.block(x))
+        """[B, 1, T] -> [B, latent_dim, T/hop] (the layers run time-major inside)."""
+        return self.fc_mu(self.block(x.transpose(1, 2))).transpose(1, 2).contiguous()
 
 
 class DecoderBlock(nn.Module):
@@ -138,7 +139,8 @@ class Decoder(nn.Module):
         self.model = Chain(layers)
 
     def forward(self, z, state=None):
-        return self.model(z, state)
+        """[B, latent_dim, F] -> [B, 1, F*hop] (the layers run time-major inside)."""
+        return self.model(z.transpose(1, 2).contiguous(), state).transpose(1, 2)
 
 
 class AudioVAE(nn.Module):
@@ -167,13 +169,24 @@ class AudioVAE(nn.Module):
         wav = nn.functional.pad(wav.to(self._dtype), (0, right))
         return self.encoder(wav)
 
+    # An offline decode longer than this many frames runs as a stream of pieces this long: the
+    # same numbers (a stream equals the offline decode), but every temporary stays a few MB
+    # instead of hundreds (a 10 s utterance is 160000 x 96 floats per tensor in the last
+    # block, each one freshly mapped and page-faulted), which halves the time on a CPU.
+    DECODE_CHUNK = 32
+
     @torch.no_grad()
     def decode(self, z: torch.Tensor) -> torch.Tensor:
         """[B, latent_dim, F] -> [B, 1, F*hop]."""
         self._check_latent(z, "decode")
         if z.shape[-1] == 0:
             return z.new_zeros(z.shape[0], 1, 0, dtype=self._dtype)
-        return self.decoder(z.to(self._dtype))
+        z = z.to(self._dtype)
+        n = self.DECODE_CHUNK
+        if z.shape[-1] <= n:
+            return self.decoder(z)
+        state = StreamState()
+        return torch.cat([self.decoder(z[..., i:i + n], state) for i in range(0, z.shape[-1], n)], dim=-1)
 
     def stream_decoder(self, batch_size: int = 1) -> "StreamingDecoder":
         return StreamingDecoder(self, batch_size)

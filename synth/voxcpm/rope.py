@@ -46,3 +46,19 @@ def apply_rope(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.T
     """x [B, heads, T, hd]; cos/sin broadcastable to it; rotation in float32, cast back."""
     xf = x.float()
     return (xf * cos + rotate_half(xf) * sin).to(x.dtype)
+
+
+def rotation(cos: torch.Tensor, sin: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """(cos, sin) -> the operands of `rotate`: cos, and sin with its first half negated, so
+    that rotate_half(x) * sin == swap_halves(x) * signed_sin (negation is exact)."""
+    half = sin.shape[-1] // 2
+    return cos, torch.cat((-sin[..., :half], sin[..., half:]), dim=-1)
+
+
+def rotate(x: torch.Tensor, cos: torch.Tensor, signed_sin: torch.Tensor) -> torch.Tensor:
+    """apply_rope with the operands of `rotation`: three kernels instead of seven (the model
+    rotates q and k in every layer of every step)."""
+    xf = x if x.dtype == torch.float32 else x.float()
+    swapped = xf.unflatten(-1, (2, -1)).flip(-2).flatten(-2)   # [x2, x1]
+    out = torch.addcmul(xf * cos, swapped, signed_sin)
+    return out if x.dtype == torch.float32 else out.to(x.dtype)
