@@ -167,8 +167,9 @@ def _finds(text: str, lang: str, at_line_start: bool):
         yield Match(m.start(), m.start() + len(url), read_address(url, lang), "url")
     from .tn.phone import plates  # 京A·12345: a plate, claimed before math reads · as a product
     yield from plates(text, lang)
-    from .tn.measure import relays  # 4×100米接力: 四乘一百米, claimed before math reads × as 乘以
+    from .tn.measure import packs, relays  # 4×100米接力: 四乘一百米, claimed before math reads × as 乘以
     yield from relays(text, lang)
+    yield from packs(text, lang)  # 0.25g×24片: 零点二五克乘二十四片
     from .tn.scientific import find as e_notation  # 1e-5: a number, before math reads e as a letter
     yield from e_notation(text, lang)
     if lang == "en":

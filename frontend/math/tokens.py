@@ -18,6 +18,8 @@ PREFIX, ROOT, CARET, UNDER, SUP, SUB, PRIME = "prefix", "root", "caret", "under"
 DEG, PCT, FACT, OPEN, CLOSE, LBRACE, RBRACE = "deg", "pct", "fact", "open", "close", "lbrace", "rbrace"
 BAR, COMMA, CMD, TEXT, UNIT, MIXED, ELLIPSIS, STAR = "bar", "comma", "cmd", "text", "unit", "mixed", "ellipsis", "star"
 UNKNOWN = "unknown"
+# LaTeX environments: \begin{cases} ... \\ ... & ... \end{cases}
+ENV, ENVEND, ROWSEP, CELLSEP = "env", "envend", "rowsep", "cellsep"
 STATE = "state"  # ↑ ↓ after a chemical formula: a gas given off, a precipitate formed
 
 GREEK_CHARS = "αβγδεζηθικλμνξοπρστυφχψωΓΔΘΛΞΠΣΦΨΩϵϑϕς"
@@ -99,6 +101,11 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
                 i += 1  # LaTeX x^23 is x^{2}3: a script takes one character
             else:
                 i = _scan_number(text, i, latex_mode)
+            recurring = _latex_recurring(text, start) if latex_mode and text.startswith((".", "\\"), i) else None
+            if recurring is not None:
+                val, i = recurring
+                out.append(Token(NUM, val, base + start, base + i))
+                continue
             out.append(Token(NUM, text[start:i], base + start, base + i))
             if not latex_mode:
                 i = _maybe_unit(text, i, out, base)
@@ -230,6 +237,8 @@ _LATEX_BRACES = {"{": (LBRACE, "{"), "}": (RBRACE, "}")}
 def _single(ch: str, latex_mode: bool):
     if latex_mode and ch in _LATEX_BRACES:
         return _LATEX_BRACES[ch]
+    if latex_mode and ch == "&":
+        return CELLSEP, "&"  # a column break inside an environment
     if ch == "{":
         return OPEN, "{"
     if ch == "}":
@@ -247,6 +256,27 @@ def _scan_number(text: str, i: int, latex_mode: bool) -> int:
         while j < n and text[j].isascii() and text[j].isdigit():
             j += 1
     return j
+
+
+# 0.\dot{3}, 0.\dot{1}\dot{2}, 2.3\dot 4, 0.\overline{12}: a recurring decimal in LaTeX
+_DOTTED = re.compile(r"(\d+)\.((?:\d|\\dot\s*\{\s*\d\s*\}|\\dot\s*\d)+)")
+_OVERLINED = re.compile(r"(\d+)\.(\d*)\\(?:overline|bar)\s*\{\s*(\d+)\s*\}")
+_DOT_MARK = "\u0307"
+
+
+def _latex_recurring(text: str, start: int) -> tuple[str, int] | None:
+    """The number at `start` written with \\dot or \\overline over its repetend: (the digits with
+    U+0307 over the repetend's first and last digit, as tn's recurring class reads them, end)."""
+    m = _OVERLINED.match(text, start)
+    if m is not None:
+        rep = m.group(3)
+        marked = rep[0] + _DOT_MARK + (rep[1:-1] + rep[-1] + _DOT_MARK if len(rep) > 1 else "")
+        return f"{m.group(1)}.{m.group(2)}{marked}", m.end()
+    m = _DOTTED.match(text, start)
+    if m is None or "dot" not in m.group(2):
+        return None
+    tail = re.sub(r"\\dot\s*\{?\s*(\d)\s*\}?", "\\1" + _DOT_MARK, m.group(2))
+    return f"{m.group(1)}.{tail}", m.end()
 
 
 def _letters(word: str, out: list[Token], pos: int) -> None:
@@ -405,6 +435,29 @@ def _text_is_unit(word: str, out: list[Token]) -> bool:
     return False
 
 
+def _environment(text: str, i: int, j: int, name: str, out: list[Token], base: int) -> int:
+    """\\begin{pmatrix} / \\end{pmatrix}: one token naming the environment (an array's column
+    spec {cc} is layout and skipped)."""
+    k = j
+    while k < len(text) and text[k] == " ":
+        k += 1
+    if k >= len(text) or text[k] != "{":
+        out.append(Token(TEXT, name, base + i, base + j))  # a bare \begin: read by name
+        return j
+    env, _, after = _braced(text, k)
+    env = env.strip().rstrip("*")
+    if name == "begin" and env == "array":
+        m = k = after
+        while k < len(text) and text[k] == " ":
+            k += 1
+        if k < len(text) and text[k] == "{":
+            after = _braced(text, k)[2]
+        else:
+            after = m
+    out.append(Token(ENV if name == "begin" else ENVEND, env, base + i, base + after))
+    return after
+
+
 def _command(text: str, i: int, out: list[Token], latex_mode: bool, unknown, base: int) -> int:
     n = len(text)
     j = i + 1
@@ -414,11 +467,13 @@ def _command(text: str, i: int, out: list[Token], latex_mode: bool, unknown, bas
         if j >= n:
             return n
         c = text[j]
-        special = {"{": (OPEN, "{"), "}": (CLOSE, "}"), "|": (BAR, "‖"), "%": (PCT, "%")}
+        special = {"{": (OPEN, "{"), "}": (CLOSE, "}"), "|": (BAR, "‖"), "%": (PCT, "%"), "\\": (ROWSEP, "\\")}
         if c in special:
             out.append(Token(special[c][0], special[c][1], base + i, base + j + 1))
         return j + 1  # spacing commands and \\ are dropped: they are layout, not speech
     name = text[i + 1:j]
+    if name in ("begin", "end"):
+        return _environment(text, i, j, name, out, base)
     spec = latex.COMMANDS.get(name)
     if spec is None:
         if unknown is not None:
