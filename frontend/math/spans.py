@@ -165,6 +165,8 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
             s, e = _trim(text, s, e)
             if s < e:
                 toks = tokenize(text[s:e])
+                if _ORDINAL_IN_RUN.search(text, s, e) and not any(t.kind == REL for t in toks):
+                    continue  # 18th-20th, 3rd-5th: ordinals joined by a dash, tn's range of days
                 if _prose_point(text, s, toks):
                     out.append(Span(s, e, False, "math.point", s, e, toks))
                 elif _is_math(toks) or _prose_factorial(text, s, e, toks):
@@ -173,6 +175,9 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
                     out.append(Span(s, e, False, "math.interval", s, e, toks))
         i = max(j, i + 1)
     return out
+
+
+_ORDINAL_IN_RUN = regex.compile(r"(?<![A-Za-z])\d+(?:st|nd|rd|th)(?![A-Za-z])")
 
 
 def _beside_operator(toks, idx: int) -> bool:

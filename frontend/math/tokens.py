@@ -174,7 +174,31 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
         else:
             out.append(Token(kind_val[0], kind_val[1], base + i, base + i + 1))
         i += 1
-    return _raised_degree(out)
+    return _raised_degree(_lone_units(text, out, base))
+
+
+LONE_UNIT_LETTERS = set("mgsLt")  # 1km=1000m, 1kg=1000g: single letters that are units beside another unit
+
+
+def _lone_units(text: str, toks: list[Token], base: int) -> list[Token]:
+    """1km=1000m: once a formula has a unit, a lone unit letter glued after a number that ends an
+    operand is that unit too (not the variable m)."""
+    if not any(t.kind == UNIT for t in toks):
+        return toks
+    out: list[Token] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        after = toks[k + 2] if k + 2 < len(toks) else None
+        if t.kind == NUM and nxt is not None and nxt.kind == LET and nxt.val in LONE_UNIT_LETTERS \
+                and nxt.start == t.end and (after is None or after.kind in (REL, OP, CLOSE, COMMA)):
+            out += [t, Token(UNIT, nxt.val, nxt.start, nxt.end)]
+            k += 2
+            continue
+        out.append(t)
+        k += 1
+    return out
 
 
 def _raised_degree(toks: list[Token]) -> list[Token]:
@@ -472,6 +496,11 @@ def _command(text: str, i: int, out: list[Token], latex_mode: bool, unknown, bas
             out.append(Token(special[c][0], special[c][1], base + i, base + j + 1))
         return j + 1  # spacing commands and \\ are dropped: they are layout, not speech
     name = text[i + 1:j]
+    if name in ("overset", "stackrel"):
+        deco = re.match(r"\s*(?:\{\s*\\frown\s*\}|\\frown(?![A-Za-z]))", text[j:])
+        if deco is not None:  # \overset{\frown}{AB}: the arc over AB, as \overarc{AB}
+            out.append(Token(CMD, "arc", base + i, base + j + deco.end()))
+            return j + deco.end()
     if name in ("begin", "end"):
         return _environment(text, i, j, name, out, base)
     spec = latex.COMMANDS.get(name)
@@ -495,7 +524,13 @@ def _command(text: str, i: int, out: list[Token], latex_mode: bool, unknown, bas
             return n
         if kind == "text":
             kind_text = UNIT if _text_is_unit(inner.strip(), out) else TEXT
-            out.append(Token(kind_text, inner.strip() if kind_text == UNIT else inner, base + i, base + after))
+            symbol = inner.strip()
+            if kind_text == UNIT:  # \text{kg/m}^3: the power belongs to the unit's last symbol (kg/m³)
+                power = re.match(r"\^\s*\{?\s*([23])\s*\}?", text[after:])
+                if power is not None and symbol[-1:].isalpha():
+                    symbol += "²³"[int(power.group(1)) - 2]
+                    after += power.end()
+            out.append(Token(kind_text, symbol if kind_text == UNIT else inner, base + i, base + after))
         elif kind == "mathbb":
             c = inner.strip()
             out.append(Token(CONST, latex.BLACKBOARD.get(c, c), base + i, base + after))

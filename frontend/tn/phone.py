@@ -16,7 +16,7 @@ RULE = "number.phone"
 # +86 139-1234-5678 | 13912345678 | 010-12345678 | (010) 1234 5678 | 400-123-4567 | 555-0134
 _GROUPED = re.compile(
     r"(?a)(?<![\w.+/-])(?:\+\d{1,3}[ -]?)?(?:\(\d{2,4}\)\s?\d{3,4}[ -]?\d{4}|0\d{2,3}-\d{7,8}|[48]00-\d{3}-\d{4}"
-    r"|(?:1-)?\d{3}-\d{3}-\d{4}|\d{3}-\d{4}|1[3-9]\d[ -]\d{4}[ -]\d{4})(?![\w]|[.-]\d)")
+    r"|(?:1-)?\d{3}-\d{3}-\d{4}|\d{3}-\d{4}|1[3-9]\d[ -]\d{4}[ -]\d{4}|0\d{1,4}[ -]\d{3,4}[ -]\d{4})(?![\w]|[.-]\d)")
 # ISBN 978-7-111-12345-6, serials: three or more dash-joined digit groups are a code (dates are
 # claimed before this class runs)
 _DASHED = re.compile(r"(?a)(?<![\w.,+/-])\d+(?:-\d+){2,}(?![\w]|[.-]\d)")
@@ -94,6 +94,17 @@ def en_nominal(num: str) -> str | None:
         return numerals.en_int(num)  # Room 2000: two thousand
     head = numerals.en_int(num[:-2])
     return head + " " + _en_pair(num[-2:])
+
+
+_EN_IS = re.compile(r"(?a)\s+(?:is|was|are|were|reads|:)\s*$")
+
+
+def _en_cue_is(text: str, start: int, cues: list[str], lang: str) -> bool:
+    """The ZIP code is 94103, your PIN was 0451: the code word, then is/was, then the number."""
+    if lang != "en":
+        return False
+    m = _EN_IS.search(text, max(0, start - 12), start)
+    return m is not None and tail_has(text, m.start(), cues, window=24)
 
 
 def _route(num: str, start: int, end: int, lang: str) -> Match:
@@ -178,7 +189,7 @@ def find(text: str, lang: str) -> Iterator[Match]:
             yield Match(m.start(), m.end(), digits(m.group(0), lang), RULE + ".festival")
         elif head_has(text, m.end(), route) and not head_has(text, m.end(), ["路程", "路上", "路线", "路口"]):
             yield _route(m.group(0), m.start(), m.end(), lang)
-        elif tail_has(text, m.start(), before) or head_has(text, m.end(), after) or (
+        elif tail_has(text, m.start(), before) or head_has(text, m.end(), after) or _en_cue_is(text, m.start(), before, lang) or (
                 lang != "en" and len(m.group(0)) >= 5 and tail_has(text, m.start(), ["号"])
                 and not _measure_after(lang).match(text, m.end())):
             # QQ号是123456789, 会员号：20230001 -- a long number right after any X号 is that number
