@@ -177,7 +177,7 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
     return _raised_degree(_lone_units(text, out, base))
 
 
-LONE_UNIT_LETTERS = set("mgsLt")  # 1km=1000m, 1kg=1000g: single letters that are units beside another unit
+LONE_UNIT_LETTERS = set("mgsLtAVWNJ")  # 1km=1000m, 220V×5A: single letters that are units beside another unit
 
 
 def _lone_units(text: str, toks: list[Token], base: int) -> list[Token]:
@@ -185,6 +185,9 @@ def _lone_units(text: str, toks: list[Token], base: int) -> list[Token]:
     operand is that unit too (not the variable m)."""
     if not any(t.kind == UNIT for t in toks):
         return toks
+    if any(a.kind == NUM and b.kind == LET and a.end == b.start and b.val not in LONE_UNIT_LETTERS
+           for a, b in zip(toks, toks[1:])):
+        return toks  # 2A+3B=5C: terms with letters, an algebra formula
     out: list[Token] = []
     k = 0
     while k < len(toks):

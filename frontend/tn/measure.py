@@ -76,6 +76,11 @@ def _ambiguous(text: str, m: re.Match, lang: str) -> bool:
             return True  # "Grade 5 A", "5 t" : too often a word or a label
     if unit == "in" and m.group("sp"):
         return True  # "5 in the box"
+    if unit == "B" and not m.group("sp"):
+        return True  # 7B, 70B: a model's size in billions of parameters far more often than bytes
+    before = text[m.start("num") - 1:m.start("num")]
+    if before.isascii() and before.isalpha() and not m.group("sp"):
+        return True  # 奥迪A6L, X5M: a number glued after a letter is part of a model name
     return False
 
 

@@ -36,6 +36,11 @@ _MODEL_SUFFIX = re.compile(r"(?a)(?<![\w.,+-])(\d{3,})(?=([A-Z][A-Za-z]{0,2})(?!
 # named digit by digit in Mandarin (a year-like 19xx/20xx without 幺), unless a unit or
 # measure word follows (iPhone 2000元 is a price)
 _AFTER_NAME = re.compile(r"(?a)(?<![\w])(?=[A-Za-z]*[A-Z])[A-Za-z]{2,}\s?(\d{4})(?![\w.,%]|\s?[A-Za-z]{1,3}\b)")
+# XR-2000, SN-20240315: capitals, a hyphen, three or more digits: a model or serial code
+_LETTER_DASH_CODE = re.compile(r"(?a)(?<![\w-])[A-Z]{1,4}-(\d{3,})(?![\d.,%]|-\d)")
+# IP68: prefixes whose two digits are ratings said one by one (rules numbers.yaml digit_prefixes)
+# 12306是铁路客服电话: a short number that a phone word later in the clause names
+_LATER_PHONE_CUE = re.compile(r"(?:是|为)?[\u4e00-\u9fff]{0,6}?(?:电话|热线|客服|号码|服务号)")
 _SHORT = re.compile(r"(?a)(\d{3})-(\d{4})", re.A)
 _MOBILE = re.compile(r"(?a)(?<![\w.])(?:\+?86[ -]?)?1[3-9]\d{9}(?![\d.])", re.A)
 _ID_CARD = re.compile(r"(?a)(?<![\w.])\d{17}[\dXx](?![\w.])", re.A)
@@ -172,8 +177,14 @@ def find(text: str, lang: str) -> Iterator[Match]:
             yield _route(m.group(1), m.start(1), m.end(1), lang)  # K102路, Y801路: a route name
             continue
         yield Match(m.start(1), m.end(1), read_code(m.group(1), lang), RULE + ".code")
+    for m in _LETTER_DASH_CODE.finditer(text):
+        yield Match(m.start(1) - 1, m.end(1), " " + read_code(m.group(1), lang), RULE + ".code")
+    prefixes = numbers_rules(lang).get("digit_prefixes", []) if lang != "en" else []
+    if prefixes:
+        for m in re.finditer(r"(?a)(?<![A-Za-z])(?:" + "|".join(map(re.escape, prefixes)) + r")(\d{2})(?!\d)", text):
+            yield Match(m.start(1), m.end(1), digits(m.group(1), lang), RULE + ".rating")
     for m in _DASHED.finditer(text):
-        if sum(c.isdigit() for c in m.group(0)) >= 7:
+        if sum(c.isdigit() for c in m.group(0)) >= 7 or tail_has(text, m.start(), before):
             yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")
     nominal = numbers_rules(lang).get("nominal_before", []) if lang == "en" else []
     code_end = -1
@@ -190,6 +201,9 @@ def find(text: str, lang: str) -> Iterator[Match]:
         elif head_has(text, m.end(), route) and not head_has(text, m.end(), ["路程", "路上", "路线", "路口"]):
             yield _route(m.group(0), m.start(), m.end(), lang)
         elif tail_has(text, m.start(), before) or head_has(text, m.end(), after) or _en_cue_is(text, m.start(), before, lang) or (
+                lang != "en" and len(m.group(0)) <= 6 and _LATER_PHONE_CUE.match(text, m.end())) or (
+                lang != "en" and len(m.group(0)) in (3, 4) and tail_has(text, m.start(), numbers_rules(lang).get("room_before", []))
+                and not _measure_after(lang).match(text, m.end())) or (
                 lang != "en" and len(m.group(0)) >= 5 and tail_has(text, m.start(), ["号"])
                 and not _measure_after(lang).match(text, m.end())):
             # QQ号是123456789, 会员号：20230001 -- a long number right after any X号 is that number

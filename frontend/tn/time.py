@@ -35,6 +35,10 @@ def _own_stop(text: str, m: re.Match) -> int:
 _EN_CLOCK_CUE = re.compile(r"(?i)\b(?:at|by|until|till|from|since|before|after|around|about|to)\s+(?:about\s+|around\s+)?$")
 
 
+# 9秒83, 12秒91: a sprint time's hundredths after 秒 are said digit by digit (九秒八三)
+_SPRINT = re.compile(r"(?a)(?<![\d.])(\d{1,2})秒(\d{2})(?![\d.])")
+
+
 def en_duration(h: str, m: str, s: str) -> str:
     """2:15:30 -> two hours fifteen minutes thirty seconds (zero parts left out)."""
     parts = [(h, "hour"), (m, "minute"), (s, "second")]
@@ -129,6 +133,11 @@ def find(text: str, lang: str) -> Iterator[Match]:
     for m in _WIDE_RATIO.finditer(text):
         if any(len(p) > 3 or "." in p for p in m.groups()):
             yield Match(m.start(), m.end(), ratio(list(m.groups()), lang), "number.ratio")
+    if lang != "en":
+        from .phone import _measure_after  # late: phone imports from common only
+        for m in _SPRINT.finditer(text):
+            if not _measure_after(lang).match(text, m.end()):
+                yield Match(m.start(), m.end(), numerals.zh_int(m.group(1)) + "秒" + numerals.zh_digits(m.group(2)), RULE + ".hundredths")
     for m in _EN_AMPM.finditer(text):
         h, ap = m.group(1), m.group(2)
         if lang == "en":
