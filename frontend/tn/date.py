@@ -194,7 +194,9 @@ def _en(text: str) -> Iterator[Match]:
     for m in _MD_SLASH.finditer(text):
         mo, d = m.groups()
         cue = text[max(0, m.start() - 12):m.start()].rstrip()
-        if _valid(mo, d) and re.search(r"\b(?:on|by|until|due|from|since|before|after|dated?)$", cue, re.I):
+        cue = text[max(0, m.start() - 24):m.start()].rstrip()
+        if _valid(mo, d) and re.search(r"\b(?:on|by|until|due|from|since|before|after|dated?"
+                                       r"|(?:moved|postponed|rescheduled|pushed|delayed|changed|set|pushed back) (?:to|for))$", cue, re.I):
             yield Match(m.start(), m.end(), en_date(None, mo, d), RULE + ".slash")
     for m in year_range.finditer(text):
         yield Match(m.start(), m.end(), numerals.en_year(m.group(1)) + " to " + numerals.en_year(m.group(2)), RULE + ".range")

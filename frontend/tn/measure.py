@@ -76,6 +76,8 @@ def _ambiguous(text: str, m: re.Match, lang: str) -> bool:
             return True  # "Grade 5 A", "5 t" : too often a word or a label
     if unit == "in" and m.group("sp"):
         return True  # "5 in the box"
+    if unit == "K" and not m.group("sp") and len(m.group("num")) <= 2 and "." not in m.group("num"):
+        return True  # a 4K TV, 8K video, a 5K run: the letter K, not kelvin
     if unit == "B" and not m.group("sp"):
         return True  # 7B, 70B: a model's size in billions of parameters far more often than bytes
     before = text[m.start("num") - 1:m.start("num")]
@@ -193,6 +195,7 @@ def _HYPHENED(lang: str):
 
 _WORD_AFTER = re.compile(r"(?a) ?([a-z][a-z-]*)\b")
 _WORD_BEFORE = re.compile(r"(?a)\b([A-Za-z]+) $")
+_MEASURE_AFTER = re.compile(r"(?a) \d+(?:\.\d+)?\s?[A-Za-z]{1,3}(?= [a-z])")
 _ACRONYM_AFTER = re.compile(r"(?a) [A-Z]{2,6}s?\b")
 
 
@@ -200,6 +203,9 @@ def _attributive(text: str, start: int, end: int) -> bool:
     """English 'the 100m dash', 'a 5 km run', '10kg bag': a measure before a noun describes it and
     keeps its unit singular. The next word must be a lower-case word that is no function word,
     adverb or adjective of extent from rules/en/numbers.yaml (ran 5km today, 2 m tall, 5 km away)."""
+    chained = _MEASURE_AFTER.match(text, end)
+    if chained is not None:
+        return _attributive(text, start, chained.end())  # a 5V 2A charger: both name the charger
     acronym = _ACRONYM_AFTER.match(text, end)
     if acronym is not None and (b := _WORD_BEFORE.search(text, max(0, start - 16), start)) is not None \
             and b.group(1).lower() in ("a", "an"):
