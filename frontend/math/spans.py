@@ -177,7 +177,7 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
     return out
 
 
-_ORDINAL_IN_RUN = regex.compile(r"(?<![A-Za-z])\d+(?:st|nd|rd|th)(?![A-Za-z])")
+_ORDINAL_IN_RUN = regex.compile(r"(?<![A-Za-z0-9])\d+(?:st|nd|rd|th)(?![A-Za-z])")  # (?<!digit): linear on digit runs
 
 
 def _beside_operator(toks, idx: int) -> bool:
