@@ -98,6 +98,8 @@ def _is_table_row(text: str) -> bool:
 _EMPHASIS = regex.compile(r"(\*\*|__|~~)(?=[^\s*_~])(.{1,300}?)(?<=[^\s*_~])\1"
                           r"|(?<![\w*\\])(\*)(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*(?![\w*])"
                           r"|(?<![\w\\])(_)(?=[^\s_])([^_\n]{1,300}?)(?<=[^\s_])_(?!\w)")
+# 则S₅=____, 比较大小：-3___-5: three or more underscores (or a run of full-width ＿) are a fill-in blank
+_BLANK = regex.compile(r"_{3,}")
 _CODE = regex.compile(r"(`+)([^`\n]{1,500}?)\1")
 # A Weibo-style topic #话题# : the marks frame the topic and are not read (PR #123 keeps its 井号).
 _TOPIC = regex.compile(r"(?<![#\w])#(?=[^#\n]{0,40}\p{Han})([^#\s][^#\n]{0,39}?)(?<=\S)#(?!#)")
@@ -107,7 +109,7 @@ _REPEAT = regex.compile(r"([!?！？。，,;；、])\1+")
 @compiled
 def readings(lang: str) -> dict:
     data = load("en" if lang == "en" else "zh", "cleanup")
-    check_keys(data, ("url", "table_cell_separator"), "cleanup rules")
+    check_keys(data, ("url", "table_cell_separator", "blank"), "cleanup rules")
     url = data.get("url")
     if not isinstance(url, dict) or not all(isinstance(v, str) for v in url.values()):
         raise fail(data, "'url' must map characters to readings", "url")
@@ -165,8 +167,9 @@ def _finds(text: str, lang: str, at_line_start: bool):
         yield Match(m.start(), m.start() + len(url), read_address(url, lang), "url")
     from .tn.phone import plates  # 京A·12345: a plate, claimed before math reads · as a product
     yield from plates(text, lang)
-    from .tn.measure import relays  # 4×100米接力: 四乘一百米, claimed before math reads × as 乘以
+    from .tn.measure import packs, relays  # 4×100米接力: 四乘一百米, claimed before math reads × as 乘以
     yield from relays(text, lang)
+    yield from packs(text, lang)  # 0.25g×24片: 零点二五克乘二十四片
     from .tn.scientific import find as e_notation  # 1e-5: a number, before math reads e as a letter
     yield from e_notation(text, lang)
     if lang == "en":
@@ -185,6 +188,8 @@ def _finds(text: str, lang: str, at_line_start: bool):
                 yield Match(m.start(), m.end(), "", "markdown.table", kind=RAW)
             for m in regex.finditer(r"\s?\|\s?", text):
                 yield Match(m.start(), m.end(), sep, "markdown.table", kind=RAW)
+    for m in _BLANK.finditer(text):  # before emphasis: two blanks are no __bold__ pair
+        yield Match(m.start(), m.end(), readings(lang)["blank"], "cleanup.blank")
     for m in _EMPHASIS.finditer(text):
         inner = 2 if m.group(1) else 4 if m.group(3) else 6
         yield Match(m.start(), m.start(inner), "", "markdown.emphasis", kind=RAW)

@@ -63,7 +63,7 @@ def _unsay_leading_word(spoken: str, before: str, lang: str) -> str:
     """线段$\\overline{AB}$ is 线段AB, not 线段线段AB: drop a leading word the text has just said."""
     before = before.rstrip()
     for word in rules_for(lang).leading_words:
-        if not spoken.startswith(word) or not before.endswith(word):
+        if not spoken.startswith(word) or not before.lower().endswith(word.lower()):  # The determinant $…$
             continue
         rest = spoken[len(word):]
         if lang == "en" and (not rest.startswith(" ") or before[:-len(word)][-1:].isalpha()):
@@ -101,8 +101,8 @@ def find(text: str, lang: str, changes: list[Change] | None = None, offset: int 
     for span in find_spans(text):
         unknown: list[str] = []
         source = text[span.body_start:span.body_end]
-        spoken = read_formula(source, reading, span.latex, unknown, span.tokens, span.rule == "math.interval",
-                              span.rule == "math.point")
+        spoken = read_formula(source, reading, span.latex, unknown, span.tokens, span.rule in ("math.interval", "math.latex.interval"),
+                              span.rule in ("math.point", "math.latex.point"))
         if changes is not None:
             for name in unknown:  # read by name, not dropped silently: visible in --explain
                 changes.append(Change(offset + span.start, offset + span.end, "\\" + name, name,

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .tokens import (BAR, BIG, CARET, CLOSE, CMD, COMMA, CONST, DEG, ELLIPSIS, FACT, FUNC, GREEK, IMPL, LBRACE,
+from .tokens import (BAR, BIG, CARET, CELLSEP, CLOSE, CMD, COMMA, CONST, DEG, ELLIPSIS, ENV, ENVEND, FACT, FUNC,
+                     GREEK, IMPL, LBRACE, ROWSEP,
                      LET, LIM, LOGIC, MIXED, NUM, OP, OPEN, PCT, PREFIX, PRIME, RATIO, RBRACE, REL, ROOT, STATE, SUB,
                      SUP, TEXT, UNDER, UNIT, UNKNOWN, Token, tokenize)
+
+LAYOUT = {CELLSEP, ENVEND, ROWSEP}  # environment separators: they end an expression, never start one
 
 MAX_DEPTH = 40  # brackets nested deeper than this are read flat (no recursion blow-up)
 FUNCTION_LETTERS = set("fghFGHφψ")
@@ -76,13 +79,13 @@ class Parser:
             node = self.impl()
             if node is not None:
                 items.append(node)
-            if self.at(COMMA):
+            if self.at(COMMA) or self.at(ROWSEP):  # a \\ outside an environment: a line break, a pause
                 self.take()
                 continue
             if self.i == before:  # a token nothing could start with: ')' '}' '^' ...
                 tok = self.take()
-                self.errors += 1
-                if tok.kind not in (CLOSE, RBRACE, COMMA, BAR):
+                self.errors += tok.kind not in LAYOUT
+                if tok.kind not in (CLOSE, RBRACE, COMMA, BAR) and tok.kind not in LAYOUT:
                     items.append(Node("sym", val=tok.val))
         if not items:
             return None
@@ -424,7 +427,40 @@ class Parser:
             return self.absolute()
         if k == CMD:
             return self.command()
+        if k == ENV:
+            return self.environment()
         return None
+
+    def environment(self) -> Node:
+        """\\begin{X} rows of cells \\end{X}: Node('env', [Node('row', cells)...], val=X)."""
+        name = self.take().val
+        rows: list[Node] = [Node("row", [Node("cell")])]
+        while self.peek() is not None:
+            if self.at(ENVEND):
+                self.take()
+                break
+            if self.at(ROWSEP):
+                self.take()
+                rows.append(Node("row", [Node("cell")]))
+                continue
+            if self.at(CELLSEP):
+                self.take()
+                rows[-1].kids.append(Node("cell"))
+                continue
+            before = self.i
+            node = self.impl()
+            if node is not None:
+                rows[-1].kids[-1].kids.append(node)
+            if self.at(COMMA):
+                self.take()
+                continue
+            if self.i == before:
+                tok = self.take()
+                self.errors += 1
+                if tok.kind not in (CLOSE, RBRACE, BAR):
+                    rows[-1].kids[-1].kids.append(Node("sym", val=tok.val))
+        rows = [r for r in rows if any(c.kids for c in r.kids)]  # a trailing \\ leaves an empty row
+        return Node("env", rows, val=name)
 
     def complement(self) -> Node:
         """After ∁: ∁ᵤA, ∁_U A, ∁_{U}A, or plain-text ∁UA (the universe is the first letter U)."""
@@ -605,8 +641,8 @@ class Parser:
                     continue
                 if self.i == before:
                     tok = self.peek()
-                    if tok.kind in (CLOSE, RBRACE):
-                        return items, False  # another bracket's closer: stop here
+                    if tok.kind in (CLOSE, RBRACE) or tok.kind in LAYOUT:
+                        return items, False  # another bracket's closer, or a cell's end: stop here
                     self.take()
                     self.errors += 1
                     items.append(Node("sym", val=tok.val))
@@ -709,6 +745,13 @@ class Parser:
         return Node("group", [Node("given", [event, condition])], val="(")
 
     def set_brace(self) -> Node:
+        if self.at(ENV):  # \left\{\begin{array}…\end{array}\right.: the brace of a system, no set
+            env = self.environment()
+            if self.at(CLOSE, ("}",)):
+                self.take()
+            if env.val == "array":
+                env.val = "cases"
+            return env
         saved_bar, self.bar_close = self.bar_close, 1
         start = self.i
         try:
@@ -762,7 +805,7 @@ class Parser:
 PLAIN_NUMBER_SETS = {"N": "ℕ", "Z": "ℤ", "Q": "ℚ", "R": "ℝ"}
 
 ATOM_START = {NUM, LET, GREEK, CONST, FUNC, LIM, BIG, ROOT, PREFIX, OPEN, LBRACE, BAR, CMD, TEXT, ELLIPSIS,
-              UNKNOWN}
+              UNKNOWN, ENV}
 
 
 def _unwrap(node: Node | None) -> Node | None:

@@ -47,8 +47,14 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "forall": ("x",), "exists": ("x",), "such_that": ("a", "b"), "not": ("x",), "because": ("x",),
     "therefore": ("x",), "derivative": ("var", "x"),
     "between": ("lo", "op1", "mid", "op2", "hi", "op1_converse"),
+    "env_matrix": ("rows",), "env_det": ("rows",), "env_matrix_row": ("n", "cells"), "env_rows": ("rows",),
 }
-JOIN_KEYS = ("words", "list", "items", "coords")
+JOIN_KEYS = ("words", "list", "items", "coords", "cells", "rows")
+# environments read row by row with each row named (第一行 / row one); the others (cases, aligned,
+# array ...) read their rows as clauses
+MATRIX_ENVS = {"matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix"}
+# aligned equations: a cell break is alignment only (a &= b reads a 等于 b, no pause)
+ALIGN_ENVS = {"align", "aligned", "alignat", "alignedat", "eqnarray", "split", "gather", "gathered", "multline"}
 SYMBOL_SECTIONS = ("operators", "relations", "geometry", "constants", "greek", "functions", "misc")
 BIG_NAMES = {"∑": "sum", "∏": "prod", "∫": "int", "∬": "int", "∮": "int"}
 PREFIX_TEMPLATES = {"∀": "forall", "∃": "exists", "¬": "not", "∵": "because", "∴": "therefore"}
@@ -267,6 +273,12 @@ class Reader:
         return key if default is None else default
 
     def number(self, digits: str) -> str:
+        if "\u0307" in digits:  # 0.\dot{3}: a recurring decimal, read as tn reads 0.3̇
+            from ..tn.recurring import read_recurring
+            spoken = read_recurring(digits, self.r.lang)
+            if spoken is not None:
+                return spoken
+            digits = digits.replace("\u0307", "")
         if len(digits.split(".")[0]) > 16:  # not a quantity anyone says as one: digit by digit
             return (numerals.en_digits if self.en else numerals.zh_digits)(digits.replace(".", ""))
         return numerals.en_number(digits) if self.en else numerals.zh_number(digits)
@@ -555,6 +567,9 @@ class Reader:
         return self.T("root_n", x=text, n=self.read(index), ord=ordinal)
 
     def r_abs(self, n: Node) -> str:
+        inner = n.kids[0] if n.kids else None
+        if inner is not None and inner.kind == "env" and inner.val in MATRIX_ENVS | {"array"}:
+            return self.r_env(inner, det=True)  # |\begin{array}…\end{array}|: a determinant, no 绝对值
         if _is_vector(n.kids[0] if n.kids else None) and n.kids[0].kind == "vec":
             return self.T("norm", x=self.read(n.kids[0]))  # |→a|: a vector's length is its 模
         return self.T("abs", x=self.read(n.kids[0]))
@@ -668,6 +683,21 @@ class Reader:
         if len(n.kids) == 1 and n.kids[0] is not None and n.kids[0].kind == "sub":
             return self.read(n.kids[0])  # {aₙ}: the sequence a_n, not a one-element set
         return self.T("set", items=self.r.join["items"].join(self.read(k) for k in n.kids if k is not None))
+
+    def r_env(self, n: Node, det: bool = False) -> str:
+        matrix = n.val in MATRIX_ENVS or n.val == "array" and _plain_cells(n)
+        cells_join = self.r.join["words"] if n.val in ALIGN_ENVS else self.r.join["cells"]
+        rows = []
+        for number, row in enumerate(n.kids, 1):
+            cells = [self.cat([self.read(k) for k in cell.kids]) for cell in row.kids]
+            cells = [c for c in cells if c]
+            said = (self.cat(cells) if cells_join == self.r.join["words"] else cells_join.join(cells))
+            if matrix:
+                said = self.T("env_matrix_row", n=self.number(str(number)), cells=said)
+            rows.append(said)
+        rows_join = self.r.join["rows"] if matrix or n.val == "cases" else self.r.join["list"]
+        key = "env_det" if matrix and (det or n.val in ("vmatrix", "Vmatrix")) else "env_matrix" if matrix else "env_rows"
+        return self.T(key, rows=rows_join.join(r for r in rows if r))
 
     def r_system(self, n: Node) -> str:
         return self.T("system", items=self.r.join["list"].join(self.read(k) for k in n.kids if k is not None))
@@ -877,3 +907,16 @@ def read(node: Node | None, lang: str) -> str:
 
 
 __all__ = ["read", "rules_for", "Reader", "RuleError"]
+
+
+def _plain_cells(env: Node) -> bool:
+    """An array of entries (numbers, letters, sums) is a matrix; one with relations in its cells
+    (x+1>0 & x∈ℝ) lays out a system or cases."""
+    def has_relation(node) -> bool:
+        if node is None or not isinstance(node, Node):
+            return False
+        if node.kind == "chain" and node.ops and any(op not in "+-±∓∪∩∖×÷·*" for op in node.ops):
+            return True
+        return any(has_relation(k) for k in node.kids)
+    cells = [c for row in env.kids for c in row.kids]
+    return len(cells) > 1 and max(len(row.kids) for row in env.kids) > 1 and not any(has_relation(c) for c in cells)

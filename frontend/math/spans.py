@@ -45,6 +45,13 @@ def find_spans(text: str) -> list[Span]:
     pos = 0
     for region in _latex_regions(text):
         spans.extend(_runs(text, pos, region.start))
+        if region.rule == "math.latex" and text[region.body_start:region.body_start + 1] in ("(", "["):
+            # 经过点$(1,3)$, 在$(0,1)$上: the words around a bare LaTeX pair name it as in plain text
+            toks = tokenize(text[region.body_start:region.body_end], True)
+            kind = "math.latex.point" if _prose_point(text, region.start, toks) else \
+                "math.latex.interval" if _prose_interval(text, region.start, region.end, toks) else None
+            if kind:
+                region = Span(region.start, region.end, True, kind, region.body_start, region.body_end)
         spans.append(region)
         pos = region.end
     spans.extend(_runs(text, pos, len(text)))
@@ -158,6 +165,8 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
             s, e = _trim(text, s, e)
             if s < e:
                 toks = tokenize(text[s:e])
+                if _ORDINAL_IN_RUN.search(text, s, e) and not any(t.kind == REL for t in toks):
+                    continue  # 18th-20th, 3rd-5th: ordinals joined by a dash, tn's range of days
                 if _prose_point(text, s, toks):
                     out.append(Span(s, e, False, "math.point", s, e, toks))
                 elif _is_math(toks) or _prose_factorial(text, s, e, toks):
@@ -166,6 +175,9 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
                     out.append(Span(s, e, False, "math.interval", s, e, toks))
         i = max(j, i + 1)
     return out
+
+
+_ORDINAL_IN_RUN = regex.compile(r"(?<![A-Za-z0-9])\d+(?:st|nd|rd|th)(?![A-Za-z])")  # (?<!digit): linear on digit runs
 
 
 def _beside_operator(toks, idx: int) -> bool:
@@ -506,7 +518,7 @@ def _prose_interval(text: str, s: int, e: int, toks: list) -> bool:
 
 
 _COORD = {NUM, LET, GREEK, CONST, SUB, PRIME, ROOT}
-_POINT_LIST = regex.compile(r"\([^()]{1,60}\)\s*(?:and|or|,|，|、|和|与|及|或)\s*$")
+_POINT_LIST = regex.compile(r"\$?\([^()]{1,60}\)\$?\s*(?:and|or|,|，|、|和|与|及|或)\s*$")  # $(1,2)$和
 
 
 @compiled

@@ -18,6 +18,8 @@ PREFIX, ROOT, CARET, UNDER, SUP, SUB, PRIME = "prefix", "root", "caret", "under"
 DEG, PCT, FACT, OPEN, CLOSE, LBRACE, RBRACE = "deg", "pct", "fact", "open", "close", "lbrace", "rbrace"
 BAR, COMMA, CMD, TEXT, UNIT, MIXED, ELLIPSIS, STAR = "bar", "comma", "cmd", "text", "unit", "mixed", "ellipsis", "star"
 UNKNOWN = "unknown"
+# LaTeX environments: \begin{cases} ... \\ ... & ... \end{cases}
+ENV, ENVEND, ROWSEP, CELLSEP = "env", "envend", "rowsep", "cellsep"
 STATE = "state"  # ↑ ↓ after a chemical formula: a gas given off, a precipitate formed
 
 GREEK_CHARS = "αβγδεζηθικλμνξοπρστυφχψωΓΔΘΛΞΠΣΦΨΩϵϑϕς"
@@ -99,6 +101,11 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
                 i += 1  # LaTeX x^23 is x^{2}3: a script takes one character
             else:
                 i = _scan_number(text, i, latex_mode)
+            recurring = _latex_recurring(text, start) if latex_mode and text.startswith((".", "\\"), i) else None
+            if recurring is not None:
+                val, i = recurring
+                out.append(Token(NUM, val, base + start, base + i))
+                continue
             out.append(Token(NUM, text[start:i], base + start, base + i))
             if not latex_mode:
                 i = _maybe_unit(text, i, out, base)
@@ -167,7 +174,34 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
         else:
             out.append(Token(kind_val[0], kind_val[1], base + i, base + i + 1))
         i += 1
-    return _raised_degree(out)
+    return _raised_degree(_lone_units(text, out, base))
+
+
+LONE_UNIT_LETTERS = set("mgsLtAVWNJ")  # 1km=1000m, 220V×5A: single letters that are units beside another unit
+
+
+def _lone_units(text: str, toks: list[Token], base: int) -> list[Token]:
+    """1km=1000m: once a formula has a unit, a lone unit letter glued after a number that ends an
+    operand is that unit too (not the variable m)."""
+    if not any(t.kind == UNIT for t in toks):
+        return toks
+    if any(a.kind == NUM and b.kind == LET and a.end == b.start and b.val not in LONE_UNIT_LETTERS
+           for a, b in zip(toks, toks[1:])):
+        return toks  # 2A+3B=5C: terms with letters, an algebra formula
+    out: list[Token] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        after = toks[k + 2] if k + 2 < len(toks) else None
+        if t.kind == NUM and nxt is not None and nxt.kind == LET and nxt.val in LONE_UNIT_LETTERS \
+                and nxt.start == t.end and (after is None or after.kind in (REL, OP, CLOSE, COMMA)):
+            out += [t, Token(UNIT, nxt.val, nxt.start, nxt.end)]
+            k += 2
+            continue
+        out.append(t)
+        k += 1
+    return out
 
 
 def _raised_degree(toks: list[Token]) -> list[Token]:
@@ -230,6 +264,8 @@ _LATEX_BRACES = {"{": (LBRACE, "{"), "}": (RBRACE, "}")}
 def _single(ch: str, latex_mode: bool):
     if latex_mode and ch in _LATEX_BRACES:
         return _LATEX_BRACES[ch]
+    if latex_mode and ch == "&":
+        return CELLSEP, "&"  # a column break inside an environment
     if ch == "{":
         return OPEN, "{"
     if ch == "}":
@@ -247,6 +283,27 @@ def _scan_number(text: str, i: int, latex_mode: bool) -> int:
         while j < n and text[j].isascii() and text[j].isdigit():
             j += 1
     return j
+
+
+# 0.\dot{3}, 0.\dot{1}\dot{2}, 2.3\dot 4, 0.\overline{12}: a recurring decimal in LaTeX
+_DOTTED = re.compile(r"(\d+)\.((?:\d|\\dot\s*\{\s*\d\s*\}|\\dot\s*\d)+)")
+_OVERLINED = re.compile(r"(\d+)\.(\d*)\\(?:overline|bar)\s*\{\s*(\d+)\s*\}")
+_DOT_MARK = "\u0307"
+
+
+def _latex_recurring(text: str, start: int) -> tuple[str, int] | None:
+    """The number at `start` written with \\dot or \\overline over its repetend: (the digits with
+    U+0307 over the repetend's first and last digit, as tn's recurring class reads them, end)."""
+    m = _OVERLINED.match(text, start)
+    if m is not None:
+        rep = m.group(3)
+        marked = rep[0] + _DOT_MARK + (rep[1:-1] + rep[-1] + _DOT_MARK if len(rep) > 1 else "")
+        return f"{m.group(1)}.{m.group(2)}{marked}", m.end()
+    m = _DOTTED.match(text, start)
+    if m is None or "dot" not in m.group(2):
+        return None
+    tail = re.sub(r"\\dot\s*\{?\s*(\d)\s*\}?", "\\1" + _DOT_MARK, m.group(2))
+    return f"{m.group(1)}.{tail}", m.end()
 
 
 def _letters(word: str, out: list[Token], pos: int) -> None:
@@ -405,6 +462,29 @@ def _text_is_unit(word: str, out: list[Token]) -> bool:
     return False
 
 
+def _environment(text: str, i: int, j: int, name: str, out: list[Token], base: int) -> int:
+    """\\begin{pmatrix} / \\end{pmatrix}: one token naming the environment (an array's column
+    spec {cc} is layout and skipped)."""
+    k = j
+    while k < len(text) and text[k] == " ":
+        k += 1
+    if k >= len(text) or text[k] != "{":
+        out.append(Token(TEXT, name, base + i, base + j))  # a bare \begin: read by name
+        return j
+    env, _, after = _braced(text, k)
+    env = env.strip().rstrip("*")
+    if name == "begin" and env == "array":
+        m = k = after
+        while k < len(text) and text[k] == " ":
+            k += 1
+        if k < len(text) and text[k] == "{":
+            after = _braced(text, k)[2]
+        else:
+            after = m
+    out.append(Token(ENV if name == "begin" else ENVEND, env, base + i, base + after))
+    return after
+
+
 def _command(text: str, i: int, out: list[Token], latex_mode: bool, unknown, base: int) -> int:
     n = len(text)
     j = i + 1
@@ -414,11 +494,18 @@ def _command(text: str, i: int, out: list[Token], latex_mode: bool, unknown, bas
         if j >= n:
             return n
         c = text[j]
-        special = {"{": (OPEN, "{"), "}": (CLOSE, "}"), "|": (BAR, "‖"), "%": (PCT, "%")}
+        special = {"{": (OPEN, "{"), "}": (CLOSE, "}"), "|": (BAR, "‖"), "%": (PCT, "%"), "\\": (ROWSEP, "\\")}
         if c in special:
             out.append(Token(special[c][0], special[c][1], base + i, base + j + 1))
         return j + 1  # spacing commands and \\ are dropped: they are layout, not speech
     name = text[i + 1:j]
+    if name in ("overset", "stackrel"):
+        deco = re.match(r"\s*(?:\{\s*\\frown\s*\}|\\frown(?![A-Za-z]))", text[j:])
+        if deco is not None:  # \overset{\frown}{AB}: the arc over AB, as \overarc{AB}
+            out.append(Token(CMD, "arc", base + i, base + j + deco.end()))
+            return j + deco.end()
+    if name in ("begin", "end"):
+        return _environment(text, i, j, name, out, base)
     spec = latex.COMMANDS.get(name)
     if spec is None:
         if unknown is not None:
@@ -440,7 +527,13 @@ def _command(text: str, i: int, out: list[Token], latex_mode: bool, unknown, bas
             return n
         if kind == "text":
             kind_text = UNIT if _text_is_unit(inner.strip(), out) else TEXT
-            out.append(Token(kind_text, inner.strip() if kind_text == UNIT else inner, base + i, base + after))
+            symbol = inner.strip()
+            if kind_text == UNIT:  # \text{kg/m}^3: the power belongs to the unit's last symbol (kg/m³)
+                power = re.match(r"\^\s*\{?\s*([23])\s*\}?", text[after:])
+                if power is not None and symbol[-1:].isalpha():
+                    symbol += "²³"[int(power.group(1)) - 2]
+                    after += power.end()
+            out.append(Token(kind_text, symbol if kind_text == UNIT else inner, base + i, base + after))
         elif kind == "mathbb":
             c = inner.strip()
             out.append(Token(CONST, latex.BLACKBOARD.get(c, c), base + i, base + after))

@@ -47,7 +47,9 @@ def _temperature(text: str, start: int, end: int) -> bool:
 def find(text: str, lang: str) -> Iterator[Match]:
     for m in _PATTERN.finditer(text):
         num = m.group("num")
-        spoken = read_cardinal(num, lang, text, m.end())
+        # B2口, M2只要: a digit glued to a Latin letter is part of a label, never 两
+        glued = m.start("num") > 0 and text[m.start("num") - 1].isascii() and text[m.start("num") - 1].isalpha()
+        spoken = read_cardinal(num, lang, "" if glued else text, m.end())
         start = m.start("num")
         if m.group("minus"):
             before = minus_role(text, m.start())

@@ -134,9 +134,16 @@ def minus_role(text: str, i: int) -> str:
             k -= 1
         word = text[k:j + 1]
         return "operand" if len(word) == 1 and word.islower() or spaced else "word"
-    if j > 0 and text[j - 1].isdigit() and text[j - 1].isascii() and "\u4e00" <= ch <= "\u9fff" and not spaced:
+    if j > 0 and text[j - 1].isdigit() and text[j - 1].isascii() and ch in _range_counters() and not spaced:
         return "range"  # 3个-5个: the dash joins two counts (read 到 by tn.find_all), not a sign
+    # 10的-3次方, 4和-4: after any other Han character the dash is a sign
     return "sign"  # after a Han character or punctuation: 气温-5, （-3）
+
+
+@compiled
+def _range_counters() -> frozenset:
+    """Han characters that end a count in 3个-5个, 5岁-8岁 (one-character measure words and units)."""
+    return frozenset(w for w in words("zh", "measure_words") if len(w) == 1) | frozenset("岁月日号年周届度折")
 
 
 def sign_allowed(text: str, i: int) -> bool:

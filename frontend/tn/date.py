@@ -133,10 +133,20 @@ def _en_patterns():
     year_after = re.compile(r"(?a)(?<![\d.])(\d{3,4})\s*(?=(?:" + alternation(nr["year_after"]) + r")\b)")
     decade = re.compile(r"(?a)(?<![\d.])(1\d|20)(\d)0['’]?s\b", re.A)
     # the 90s, the '60s, early 80s: a two-digit decade needs a cue (90s alone may be seconds)
-    cues = "|".join(r"(?<=\b%s )" % w for w in ("the", "The", "early", "late", "mid", "Early", "Late", "Mid"))
+    cues = "|".join(r"(?<=\b%s )" % w for w in ("the", "The", "early", "late", "mid", "Early", "Late", "Mid",
+                                                 "low", "high", "upper", "lower", "Low", "High"))  # the low 40s
     short_decade = re.compile(r"(?a)(?:" + cues + r"|['’]|(?<=\bmid-)|(?<=0s-)|(?<=0s–))([2-9]0)['’]?s\b")  # 80s-90s
     year_range = re.compile(r"(?a)(?<![\d.])(1[1-9]\d\d|20\d\d)\s*[-–]\s*(1[1-9]\d\d|20\d\d)(?![\d])", re.A)
     return month_day, day_month, month_year, year_cue, year_after, decade, short_decade, year_range
+
+
+@compiled
+def _en_month_days():
+    """June 3-5, 2025 / Oct. 18th–20th: a range of days in one month."""
+    nr = numbers_rules("en")
+    months = alternation(nr["months"] + nr["month_abbreviations"])
+    return re.compile(r"(?a)\b(" + months + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s?[-–]\s?(\d{1,2})(?:st|nd|rd|th)?"
+                      r"(?![\d:])(?:,?\s+(\d{4})(?!\d))?")
 
 
 def _month_index(name: str) -> int:
@@ -160,6 +170,11 @@ def _en(text: str) -> Iterator[Match]:
         mo, d, y = m.groups()
         if _valid(mo, d):
             yield Match(m.start(), m.end(), en_date(y, mo, d), RULE)
+    for m in _en_month_days().finditer(text):
+        a, b = int(m.group(2)), int(m.group(3))
+        if 1 <= a < b <= 31:
+            days = en_date(None, str(_month_index(m.group(1))), m.group(2)) + " to " + numerals.en_ordinal(m.group(3))
+            yield Match(m.start(), m.end(), days + (", " + numerals.en_year(m.group(4)) if m.group(4) else ""), RULE + ".range")
     for m in month_day.finditer(text):
         mo = _month_index(m.group(1))
         if 1 <= int(m.group(2)) <= 31:
@@ -179,7 +194,9 @@ def _en(text: str) -> Iterator[Match]:
     for m in _MD_SLASH.finditer(text):
         mo, d = m.groups()
         cue = text[max(0, m.start() - 12):m.start()].rstrip()
-        if _valid(mo, d) and re.search(r"\b(?:on|by|until|due|from|since|before|after|dated?)$", cue, re.I):
+        cue = text[max(0, m.start() - 24):m.start()].rstrip()
+        if _valid(mo, d) and re.search(r"\b(?:on|by|until|due|from|since|before|after|dated?"
+                                       r"|(?:moved|postponed|rescheduled|pushed|delayed|changed|set|pushed back) (?:to|for))$", cue, re.I):
             yield Match(m.start(), m.end(), en_date(None, mo, d), RULE + ".slash")
     for m in year_range.finditer(text):
         yield Match(m.start(), m.end(), numerals.en_year(m.group(1)) + " to " + numerals.en_year(m.group(2)), RULE + ".range")

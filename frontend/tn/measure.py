@@ -7,7 +7,8 @@ from typing import Iterator
 from ..pieces import Match
 from ..rules import compiled
 from . import units
-from .common import NUM, cardinal, sign_allowed, tail_has, tpl, words
+from .cardinal import read_cardinal
+from .common import NUM, alternation, cardinal, sign_allowed, tail_has, tpl, words
 
 RULE = "number.measure"
 
@@ -75,6 +76,13 @@ def _ambiguous(text: str, m: re.Match, lang: str) -> bool:
             return True  # "Grade 5 A", "5 t" : too often a word or a label
     if unit == "in" and m.group("sp"):
         return True  # "5 in the box"
+    if unit == "K" and not m.group("sp") and len(m.group("num")) <= 2 and "." not in m.group("num"):
+        return True  # a 4K TV, 8K video, a 5K run: the letter K, not kelvin
+    if unit == "B" and not m.group("sp"):
+        return True  # 7B, 70B: a model's size in billions of parameters far more often than bytes
+    before = text[m.start("num") - 1:m.start("num")]
+    if before.isascii() and before.isalpha() and not m.group("sp"):
+        return True  # 奥迪A6L, X5M: a number glued after a letter is part of a model name
     return False
 
 
@@ -118,6 +126,10 @@ def _opening_quote_before(text: str, start: int) -> bool:
 
 # 4x4 grid, 1920x1080: digits joined by a lowercase x are dimensions, read "by"
 _BY = re.compile(r"(?a)(?<![\w.])(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)(?![\w.]|\.\d)")
+# 20 x 15 x 10 inches, 8 x 10 in: spaced dimensions, when there are three of them or a unit follows
+# (a spaced "7 x 8" alone stays a product)
+_BY_SPACED = re.compile(r"(?a)(?<![\w.])(\d+(?:\.\d+)?) x (\d+(?:\.\d+)?)(?: x (\d+(?:\.\d+)?))?(?![\w.]|\.\d)"
+                        r"(?=(?P<next> ?[A-Za-z]+\b\.?)?)")
 
 
 # 3'25", 1′05″ after 用时/成绩 or with 12 or more after the mark: minutes and seconds, not feet and inches
@@ -139,6 +151,12 @@ def find(text: str, lang: str) -> Iterator[Match]:
     for m in _BY.finditer(text):  # 3x4的矩阵 三乘四的矩阵, a 3x4 matrix three by four
         yield Match(m.start(), m.end(), cardinal(m.group(1), lang) + _RELAY_BY["en" if lang == "en" else "zh"]
                     + cardinal(m.group(2), lang), RULE + ".by")
+    for m in _BY_SPACED.finditer(text):
+        nxt = (m.group("next") or "").strip()
+        if m.group(3) is None and not (nxt and units.read_unit(nxt.rstrip("."), lang) is not None):
+            continue
+        by = _RELAY_BY["en" if lang == "en" else "zh"]
+        yield Match(m.start(), m.end(), by.join(cardinal(n, lang) for n in m.groups()[:3] if n), RULE + ".by")
     for m in _chain_pattern(lang).finditer(text):
         spoken = _as_min_sec(text, m, lang) or _read_chain(m.group(), lang)
         if spoken is not None:
@@ -177,12 +195,21 @@ def _HYPHENED(lang: str):
 
 _WORD_AFTER = re.compile(r"(?a) ?([a-z][a-z-]*)\b")
 _WORD_BEFORE = re.compile(r"(?a)\b([A-Za-z]+) $")
+_MEASURE_AFTER = re.compile(r"(?a) \d+(?:\.\d+)?\s?[A-Za-z]{1,3}(?= [a-z])")
+_ACRONYM_AFTER = re.compile(r"(?a) [A-Z]{2,6}s?\b")
 
 
 def _attributive(text: str, start: int, end: int) -> bool:
     """English 'the 100m dash', 'a 5 km run', '10kg bag': a measure before a noun describes it and
     keeps its unit singular. The next word must be a lower-case word that is no function word,
     adverb or adjective of extent from rules/en/numbers.yaml (ran 5km today, 2 m tall, 5 km away)."""
+    chained = _MEASURE_AFTER.match(text, end)
+    if chained is not None:
+        return _attributive(text, start, chained.end())  # a 5V 2A charger: both name the charger
+    acronym = _ACRONYM_AFTER.match(text, end)
+    if acronym is not None and (b := _WORD_BEFORE.search(text, max(0, start - 16), start)) is not None \
+            and b.group(1).lower() in ("a", "an"):
+        return True  # a 512GB SSD, a 65W USB charger: the measure names the thing
     after = _WORD_AFTER.match(text, end)
     if after is None or text[end:end + 1] not in (" ", ""):
         return False
@@ -190,7 +217,14 @@ def _attributive(text: str, start: int, end: int) -> bool:
     before = _WORD_BEFORE.search(text, max(0, start - 16), start)
     if before is not None and before.group(1).lower() in ("a", "an") and word not in ("of", "and", "or", "to"):
         return True  # 'a five kilometers run', 'a two meters tall fence' are never right
+    if before is not None and before.group(1).lower() in _quantity_before():
+        return False  # dropped to 5°F overnight, rose by 3 m last year: a quantity after the preposition
     return word not in _not_nouns() and not word.endswith("ly")
+
+
+@compiled
+def _quantity_before() -> frozenset:
+    return frozenset(w.lower() for w in words("en", "quantity_before"))
 
 
 @compiled
@@ -203,6 +237,32 @@ def _not_nouns() -> frozenset:
 _RELAY = re.compile(r"(?a)(?<![\d.])(?P<legs>[2-9])\s?[×xX✕*]\s?(?P<dist>\d{2,5})\s?(?P<unit>米|m|M)(?![A-Za-z])"
                     r"(?=[\u4e00-\u9fff]{0,6}(?:接力|relay)|\s?(?:relay|Relay))")
 _RELAY_BY = {"zh": "乘", "en": " by "}
+
+
+@compiled
+def _PACK(lang: str):
+    """0.25g×24片, 500ml*12瓶, 10mg×30粒×2板: a pack size (a measure times counts of measure words)."""
+    counted = alternation(words(lang, "measure_words"))
+    step = r"\s?[×xX✕*]\s?\d+\s?(?:" + counted + ")"
+    return re.compile(r"(?a)(?<![\d.,])(?P<num>" + NUM + r")\s?(?P<unit>" + unit_pattern(lang) + r")(?P<steps>(?:"
+                      + step + ")+)"), re.compile(r"(?a)\s?[×xX✕*]\s?(\d+)\s?(?=" + counted + ")")
+
+
+def packs(text: str, lang: str) -> Iterator[Match]:
+    """Pack sizes on product and medicine labels, read 乘 like a relay: 零点二五克乘二十四片
+    (claimed by cleanup before math reads 0.25g×24 as a product of a letter g)."""
+    if lang == "en":
+        return
+    whole, step = _PACK(lang)
+    for m in whole.finditer(text):
+        size = read_measure(m.group("num"), m.group("unit"), lang)
+        if size is None:
+            continue
+        said, pos = size, m.start("steps")
+        for s in step.finditer(text, pos, m.end()):
+            said += text[pos:s.start()] + _RELAY_BY["zh"] + read_cardinal(s.group(1), lang, text, s.end())
+            pos = s.end()
+        yield Match(m.start(), pos, said, RULE + ".pack")
 
 
 def relays(text: str, lang: str) -> Iterator[Match]:

@@ -27,6 +27,10 @@ def find(text: str, lang: str) -> Iterator[Match]:
         for m in _EN_NO.finditer(text):
             yield Match(m.start(), m.end(), "number ", RULE + ".number_sign")
         return
+    for m in _EN.finditer(text):  # 1st和2nd, 拿了1st: an English ordinal in Chinese text is 第一
+        if m.group(1)[-1:] in "123" and m.group(1)[-2:-1] != "1" and m.group(2).lower() != {"1": "st", "2": "nd", "3": "rd"}[m.group(1)[-1]]:
+            continue  # 2st, 3th: no ordinal spelling, leave it alone
+        yield Match(m.start(), m.end(), zh_ordinal(m.group(1)), RULE + ".english")
     for m in _ZH_NO.finditer(text):
         yield Match(m.start(), m.end(), zh_ordinal(m.group(1)), RULE + ".number_sign")  # No.1中学: 第一中学
     for m in _ZH_LIST.finditer(text):

@@ -9,14 +9,14 @@ from typing import Iterator
 from .. import numerals
 from ..pieces import Match
 from ..rules import compiled
-from .common import digits, head_has, numbers_rules, tail_has
+from .common import cardinal, digits, head_has, numbers_rules, tail_has
 
 RULE = "number.phone"
 
 # +86 139-1234-5678 | 13912345678 | 010-12345678 | (010) 1234 5678 | 400-123-4567 | 555-0134
 _GROUPED = re.compile(
     r"(?a)(?<![\w.+/-])(?:\+\d{1,3}[ -]?)?(?:\(\d{2,4}\)\s?\d{3,4}[ -]?\d{4}|0\d{2,3}-\d{7,8}|[48]00-\d{3}-\d{4}"
-    r"|(?:1-)?\d{3}-\d{3}-\d{4}|\d{3}-\d{4}|1[3-9]\d[ -]\d{4}[ -]\d{4})(?![\w]|[.-]\d)")
+    r"|(?:1-)?\d{3}-\d{3}-\d{4}|\d{3}-\d{4}|1[3-9]\d[ -]\d{4}[ -]\d{4}|0\d{1,4}[ -]\d{3,4}[ -]\d{4})(?![\w]|[.-]\d)")
 # ISBN 978-7-111-12345-6, serials: three or more dash-joined digit groups are a code (dates are
 # claimed before this class runs)
 _DASHED = re.compile(r"(?a)(?<![\w.,+/-])\d+(?:-\d+){2,}(?![\w]|[.-]\d)")
@@ -25,11 +25,29 @@ _DASHED = re.compile(r"(?a)(?<![\w.,+/-])\d+(?:-\d+){2,}(?![\w]|[.-]\d)")
 _LETTER_CODE = re.compile(r"(?a)(?<![A-Za-z0-9_])[A-Z]{1,3}(\d{3,})(?![\d.,%])")
 # 1080P, 720p: a video resolution is said digit by digit
 _RESOLUTION = re.compile(r"(?a)(?<![\w.])(\d{3,4})(?=[Pp](?![A-Za-z]))")
+# +1 415 555 2671, +44 20 7946 0958: an international number in spaced or dotted groups
+_INTL = re.compile(r"(?a)(?<![\w+])\+\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,5}(?![\w]|[.-]\d)")
+# i7-13700H, i5-12400F, Ryzen 7840HS, 4060Ti: a model number -- digits with a capital suffix that
+# is no unit (32GB, 67W stay measures), or digits hyphened after a letter-digit name (the hyphen
+# is silent, never a minus) -- is read digit by digit
+_MODEL_TAIL = re.compile(r"(?a)(?<=[A-Za-z]\d)-(\d{3,})(?=[A-Za-z]{0,3}(?![\w-]))")
+_MODEL_SUFFIX = re.compile(r"(?a)(?<![\w.,+-])(\d{3,})(?=([A-Z][A-Za-z]{0,2})(?![\w]))")
+# RTX 4060, GTX 1080, Office 2021: four digits after a Latin product name (a capital in it) are
+# named digit by digit in Mandarin (a year-like 19xx/20xx without 幺), unless a unit or
+# measure word follows (iPhone 2000元 is a price)
+_AFTER_NAME = re.compile(r"(?a)(?<![\w])(?=[A-Za-z]*[A-Z])[A-Za-z]{2,}\s?(\d{4})(?![\w.,%]|\s?[A-Za-z]{1,3}\b)")
+# XR-2000, SN-20240315: capitals, a hyphen, three or more digits: a model or serial code
+_LETTER_DASH_CODE = re.compile(r"(?a)(?<![\w-])[A-Z]{1,4}-(\d{3,})(?![\d.,%]|-\d)")
+# IP68: prefixes whose two digits are ratings said one by one (rules numbers.yaml digit_prefixes)
+# 12306是铁路客服电话: a short number that a phone word later in the clause names
+_LATER_PHONE_CUE = re.compile(r"(?:是|为)?[\u4e00-\u9fff]{0,6}?(?:电话|热线|客服|号码|服务号)")
 _SHORT = re.compile(r"(?a)(\d{3})-(\d{4})", re.A)
 _MOBILE = re.compile(r"(?a)(?<![\w.])(?:\+?86[ -]?)?1[3-9]\d{9}(?![\d.])", re.A)
 _ID_CARD = re.compile(r"(?a)(?<![\w.])\d{17}[\dXx](?![\w.])", re.A)
 _LEADING_ZERO = re.compile(r"(?a)(?<![\w.,])0\d{2,}(?![\d.,])", re.A)
-_DIGITS = re.compile(r"(?a)(?<![\w.,])\d{3,}(?![\d,%]|\.\d)", re.A)  # "Call 911." ends a sentence
+_DIGITS = re.compile(r"(?a)(?<![\w.,])\d{3,}(?![\d%]|[.,]\d)", re.A)  # "Call 911." / "Room 1204," end a phrase
+# 拨打120或119, call 911 or 999: a number joined to a code just read is a code too
+_CODE_JOIN = re.compile(r"(?a)\s?(?:或者|或是|或|和|及|、|/|or|and)\s?$")
 
 
 def read_code(code: str, lang: str) -> str:
@@ -83,12 +101,52 @@ def en_nominal(num: str) -> str | None:
     return head + " " + _en_pair(num[-2:])
 
 
+_EN_IS = re.compile(r"(?a)\s+(?:is|was|are|were|reads|:)\s*$")
+
+
+def _en_cue_is(text: str, start: int, cues: list[str], lang: str) -> bool:
+    """The ZIP code is 94103, your PIN was 0451: the code word, then is/was, then the number."""
+    if lang != "en":
+        return False
+    m = _EN_IS.search(text, max(0, start - 12), start)
+    return m is not None and tail_has(text, m.start(), cues, window=24)
+
+
 def _route(num: str, start: int, end: int, lang: str) -> Match:
     """102路, 302路公交车: a bus route of up to three digits is named as a number (一百零二路, as
     stop announcements say it; never 两百), a longer one digit by digit."""
     if len(num) <= 3 and lang != "en" and num[0] != "0":
         return Match(start, end, numerals.zh_int(num), RULE + ".route")
     return Match(start, end, read_code(num, lang), RULE + ".code")
+
+
+def _models(text: str, lang: str) -> Iterator[Match]:
+    from .units import read_unit  # late: units imports nothing from here, but keep phone light
+    for m in _MODEL_TAIL.finditer(text):
+        spoken = read_code(m.group(1), lang) if lang != "en" else cardinal(m.group(1), lang)
+        yield Match(m.start(), m.end(1), " " + spoken, RULE + ".model")
+    for m in _MODEL_SUFFIX.finditer(text):
+        suffix = m.group(2)
+        if suffix in ("P", "K") or read_unit(suffix, lang) is not None or read_unit(suffix.lower(), lang) is not None:
+            continue  # 1080P is a resolution, 3000K a colour temperature, 500ML a volume
+        spoken = read_code(m.group(1), lang) if lang != "en" else cardinal(m.group(1), lang)
+        yield Match(m.start(1), m.end(1), spoken, RULE + ".model")
+    if lang == "en":
+        return
+    for m in _AFTER_NAME.finditer(text):
+        num = m.group(1)
+        if _measure_after(lang).match(text, m.end(1)):
+            continue
+        year = num[:2] in ("19", "20")
+        yield Match(m.start(1), m.end(1), digits(num, lang) if year else read_code(num, lang), RULE + ".model")
+
+
+@compiled
+def _measure_after(lang: str):
+    """A unit or measure word right after a number: then it counts something (2000元, 1000人)."""
+    from .common import alternation, words
+    from .measure import unit_pattern
+    return re.compile(r"(?a)\s?(?:" + unit_pattern(lang) + "|" + alternation(words(lang, "measure_words") + ["年", "月", "日", "号"]) + ")")
 
 
 def find(text: str, lang: str) -> Iterator[Match]:
@@ -105,6 +163,10 @@ def find(text: str, lang: str) -> Iterator[Match]:
                 short.group(2).startswith("0") or tail_has(text, m.start(), before)):
             continue  # 100-1000元 is a range; 555-0134 and "电话 555-1234" are numbers
         yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE)
+    for m in _INTL.finditer(text):
+        if sum(c.isdigit() for c in m.group(0)) >= 8:
+            yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE)
+    yield from _models(text, lang)
     for m in _RESOLUTION.finditer(text):
         res = m.group(1)
         spoken = digits(res, lang) if lang != "en" else \
@@ -115,11 +177,22 @@ def find(text: str, lang: str) -> Iterator[Match]:
             yield _route(m.group(1), m.start(1), m.end(1), lang)  # K102路, Y801路: a route name
             continue
         yield Match(m.start(1), m.end(1), read_code(m.group(1), lang), RULE + ".code")
+    for m in _LETTER_DASH_CODE.finditer(text):
+        yield Match(m.start(1) - 1, m.end(1), " " + read_code(m.group(1), lang), RULE + ".code")
+    prefixes = numbers_rules(lang).get("digit_prefixes", []) if lang != "en" else []
+    if prefixes:
+        for m in re.finditer(r"(?a)(?<![A-Za-z])(?:" + "|".join(map(re.escape, prefixes)) + r")(\d{2})(?!\d)", text):
+            yield Match(m.start(1), m.end(1), digits(m.group(1), lang), RULE + ".rating")
     for m in _DASHED.finditer(text):
-        if sum(c.isdigit() for c in m.group(0)) >= 7:
+        if sum(c.isdigit() for c in m.group(0)) >= 7 or tail_has(text, m.start(), before):
             yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")
     nominal = numbers_rules(lang).get("nominal_before", []) if lang == "en" else []
+    code_end = -1
     for m in _DIGITS.finditer(text):
+        if code_end >= 0 and m.start() - code_end <= 4 and _CODE_JOIN.search(text[code_end:m.start()]):
+            code_end = m.end()
+            yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")
+            continue
         spoken = en_nominal(m.group(0)) if nominal and tail_has(text, m.start(), nominal) else None
         if spoken:
             yield Match(m.start(), m.end(), spoken, RULE + ".nominal")
@@ -127,7 +200,14 @@ def find(text: str, lang: str) -> Iterator[Match]:
             yield Match(m.start(), m.end(), digits(m.group(0), lang), RULE + ".festival")
         elif head_has(text, m.end(), route) and not head_has(text, m.end(), ["路程", "路上", "路线", "路口"]):
             yield _route(m.group(0), m.start(), m.end(), lang)
-        elif tail_has(text, m.start(), before) or head_has(text, m.end(), after):
+        elif tail_has(text, m.start(), before) or head_has(text, m.end(), after) or _en_cue_is(text, m.start(), before, lang) or (
+                lang != "en" and len(m.group(0)) <= 6 and _LATER_PHONE_CUE.match(text, m.end())) or (
+                lang != "en" and len(m.group(0)) in (3, 4) and tail_has(text, m.start(), numbers_rules(lang).get("room_before", []))
+                and not _measure_after(lang).match(text, m.end())) or (
+                lang != "en" and len(m.group(0)) >= 5 and tail_has(text, m.start(), ["号"])
+                and not _measure_after(lang).match(text, m.end())):
+            # QQ号是123456789, 会员号：20230001 -- a long number right after any X号 is that number
+            code_end = m.end()
             yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")
     for m in _LEADING_ZERO.finditer(text):
         yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")

@@ -20,7 +20,8 @@ RULE = "number.range"
 @compiled
 def _pattern(lang: str):
     u = unit_pattern(lang)
-    side = r"(?P<s{i}>[-−])?(?P<n{i}>" + NUM + r")(?![\d])(?:\s?(?P<u{i}>" + u + r"|[%％‰]))?"
+    # " in" after a space is the preposition (won 3-2 in overtime); "in." or a glued "in" is the inch
+    side = r"(?P<s{i}>[-−])?(?P<n{i}>" + NUM + r")(?![\d])(?:(?!\sin\b(?!\.))\s?(?P<u{i}>" + u + r"|[%％‰]))?"
     return re.compile(r"(?a)(?<![\d.,:/])" + side.replace("{i}", "1") + r"\s?(?P<sep>[~～〜\-–—])\s?" + side.replace("{i}", "2") +
                       r"(?![\d.:/]\d|[A-Za-z])", re.A)
 

@@ -14,11 +14,22 @@ _PATTERN = re.compile(r"(?P<sign>[-−])?(?<![\d.])(?P<int>\d+)\.(?P<pre>\d*?)(?
                       + r"(?:\d*?\d" + _DOT + r")?)(?![\d" + _DOT + r"])", re.A)
 
 
+def read_recurring(marked: str, lang: str) -> str | None:
+    """'0.1̇2̇' (dots over the repetend's ends) -> 零点一二，一二循环; None if it is not one."""
+    m = _PATTERN.fullmatch(marked)
+    if m is None or m.group("sign"):
+        return None
+    return _spoken(m, "en" if lang == "en" else "zh")
+
+
+def _spoken(m: re.Match, lang: str) -> str:
+    rep = m.group("rep").replace(_DOT, "")
+    return tpl(lang, "recurring")(num=cardinal(f"{m.group('int')}.{m.group('pre')}{rep}", lang), rep=digits(rep, lang))
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
     for m in _PATTERN.finditer(text):
-        rep = m.group("rep").replace(_DOT, "")
-        spoken = tpl(lang, "recurring")(num=cardinal(f"{m.group('int')}.{m.group('pre')}{rep}", lang),
-                                         rep=digits(rep, lang))
+        spoken = _spoken(m, lang)
         signed = m.group("sign") is not None and sign_allowed(text, m.start())
         if signed:
             spoken = tpl(lang, "negative")(num=spoken)

@@ -79,7 +79,10 @@ def find(text: str, lang: str, start: int = 0, end: int | None = None) -> Iterat
             continue
         if s == "/":
             # 元/人, km/次 : "per" between a unit or measure and a Han word; otherwise a pause
-            per = lang != "en" and m.start() > 0 and text[m.start() - 1] in _per_before() and _is_han(text[m.end():m.end() + 1])
+            per = lang != "en" and m.start() > 0 and (
+                text[m.start() - 1] in _per_before() and _is_han(text[m.end():m.end() + 1])
+                # ¥12.8/斤, 300/月: a price or count before, a measure word after
+                or text[m.start() - 1].isdigit() and (text[m.end():m.end() + 1] in _per_before() or text[m.end():m.end() + 1] == "月"))
             yield Match(m.start(), m.end(), t.get("/per", "每") if per else t[s], RULE + (".per" if per else ""))
             continue
         yield Match(m.start(), m.end(), t[s], RULE)

@@ -6,11 +6,12 @@ from typing import Iterator
 
 from .. import numerals
 from ..pieces import Match
-from .common import cardinal, numbers_rules, tail_has, tpl
+from .common import cardinal, head_has, numbers_rules, tail_has, tpl
 
 RULE = "number.time"
 
-_COLON = re.compile(r"(?a)(?<![\d:.])(\d{1,3})\s?[:：](\d{1,3})(?:[:：](\d{1,3}))?(?![\d:])"
+# (?!\.\d): 1:7.8 is a ratio with a decimal side (_WIDE_RATIO), never 1:7 then ".8"
+_COLON = re.compile(r"(?a)(?<![\d:.])(\d{1,3})\s?[:：](\d{1,3})(?:[:：](\d{1,3}))?(?![\d:]|\.\d)"
                     r"(?:\s?([AaPp])\.?\s?[Mm]\b\.?)?")
 _RATIO_CHAIN = re.compile(r"(?a)(?<![\d:.])\d+(?:\.\d+)?(?:\s?[:：∶]\s?\d+(?:\.\d+)?){2,}(?![\d:])")
 # 1:1000 比例尺, 1.5:1: a side too long or with a point is no clock time, so a ratio
@@ -32,6 +33,10 @@ def _own_stop(text: str, m: re.Match) -> int:
 
 # "at 10:15:30": a clock; otherwise h:mm:ss in English prose is a duration (finished in 2:15:30)
 _EN_CLOCK_CUE = re.compile(r"(?i)\b(?:at|by|until|till|from|since|before|after|around|about|to)\s+(?:about\s+|around\s+)?$")
+
+
+# 9秒83, 12秒91: a sprint time's hundredths after 秒 are said digit by digit (九秒八三)
+_SPRINT = re.compile(r"(?a)(?<![\d.])(\d{1,2})秒(\d{2})(?![\d.])")
 
 
 def en_duration(h: str, m: str, s: str) -> str:
@@ -68,6 +73,13 @@ def en_time(h: str, m: str | None, ampm: str | None = None, s: str | None = None
     return out
 
 
+def _zh_day_part(text: str, start: int, ap: str) -> str:
+    """3pm in Mandarin is 下午三点; after a day-part word already said (明天下午3pm) only 三点."""
+    if tail_has(text, start, numbers_rules("zh").get("day_parts", []), window=4):
+        return ""
+    return "上午" if ap.lower() == "a" else "下午"
+
+
 def ratio(parts: list[str], lang: str) -> str:
     sep = tpl(lang, "ratio_sep")()
     return (f" {sep} " if lang == "en" else sep).join(cardinal(p, lang) for p in parts)
@@ -81,7 +93,15 @@ def is_score_context(text: str, start: int, lang: str) -> bool:
     """Is the number at `start` a ratio or a score by the words just before it (比分, won)?"""
     if lang == "en":
         return _EN_SCORE.search(text, max(0, start - 48), start) is not None
-    return tail_has(text, start, numbers_rules(lang).get("ratio_before", []))
+    rules = numbers_rules(lang)
+    if tail_has(text, start, rules.get("ratio_before", [])):
+        return True
+    # 比分定格在2-1, 最终比分为3-2: a score word earlier in the same clause; 3-1击败 / 2-1获胜: a result word after
+    clause = re.split(r"[，,。；;！!？?：:、\s]", text[max(0, start - 10):start])[-1]
+    if any(c in clause for c in rules.get("score_before", [])):
+        return True
+    after = re.match(r"(?a)[\d.:：\-–—]*\s?", text[start:])
+    return head_has(text, start + after.end(), rules.get("score_after", [])) if after else False
 
 
 def find(text: str, lang: str) -> Iterator[Match]:
@@ -103,7 +123,7 @@ def find(text: str, lang: str) -> Iterator[Match]:
         if is_time:
             spoken = en_time(h, mi, ap, s) if lang == "en" else zh_time(h, mi, s)
             if ap and lang != "en":
-                spoken = ("上午" if ap.lower() == "a" else "下午") + spoken
+                spoken = _zh_day_part(text, m.start(), ap) + spoken
             yield Match(m.start(), _own_stop(text, m) if lang == "en" else m.end(), spoken, RULE)
         elif not ap:
             parts = [p for p in (h, mi, s) if p is not None]
@@ -113,6 +133,14 @@ def find(text: str, lang: str) -> Iterator[Match]:
     for m in _WIDE_RATIO.finditer(text):
         if any(len(p) > 3 or "." in p for p in m.groups()):
             yield Match(m.start(), m.end(), ratio(list(m.groups()), lang), "number.ratio")
-    if lang == "en":
-        for m in _EN_AMPM.finditer(text):
-            yield Match(m.start(), _own_stop(text, m), en_time(m.group(1), None, m.group(2)), RULE)
+    if lang != "en":
+        from .phone import _measure_after  # late: phone imports from common only
+        for m in _SPRINT.finditer(text):
+            if not _measure_after(lang).match(text, m.end()):
+                yield Match(m.start(), m.end(), numerals.zh_int(m.group(1)) + "秒" + numerals.zh_digits(m.group(2)), RULE + ".hundredths")
+    for m in _EN_AMPM.finditer(text):
+        h, ap = m.group(1), m.group(2)
+        if lang == "en":
+            yield Match(m.start(), _own_stop(text, m), en_time(h, None, ap), RULE)
+        elif int(h) <= 12:
+            yield Match(m.start(), m.end(), _zh_day_part(text, m.start(), ap) + zh_time(h, None), RULE)
