@@ -477,52 +477,41 @@ def document_texts(model, n: int, lo: int = 10, hi: int = 40, seed: int = 0) -> 
     return texts, lengths
 
 
-def document_run(model, texts, dit_steps: int, mode: str, first_batch: int = 1) -> dict:
-    """Seconds until the first utterance's audio and until the whole document's audio, and
-    how much of it the AudioVAE decode took.
+def document_steps(model, texts, dit_steps: int, mode: str, first_batch: int = 1):
+    """One way of generating the document, as a generator that yields after every model step
+    (prefill and AudioVAE decode included in the step that does them): (utterances whose
+    audio is now done, seconds of that audio, seconds of it spent in the VAE).
 
     mode "fixed": the previous speak() path, batches of 1, 2, 4, 8, 8 ... utterances, each
-    run to completion (generate_latents of the batch: sequences leave as they end, none
-    join) and decoded one by one.  mode "continuous": model.generate_many, max_batch 8,
-    refill, `first_batch` the ramp, same-step ends decoded together."""
-    gen = dict(seeds=7, min_len=10**6, inference_timesteps=dit_steps, cfg_value=CFG,
-               retry_badcase_ratio_threshold=1.0)
-    vae_s = [0.0]
-    real_decode = model.decode_latents
+    run to completion (sequences leave as they end, none join), each decoded alone.
+    mode "continuous": what model.generate_many does, max_batch 8, refill, `first_batch`
+    the ramp, the utterances ending in the same step decoded together."""
+    from synth.voxcpm import generation
+    reqs = []
+    for k, text in enumerate(texts):
+        req, _ = model._request(text, None, 7, None, 1.0)  # cap = tokens + 10: forced lengths
+        req.key = k
+        reqs.append(req)
 
-    def decode(latents, n_context=0):
+    def decode(ended, together):
+        lat = [torch.stack(r.patches).float() for r in ended]
         t = time.perf_counter()
-        out = real_decode(latents, n_context)
+        wavs = model.decode_latents(lat) if together else [model.decode_latents([x])[0] for x in lat]
         sync(model.device)
-        vae_s[0] += time.perf_counter() - t
-        return out
+        return [r.key for r in ended], sum(len(w) for w in wavs) / model.sample_rate, time.perf_counter() - t
 
-    model.decode_latents = decode  # the instance attribute shadows the method: timed
-    load0 = loadavg()
-    t0 = time.perf_counter()
-    first = None
-    samples = 0
-    try:
-        if mode == "fixed":
-            k, size = 0, 1
-            while k < len(texts):
-                chunk = texts[k:k + size]
-                for lat in model.generate_latents(chunk, **gen):
-                    samples += len(model.decode_latents([lat])[0])
-                    first = first or time.perf_counter() - t0
-                k, size = k + len(chunk), min(8, size * 2)
-        else:
-            for idx, wav in model.generate_many(texts, max_batch=8, first_batch=first_batch, **gen):
-                samples += len(wav)
-                if idx == 0:
-                    first = time.perf_counter() - t0
-    finally:
-        del model.decode_latents
-    total = time.perf_counter() - t0
-    audio_s = samples / model.sample_rate
-    return dict(mode=mode, first_batch=first_batch if mode != "fixed" else None,
-                first_audio_s=first, total_s=total, vae_s=vae_s[0], audio_s=audio_s,
-                audio_s_per_s=audio_s / total, loadavg=(load0, loadavg()))
+    if mode == "fixed":
+        k, size = 0, 1
+        while k < len(reqs):
+            chunk = reqs[k:k + size]
+            for step in generation.continuous(model.net, chunk, 10**6, dit_steps, CFG,
+                                              max_batch=len(chunk), first_batch=len(chunk)):
+                yield decode(step.ended, False) if step.ended else ([], 0.0, 0.0)
+            k, size = k + len(chunk), min(8, size * 2)
+    else:
+        for step in generation.continuous(model.net, reqs, 10**6, dit_steps, CFG, max_batch=8,
+                                          first_batch=first_batch):
+            yield decode(step.ended, True) if step.ended else ([], 0.0, 0.0)
 
 
 def schedule_cost(lengths, step_s: dict, mode: str, first_batch: int = 1, max_batch: int = 8):
@@ -553,30 +542,44 @@ def schedule_cost(lengths, step_s: dict, mode: str, first_batch: int = 1, max_ba
     return first, t
 
 
-def document_throughput(model, n: int, dit_steps: int, ramps=(1, 8), repeat: int = 1) -> dict:
-    """Fixed batches vs continuous batching on one document, in the same process, plus the
-    steady-state aggregate throughput at batch 1 and 8 (model step + streaming VAE).
-    repeat > 1: the modes run again in reversed order (ABC CBA ...), best of each kept, so
-    that a change in the machine's load hits all of them alike."""
+def document_throughput(model, n: int, dit_steps: int, ramps=(1, 8)) -> dict:
+    """Fixed batches vs continuous batching (with each ramp) on one document, run
+    interleaved step by step in one process: each way keeps its own clock (the sum of its
+    own steps), so a change in the machine's load hits all of them alike.  Plus the same
+    schedules replayed on the step costs, and the steady-state throughput at batch 1 and 8."""
     texts, lengths = document_texts(model, n)
-    out = dict(utterances=n, lengths=lengths, dit_steps=dit_steps, runs=[], all_runs=[])
+    out = dict(utterances=n, lengths=lengths, dit_steps=dit_steps, runs=[])
     model.generate_latents(texts[:2], seeds=1, min_len=10**6, inference_timesteps=dit_steps,
                            max_len=2)  # warm-up
     modes = [("fixed", None)] + [("continuous", r) for r in ramps]
-    best = {}
-    for rep in range(repeat):
-        for mode, fb in (modes if rep % 2 == 0 else modes[::-1]):
-            r = document_run(model, texts, dit_steps, mode, fb or 1)
-            out["all_runs"].append(r)
-            key = (mode, fb)
-            if key not in best or r["total_s"] < best[key]["total_s"]:
-                best[key] = dict(r, first_audio_s=min(r["first_audio_s"],
-                                                      best.get(key, r)["first_audio_s"]))
-            print(f"  {mode:<10} {'' if fb is None else f'first_batch {fb}':<14} first audio "
-                  f"{r['first_audio_s']:6.1f} s  document {r['total_s']:6.1f} s (VAE {r['vae_s']:5.1f} s)  "
-                  f"{r['audio_s_per_s']:.3f} audio s/s  load {r['loadavg'][0]:.1f}->{r['loadavg'][1]:.1f}",
-                  flush=True)
-    out["runs"] = [best[key] for key in modes]
+    runs = [dict(mode=m, first_batch=fb, total_s=0.0, vae_s=0.0, audio_s=0.0, first_audio_s=None,
+                 steps=0, it=document_steps(model, texts, dit_steps, m, fb or 1)) for m, fb in modes]
+    load0 = loadavg()
+    live = list(runs)
+    while live:
+        for r in list(live):
+            t = time.perf_counter()
+            try:
+                keys, audio_s, vae_s = next(r["it"])
+            except StopIteration:
+                live.remove(r)
+                continue
+            r["total_s"] += time.perf_counter() - t
+            r["steps"] += 1
+            r["audio_s"] += audio_s
+            r["vae_s"] += vae_s
+            if 0 in keys:
+                r["first_audio_s"] = r["total_s"]
+    for r in runs:
+        del r["it"]
+        r["audio_s_per_s"] = r["audio_s"] / r["total_s"]
+        fb = r["first_batch"]
+        label = "" if fb is None else f"first_batch {fb}"
+        print(f"  {r['mode']:<10} {label:<14} first audio {r['first_audio_s']:6.1f} s  document "
+              f"{r['total_s']:6.1f} s (VAE {r['vae_s']:5.1f} s, {r['steps']} steps)  "
+              f"{r['audio_s_per_s']:.3f} audio s/s")
+    out["runs"], out["loadavg"] = runs, (load0, loadavg())
+    print(f"  (interleaved step by step; load average {load0:.2f} -> {out['loadavg'][1]:.2f})")
     # The same schedules on a cost model: one step of B sequences, measured for B = 1..8.
     step_s = {B: whole_step(model, B, None, 3, with_vae=False, dit_steps=dit_steps)
               for B in range(1, 9)}
@@ -768,8 +771,6 @@ def main():
                     help="DiT steps per patch in --document runs (default 4: a short run)")
     ap.add_argument("--ramps", default="1,8", metavar="LIST",
                     help="first_batch values of the continuous --document runs (default 1,8)")
-    ap.add_argument("--repeat", type=int, default=1, metavar="R",
-                    help="--document: run the modes R times, alternating their order; best of each")
     ap.add_argument("--threads", type=int, metavar="T",
                     help="torch.set_num_threads(T) (on a shared 2-core host, 1 is far steadier)")
     ap.add_argument("--overhead", type=int, metavar="ROUNDS",
@@ -879,10 +880,8 @@ def main():
         print(f"\ndocument of {a.document} utterances, DiT steps {a.doc_steps} "
               f"(seconds of audio per second of wall time, VAE decode included)")
         ramps = tuple(int(x) for x in a.ramps.split(","))
-        R["document"] = D = document_throughput(model, a.document, a.doc_steps, ramps, a.repeat)
+        R["document"] = D = document_throughput(model, a.document, a.doc_steps, ramps)
         print("  lengths (patches): " + " ".join(map(str, D["lengths"])))
-        if a.repeat > 1:
-            print(f"  best of {a.repeat} runs each:")
         for r in D["runs"][1:]:
             print(f"  continuous first_batch {r['first_batch']}: x{r['speedup_vs_fixed']:.2f} the "
                   f"fixed batches' throughput (x{r['speedup_vs_fixed_without_vae']:.2f} without the "
