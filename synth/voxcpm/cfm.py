@@ -42,7 +42,8 @@ def solve(estimator, noise, mu, cond, n_steps: int, cfg_value: float, mean_mode:
 
     `estimator(x, mu, t, cond, dt)` gives the velocity; an estimator with a
     `velocity_field` method (LocalDiT) is asked once per solve for a function of x alone,
-    so that what does not change between the Euler steps is computed once.
+    so that what does not change between the Euler steps is computed once (inference only:
+    it writes into buffers, which autograd does not follow).
     """
     B = noise.shape[0]
     zero_steps = max(1, int((n_steps + 1) * 0.04))   # CFG-Zero* "zero init": no move at first
@@ -52,7 +53,7 @@ def solve(estimator, noise, mu, cond, n_steps: int, cfg_value: float, mean_mode:
     mu_in = torch.cat([mu, torch.zeros_like(mu)])    # conditional rows, then unconditional
     cond_in = torch.cat([cond, cond])                # the unconditional row keeps the condition
     times = [(t, dt if mean_mode else torch.zeros_like(dt)) for t, dt in moving]
-    if hasattr(estimator, "velocity_field"):
+    if hasattr(estimator, "velocity_field") and not torch.is_grad_enabled():
         key = (n_steps, zero_steps, mean_mode, noise.device, noise.dtype)   # determines `times`
         field = estimator.velocity_field(mu_in, cond_in, times, noise.shape[2], times_key=key)
     else:
