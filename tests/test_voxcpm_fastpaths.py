@@ -40,6 +40,8 @@ def test_solve_shortcut_equals_plain_estimator_calls(net, batch, n_steps, mean_m
         plain = plain_solve(est, noise, mu, cond, n_steps, 2.0, mean_mode)
     torch.testing.assert_close(fast[0], plain, **TOL)
     torch.testing.assert_close(fast[1], fast[0], atol=0, rtol=0)  # the cached second solve
+    with_grad = cfm.solve(est, noise, mu, cond, n_steps, 2.0, mean_mode=mean_mode)  # autograd on
+    torch.testing.assert_close(with_grad.detach(), plain, **TOL)
 
 
 def test_cached_time_embeddings_follow_new_weights(net):
