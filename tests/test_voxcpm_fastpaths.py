@@ -158,3 +158,13 @@ def test_long_offline_decode_runs_in_pieces_with_the_same_result(frames):
     whole = vae.decode(z)
     assert pieces.shape == whole.shape == (2, 1, frames * vae.hop_length)
     torch.testing.assert_close(pieces, whole, **TOL)
+
+
+def test_vae_layers_still_run_under_autograd_after_inference_use():
+    vae = small_vae(7)
+    z = torch.randn(1, 6, 5, generator=torch.Generator().manual_seed(7))
+    with torch.inference_mode():
+        ref = vae.stream_decoder().push(z)           # fills the derived-weight caches
+    wav = vae.decoder(z)                             # plain call, parameters require grad
+    assert wav.requires_grad
+    torch.testing.assert_close(wav.detach(), ref, **TOL)

@@ -25,16 +25,21 @@ def schedule(n_steps: int, device, dtype) -> list[tuple[torch.Tensor, torch.Tens
     with the arithmetic the step loop used to do (t <- t - dt; dt <- t - t_span[k+1])."""
     key = (n_steps, torch.device(device), dtype)
     if key not in _SCHEDULES:
-        t_span = time_grid(n_steps, device, dtype)
-        t, dt = t_span[0], t_span[0] - t_span[1]
-        steps = []
-        for k in range(1, n_steps + 1):
-            steps.append((t, dt))
-            t = t - dt
-            if k < n_steps:
-                dt = t - t_span[k + 1]
-        _SCHEDULES[key] = steps
+        with torch.inference_mode(False), torch.no_grad():  # plain tensors: usable under autograd too
+            _SCHEDULES[key] = _euler_steps(n_steps, device, dtype)
     return _SCHEDULES[key]
+
+
+def _euler_steps(n_steps, device, dtype):
+    t_span = time_grid(n_steps, device, dtype)
+    t, dt = t_span[0], t_span[0] - t_span[1]
+    steps = []
+    for k in range(1, n_steps + 1):
+        steps.append((t, dt))
+        t = t - dt
+        if k < n_steps:
+            dt = t - t_span[k + 1]
+    return steps
 
 
 def solve(estimator, noise, mu, cond, n_steps: int, cfg_value: float, mean_mode: bool = False):

@@ -84,7 +84,7 @@ def _derived(module: nn.Module, name: str, source: torch.Tensor, make):
     cache = module.__dict__.setdefault("_derived_cache", {})
     hit = cache.get(name)
     if hit is None or hit[0] != stamp:
-        with torch.no_grad():
+        with torch.inference_mode(False), torch.no_grad():  # a plain tensor, usable under autograd
             hit = cache[name] = (stamp, make(source.detach()))
     return hit[1]
 
