@@ -40,6 +40,8 @@ def test_solve_shortcut_equals_plain_estimator_calls(net, batch, n_steps, mean_m
         plain = plain_solve(est, noise, mu, cond, n_steps, 2.0, mean_mode)
     torch.testing.assert_close(fast[0], plain, **TOL)
     torch.testing.assert_close(fast[1], fast[0], atol=0, rtol=0)  # the cached second solve
+    with_grad = cfm.solve(est, noise, mu, cond, n_steps, 2.0, mean_mode=mean_mode)  # autograd on
+    torch.testing.assert_close(with_grad.detach(), plain, **TOL)
 
 
 def test_cached_time_embeddings_follow_new_weights(net):
@@ -156,3 +158,13 @@ def test_long_offline_decode_runs_in_pieces_with_the_same_result(frames):
     whole = vae.decode(z)
     assert pieces.shape == whole.shape == (2, 1, frames * vae.hop_length)
     torch.testing.assert_close(pieces, whole, **TOL)
+
+
+def test_vae_layers_still_run_under_autograd_after_inference_use():
+    vae = small_vae(7)
+    z = torch.randn(1, 6, 5, generator=torch.Generator().manual_seed(7))
+    with torch.inference_mode():
+        ref = vae.stream_decoder().push(z)           # fills the derived-weight caches
+    wav = vae.decoder(z)                             # plain call, parameters require grad
+    assert wav.requires_grad
+    torch.testing.assert_close(wav.detach(), ref, **TOL)

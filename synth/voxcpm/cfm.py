@@ -25,16 +25,21 @@ def schedule(n_steps: int, device, dtype) -> list[tuple[torch.Tensor, torch.Tens
     with the arithmetic the step loop used to do (t <- t - dt; dt <- t - t_span[k+1])."""
     key = (n_steps, torch.device(device), dtype)
     if key not in _SCHEDULES:
-        t_span = time_grid(n_steps, device, dtype)
-        t, dt = t_span[0], t_span[0] - t_span[1]
-        steps = []
-        for k in range(1, n_steps + 1):
-            steps.append((t, dt))
-            t = t - dt
-            if k < n_steps:
-                dt = t - t_span[k + 1]
-        _SCHEDULES[key] = steps
+        with torch.inference_mode(False), torch.no_grad():  # plain tensors: usable under autograd too
+            _SCHEDULES[key] = _euler_steps(n_steps, device, dtype)
     return _SCHEDULES[key]
+
+
+def _euler_steps(n_steps, device, dtype):
+    t_span = time_grid(n_steps, device, dtype)
+    t, dt = t_span[0], t_span[0] - t_span[1]
+    steps = []
+    for k in range(1, n_steps + 1):
+        steps.append((t, dt))
+        t = t - dt
+        if k < n_steps:
+            dt = t - t_span[k + 1]
+    return steps
 
 
 def solve(estimator, noise, mu, cond, n_steps: int, cfg_value: float, mean_mode: bool = False):
@@ -42,7 +47,8 @@ def solve(estimator, noise, mu, cond, n_steps: int, cfg_value: float, mean_mode:
 
     `estimator(x, mu, t, cond, dt)` gives the velocity; an estimator with a
     `velocity_field` method (LocalDiT) is asked once per solve for a function of x alone,
-    so that what does not change between the Euler steps is computed once.
+    so that what does not change between the Euler steps is computed once (inference only:
+    it writes into buffers, which autograd does not follow).
     """
     B = noise.shape[0]
     zero_steps = max(1, int((n_steps + 1) * 0.04))   # CFG-Zero* "zero init": no move at first
@@ -52,7 +58,7 @@ def solve(estimator, noise, mu, cond, n_steps: int, cfg_value: float, mean_mode:
     mu_in = torch.cat([mu, torch.zeros_like(mu)])    # conditional rows, then unconditional
     cond_in = torch.cat([cond, cond])                # the unconditional row keeps the condition
     times = [(t, dt if mean_mode else torch.zeros_like(dt)) for t, dt in moving]
-    if hasattr(estimator, "velocity_field"):
+    if hasattr(estimator, "velocity_field") and not torch.is_grad_enabled():
         key = (n_steps, zero_steps, mean_mode, noise.device, noise.dtype)   # determines `times`
         field = estimator.velocity_field(mu_in, cond_in, times, noise.shape[2], times_key=key)
     else:

@@ -86,7 +86,7 @@ class Attention(nn.Module):
         slots.write(v_cache, v)
         # Attend only over the filled prefix [0, span) instead of all max_length slots.
         keys, values = k_cache[:, :, :slots.span], v_cache[:, :, :slots.span]
-        if q.dtype == torch.float32:
+        if q.dtype == torch.float32 and q.is_cpu:
             o = attend_one(q, keys, values, slots.bias)
         else:
             o = F.scaled_dot_product_attention(q, keys, values, attn_mask=slots.mask, enable_gqa=True)
@@ -97,7 +97,8 @@ def attend_one(q, k, v, bias):
     """Attention of one query per sequence, q [B,heads,1,hd] over k/v [B,kv,S,hd], as two batched
     matmuls with the query heads of a KV head stacked (consecutive heads share one, as in
     enable_gqa).  For a single query torch's CPU SDPA kernel takes about twice as long (0.8 vs
-    0.4 ms per layer at batch 4 over 1500 positions).  `bias` [B,1,1,S]: 0 or -inf."""
+    0.4 ms per layer at batch 4 over 1500 positions; GPUs keep SDPA).  `bias` [B,1,1,S]: 0 or
+    -inf."""
     B, H, _, D = q.shape
     kv = k.shape[1]
     scores = torch.matmul(q.reshape(B, kv, H // kv, D), k.transpose(-1, -2))

@@ -64,9 +64,9 @@ def _onednn_works() -> bool:
 
 
 def linear(x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None) -> torch.Tensor:
-    """F.linear, through oneDNN for float32 on the CPU: the stock MKL sgemm is 2-5x slower on
-    these shapes on AMD CPUs (a 2-row 1536 x 12288 upsampler matmul: ~12 ms vs ~2.5 ms).
-    Same float32 arithmetic, another summation order (~1e-6 relative)."""
+    """F.linear, through oneDNN for float32 on the CPU: the stock MKL sgemm is 1.5-2x slower on
+    these shapes on our AMD CPUs with one thread (2-row 1536 x 12288 upsampler matmul: 6.1 vs
+    4.0 ms) and worse with two.  Same float32 arithmetic, another summation order (~1e-6)."""
     if (x.is_cpu and x.dtype == torch.float32 and weight.dtype == torch.float32 and x.numel()
             and not torch.is_grad_enabled() and _onednn_works()):
         return torch.ops.mkldnn._linear_pointwise(x, weight, bias, "none", [], "")
@@ -84,7 +84,7 @@ def _derived(module: nn.Module, name: str, source: torch.Tensor, make):
     cache = module.__dict__.setdefault("_derived_cache", {})
     hit = cache.get(name)
     if hit is None or hit[0] != stamp:
-        with torch.no_grad():
+        with torch.inference_mode(False), torch.no_grad():  # a plain tensor, usable under autograd
             hit = cache[name] = (stamp, make(source.detach()))
     return hit[1]
 
