@@ -77,11 +77,22 @@ class Batch:
         self.net, self.min_len, self.steps, self.cfg_value = net, min_len, steps, cfg_value
         self.live: list[Request] = []
         self.state: DecodeState | None = None
+        self._unfed: torch.Tensor | None = None  # last patches of the live rows, not fed back yet
+
+    def _feed_back(self):
+        """Run the LMs on the last step's patches.  Deferred from `step` to the next call, so
+        a step hands its patches out after the DiT solve, not after the LM steps as well:
+        the first audio of a stream comes ~70 ms (base LM + residual LM + local encoder,
+        CPU float32) sooner, and a final step feeds nothing back."""
+        if self._unfed is not None:
+            patch, self._unfed = self._unfed, None
+            self.net.feed_back(self.state, patch, self.net.embed_patches(patch[:, None])[:, 0])
 
     @torch.inference_mode()
     def add(self, reqs: list[Request]):
         """Prefill `reqs` together and append them as rows (the running rows keep going)."""
         net, c = self.net, self.net.cfg
+        self._feed_back()  # the running rows' state must be complete before rows are appended
         cache_len = max(r.prefill_len + r.max_len for r in reqs)
         if cache_len > c.max_length + 1:
             raise ValueError(f"prompt + max_len needs {cache_len - 1} positions, more than the "
@@ -97,7 +108,9 @@ class Batch:
 
     @torch.inference_mode()
     def step(self) -> Step:
-        """One patch for every live sequence; the ended ones leave, the others are fed back."""
+        """One patch for every live sequence; the ended ones leave, the others are fed back
+        (at the start of the next step or add)."""
+        self._feed_back()
         net, c, live = self.net, self.net.cfg, self.live
         noise = torch.cat([torch.randn((1, c.feat_dim, c.patch_size), generator=r.generator,
                                        device=net.device, dtype=net.dtype) for r in live])
@@ -124,7 +137,7 @@ class Batch:
             state.select(idx)
             patch = patch[idx]
             self.live = [live[j] for j in keep]
-        net.feed_back(state, patch, net.embed_patches(patch[:, None])[:, 0])
+        self._unfed = patch
         return done
 
 
