@@ -27,28 +27,40 @@ def _onednn(x, weight, bias):
 
 @functools.cache
 def onednn_linear_works() -> bool:
-    """True if this torch build has the oneDNN linear op and it matches F.linear."""
+    """True if this torch build has the oneDNN linear op and it matches F.linear, also on the
+    strided operands callers give it (batch-strided rows, a transposed weight view)."""
     if not (torch.backends.mkldnn.is_available() and hasattr(torch.ops.mkldnn, "_linear_pointwise")):
         return False
     g = torch.Generator().manual_seed(0)
-    x, w, b = (torch.randn(s, generator=g) for s in ((3, 5, 64), (48, 64), (48,)))
-    try:
-        with torch.inference_mode():
-            got = _onednn(x, w, b)
-    except RuntimeError:
-        return False
-    return got.shape == (3, 5, 48) and torch.allclose(got, F.linear(x, w, b), rtol=1e-5, atol=1e-5)
+    cases = [(torch.randn(3, 5, 64, generator=g), torch.randn(48, 64, generator=g)),
+             (torch.randn(2, 9, 40, generator=g)[:, 1:], torch.randn(40, 24, generator=g).t())]
+    for x, w in cases:
+        b = torch.randn(w.shape[0], generator=g)
+        try:
+            with torch.inference_mode():
+                got = _onednn(x, w, b)
+        except RuntimeError:
+            return False
+        if got.shape != (*x.shape[:-1], w.shape[0]) or not torch.allclose(got, F.linear(x, w, b),
+                                                                           rtol=1e-5, atol=1e-5):
+            return False
+    return True
+
+
+def linear(x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None = None) -> torch.Tensor:
+    """F.linear, through oneDNN for a float32 CPU input outside autograd (where it works)."""
+    if (x.is_cpu and x.dtype == torch.float32 and weight.dtype == torch.float32 and x.numel()
+            and not (torch.is_grad_enabled() and (x.requires_grad or weight.requires_grad))
+            and onednn_linear_works()):
+        return _onednn(x, weight, bias)
+    return F.linear(x, weight, bias)
 
 
 class OneDNNLinear(nn.Linear):
     """An nn.Linear (same parameters, same state dict) whose float32 CPU forward uses oneDNN."""
 
     def forward(self, x):
-        w = self.weight
-        if (x.is_cpu and x.dtype == torch.float32 and w.dtype == torch.float32 and x.numel()
-                and not (torch.is_grad_enabled() and (x.requires_grad or w.requires_grad))):
-            return _onednn(x, w, self.bias)
-        return F.linear(x, w, self.bias)
+        return linear(x, self.weight, self.bias)
 
 
 def use_onednn_linears(net: nn.Module) -> int:

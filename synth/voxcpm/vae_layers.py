@@ -17,12 +17,13 @@ Convolution weights are the *effective* weights: the checkpoint's weight-norm pa
 """
 from __future__ import annotations
 
-import functools
 import math
 
 import torch
 import torch.nn.functional as F
 from torch import nn
+
+from .cpu_linear import linear
 
 
 def fold_weight_norm(g: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
@@ -44,34 +45,8 @@ def _init_uniform(weight: torch.Tensor, fan_in: int) -> None:
 
 
 # ------------------------------------------------------------------ kernels
-
-@functools.cache
-def _onednn_works() -> bool:
-    """oneDNN's linear (the op torch's compiler emits for CPU linears; internal API, so it is
-    checked once against F.linear, with the strided operands this module gives it)."""
-    if not (torch.backends.mkldnn.is_available() and hasattr(torch.ops.mkldnn, "_linear_pointwise")):
-        return False
-    g = torch.Generator().manual_seed(0)
-    x = torch.randn(2, 9, 40, generator=g)[:, 1:]               # batch-strided rows
-    w = torch.randn(40, 24, generator=g).t()                     # transposed weight view
-    b = torch.randn(24, generator=g)
-    try:
-        with torch.no_grad():
-            got = torch.ops.mkldnn._linear_pointwise(x, w, b, "none", [], "")
-    except RuntimeError:
-        return False
-    return got.shape == (2, 8, 24) and torch.allclose(got, F.linear(x, w, b), rtol=1e-5, atol=1e-5)
-
-
-def linear(x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None) -> torch.Tensor:
-    """F.linear, through oneDNN for float32 on the CPU: the stock MKL sgemm is 1.5-2x slower on
-    these shapes on our AMD CPUs with one thread (2-row 1536 x 12288 upsampler matmul: 6.1 vs
-    4.0 ms) and worse with two.  Same float32 arithmetic, another summation order (~1e-6)."""
-    if (x.is_cpu and x.dtype == torch.float32 and weight.dtype == torch.float32 and x.numel()
-            and not torch.is_grad_enabled() and _onednn_works()):
-        return torch.ops.mkldnn._linear_pointwise(x, weight, bias, "none", [], "")
-    return F.linear(x, weight, bias)
-
+# linear(): F.linear through oneDNN on the CPU (cpu_linear.py); the stock MKL sgemm is 1.5-2x
+# slower on these shapes on our AMD CPUs (2-row 1536 x 12288 upsampler matmul: 6.1 vs 4.0 ms).
 
 def _derived(module: nn.Module, name: str, source: torch.Tensor, make):
     """A tensor computed from a parameter (a transposed copy, a reciprocal), cached on the
