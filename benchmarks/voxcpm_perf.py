@@ -389,12 +389,15 @@ def precision_matmuls(rounds: int) -> dict:
     import copy
     import warnings
     from torch import nn
+    from synth.voxcpm.cpu_linear import use_onednn_linears
     lin = nn.Sequential(nn.Linear(1024, 4096, bias=False)).eval()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         q = torch.ao.quantization.quantize_dynamic(
             lin, {nn.Linear: torch.ao.quantization.per_channel_dynamic_qconfig}, dtype=torch.qint8)
-    variants = {"float32": (lin, torch.float32),
+    lin32 = copy.deepcopy(lin)
+    use_onednn_linears(lin32)  # float32 as the product runs it on the CPU
+    variants = {"float32": (lin32, torch.float32),
                 "bfloat16": (copy.deepcopy(lin).to(torch.bfloat16), torch.bfloat16),
                 "int8": (q, torch.float32)}
     out = {}

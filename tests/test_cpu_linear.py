@@ -88,3 +88,11 @@ def test_bfloat16_and_int8_models_keep_their_own_kernels():
     q = synth.load_model(TINY, device="cpu", quantize="int8")
     quantized = [m for m in q.net.modules() if "quantized" in type(m).__module__]
     assert quantized and not any(isinstance(m, OneDNNLinear) for m in quantized)
+
+
+def test_int8_quantisation_of_a_model_already_on_onednn_linears_still_quantises():
+    from synth.voxcpm.precision import quantize_int8
+    model = synth.load_model(TINY, device="cpu")
+    quantize_int8(model.net)
+    quantized = [m for m in model.net.modules() if "quantized" in type(m).__module__]
+    assert len(quantized) >= 7 * len(model.net.base_lm.layers)

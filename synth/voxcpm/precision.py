@@ -25,6 +25,9 @@ def quantize_int8(net: nn.Module) -> nn.Module:
     blocks = [m for m in net.modules() if isinstance(m, (Attention, MLP))]
     if any(hasattr(m, "qkv_weight") or hasattr(m, "gate_up_weight") for m in blocks):
         raise ValueError("int8 quantisation of fused projections is not supported: quantise first")
+    # quantize_dynamic maps exact types only: a OneDNNLinear (cpu_linear.py) would be skipped.
+    from .cpu_linear import use_mkl_linears
+    use_mkl_linears(net)
     qconfig = torch.ao.quantization.per_channel_dynamic_qconfig
     with warnings.catch_warnings():
         # torch.ao.quantization announces its move to torchao; the eager API still works in 2.13.
