@@ -29,13 +29,15 @@ _TONE_MARKS = {"ā": ("a", 1), "á": ("a", 2), "ǎ": ("a", 3), "à": ("a", 4),
 def _syllable_inventory() -> frozenset[str]:
     """Every toneless syllable pypinyin knows (its dictionary is the inventory we can check against)."""
     from pypinyin.constants import PINYIN_DICT
+    # ~41 000 characters share a few thousand distinct readings: normalise each one once (this
+    # runs in the first polyphone lookup of a process, so it is part of the first audio's wait).
+    distinct = {r for readings in PINYIN_DICT.values() for r in readings.split(",")}
     out = set()
-    for readings in PINYIN_DICT.values():
-        for r in readings.split(","):
-            try:
-                out.add(normalize_syllable(r, check=False)[:-1])
-            except ValueError:  # a handful of interjections written with combining marks (m̀)
-                continue
+    for r in distinct:
+        try:
+            out.add(normalize_syllable(r, check=False)[:-1])
+        except ValueError:  # a handful of interjections written with combining marks (m̀)
+            continue
     return frozenset(out)
 
 
