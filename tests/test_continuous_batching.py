@@ -230,3 +230,17 @@ def test_real_model_error_names_the_utterance(model, monkeypatch):
         Utterance("你好。", "zh", 100, (0, 3)), Utterance("  ", "zh", 0, (3, 5))])
     with pytest.raises(BackendError, match="utterance 2, characters 3-5.*non-empty"):
         synth.speak("你好。  ", model=model, seed=1, min_len=1, max_len=3, **FAST)
+
+
+def test_a_patch_is_handed_out_before_the_lms_are_run_on_it(model, monkeypatch):
+    """The first audio of a stream waits for prefill + DiT solve only: feeding the patch back
+    through the LMs (~70 ms at full size on the CPU) happens when the next patch is asked for."""
+    fed = []
+    real = model.net.feed_back
+    monkeypatch.setattr(model.net, "feed_back", lambda *a: (fed.append(1), real(*a))[1])
+    req = Request(model.encode_text("你好"), None, 4, seed=0)
+    steps = generation.run(model.net, [req], 4, 2, 2.0)
+    next(steps)
+    assert len(req.patches) == 1 and fed == []
+    next(steps)
+    assert len(req.patches) == 2 and fed == [1]
