@@ -180,8 +180,8 @@ class Step:
 
 # ---------------------------------------------------------------------------- measurements
 @torch.inference_mode()
-def stage_times(model, repeat: int) -> dict:
-    """Each stage of a batch-1 step timed in isolation at a realistic position (after the
+def stage_jobs(model) -> dict:
+    """One zero-argument call per stage of a batch-1 step, at a realistic position (after the
     20-character prompt); the LM steps rewind the cache after each call."""
     from synth.voxcpm import cfm
     net, dev, c = model.net, model.device, model.cfg
@@ -201,21 +201,22 @@ def stage_times(model, repeat: int) -> dict:
     cond = state.prev_patch.transpose(1, 2)
     dec = model.vae.stream_decoder(batch_size=1)
     z = patch.to(torch.float32).transpose(1, 2)
-    out = {
-        "base_lm_step": time_call(lm_step(net.base_lm, state.lm_cache), dev, repeat),
-        "residual_lm_step": time_call(lm_step(net.residual_lm, state.residual_cache), dev, repeat),
-        "dit_solve": time_call(lambda: cfm.solve(net.feat_decoder.estimator, noise, mu, cond,
-                                                 DIT_STEPS, CFG, mean_mode=c.dit_mean_mode),
-                               dev, repeat),
-        "local_encoder": time_call(lambda: net.embed_patches(patch[:, None]), dev, repeat),
-        "vae_decode_patch": time_call(lambda: dec.push(z), dev, repeat),
-        "fsq_stop_proj": time_call(lambda: (net.fsq_layer(state.lm_hidden),
-                                            net.stop_logits(state.lm_hidden),
-                                            net.dit_condition(state.lm_hidden,
-                                                              state.residual_hidden)),
-                                   dev, repeat),
+    return {
+        "base_lm_step": lm_step(net.base_lm, state.lm_cache),
+        "residual_lm_step": lm_step(net.residual_lm, state.residual_cache),
+        "dit_solve": lambda: cfm.solve(net.feat_decoder.estimator, noise, mu, cond, DIT_STEPS, CFG,
+                                       mean_mode=c.dit_mean_mode),
+        "local_encoder": lambda: net.embed_patches(patch[:, None]),
+        "vae_decode_patch": lambda: dec.push(z),
+        "fsq_stop_proj": lambda: (net.fsq_layer(state.lm_hidden), net.stop_logits(state.lm_hidden),
+                                  net.dit_condition(state.lm_hidden, state.residual_hidden)),
     }
-    return out
+
+
+@torch.inference_mode()
+def stage_times(model, repeat: int) -> dict:
+    """Each stage of a batch-1 step timed in isolation (stage_jobs)."""
+    return {k: time_call(f, model.device, repeat) for k, f in stage_jobs(model).items()}
 
 
 def whole_step(model, batch: int, position: int | None, steps: int, with_vae=True,
@@ -334,25 +335,11 @@ def ab_linear(model, rounds: int) -> dict:
     """Float32 Linear layers on MKL (torch's stock path) vs oneDNN (what load_model uses on
     the CPU), same weights, switched back and forth: whole model steps at batch 1 and 8 and
     the two biggest stages, best of `rounds` each, the order alternating every round."""
-    from synth.voxcpm import cfm
     from synth.voxcpm.cpu_linear import use_mkl_linears, use_onednn_linears
-    net, c = model.net, model.cfg
+    net = model.net
     switch = {"mkl": use_mkl_linears, "onednn": use_onednn_linears}
-    state = decode_state(model, 1, 64)
-    mu = net.dit_condition(state.lm_hidden, state.residual_hidden)
-    cond = state.prev_patch.transpose(1, 2)
-    noise = torch.randn(1, c.feat_dim, c.patch_size, device=model.device, dtype=net.dtype)
-    embed = torch.randn(1, c.lm.hidden_size, device=model.device, dtype=net.dtype)
-
-    def lm_step():
-        cache = state.lm_cache
-        pos, top = cache.pos, cache.top
-        net.base_lm.step(embed, cache)
-        cache.pos, cache.top = pos, top
-
-    jobs = {"dit_solve": lambda: cfm.solve(net.feat_decoder.estimator, noise, mu, cond, DIT_STEPS, CFG,
-                                           mean_mode=c.dit_mean_mode),
-            "base_lm_step": lm_step}
+    stages = stage_jobs(model)
+    jobs = {k: stages[k] for k in ("dit_solve", "base_lm_step")}
     for B in (1, 8):
         jobs[f"step_b{B}"] = Step(model, decode_state(model, B, 64 + 2 * rounds + 4), False)
     times = {(j, k): [] for j in jobs for k in switch}
@@ -749,6 +736,15 @@ def n_estimator_calls() -> int:
 
 
 # ---------------------------------------------------------------------------- main
+def finish_comparison(R: dict, json_path: str | None) -> None:
+    """The end of a single-comparison mode (--precision-ab, --linear-ab, --ab): the load
+    average after it, and the JSON file if asked for."""
+    R["loadavg_after"] = loadavg()
+    print(f"load average before/after: {R['loadavg_before']:.2f} / {R['loadavg_after']:.2f}")
+    if json_path:
+        Path(json_path).write_text(json.dumps(R, indent=2, ensure_ascii=False))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  epilog=next(p for p in __doc__.split("\n\n") if p.startswith("--precision-ab")),
@@ -835,11 +831,7 @@ def main():
     if a.overhead:
         R["overhead"] = overhead_figures(model, a.overhead)
         print_overhead(R["overhead"])
-        R["loadavg_after"] = loadavg()
-        print(f"load average before/after: {R['loadavg_before']:.2f} / {R['loadavg_after']:.2f}")
-        if a.json:
-            Path(a.json).write_text(json.dumps(R, indent=2, ensure_ascii=False))
-        return
+        return finish_comparison(R, a.json)
     if a.precision_ab:
         if a.device != "cpu" or a.dtype != "float32" or a.fused:
             sys.exit("--precision-ab: CPU, --dtype float32, no --fused (it builds the other variants)")
@@ -854,11 +846,7 @@ def main():
                   f"max abs / max |ref| {v['max_abs_over_max_ref']:.3g}, relative RMS {v['rms_rel']:.3g}, "
                   f"finite {v['finite']}; relative RMS per patch "
                   + " ".join(f"{e:.3g}" for e in v["rms_rel_per_patch"]))
-        R["loadavg_after"] = loadavg()
-        print(f"load average before/after: {R['loadavg_before']:.2f} / {R['loadavg_after']:.2f}")
-        if a.json:
-            Path(a.json).write_text(json.dumps(R, indent=2, ensure_ascii=False))
-        return
+        return finish_comparison(R, a.json)
     if a.linear_ab:
         if a.device != "cpu" or a.dtype != "float32":
             sys.exit("--linear-ab: CPU and --dtype float32 only (the oneDNN swap is CPU float32)")
@@ -866,21 +854,13 @@ def main():
         for k, v in R["ab_linear"].items():
             print(f"A/B {k}: MKL {v['mkl_s'] * 1e3:.1f} ms, oneDNN {v['onednn_s'] * 1e3:.1f} ms "
                   f"-> x{v['speedup']:.2f} (best of {a.linear_ab}, alternating)")
-        R["loadavg_after"] = loadavg()
-        print(f"load average before/after: {R['loadavg_before']:.2f} / {R['loadavg_after']:.2f}")
-        if a.json:
-            Path(a.json).write_text(json.dumps(R, indent=2, ensure_ascii=False))
-        return
+        return finish_comparison(R, a.json)
     if a.ab:
         R["ab_fusion"] = ab_fusion(model, a.ab)
         for k, v in R["ab_fusion"].items():
             print(f"A/B {k}: unfused {v['unfused_s'] * 1e3:.0f} ms, fused {v['fused_s'] * 1e3:.0f} ms "
                   f"-> x{v['speedup']:.2f} (best of {a.ab}, alternating)")
-        R["loadavg_after"] = loadavg()
-        print(f"load average before/after: {R['loadavg_before']:.2f} / {R['loadavg_after']:.2f}")
-        if a.json:
-            Path(a.json).write_text(json.dumps(R, indent=2, ensure_ascii=False))
-        return
+        return finish_comparison(R, a.json)
     if a.document:
         print(f"\ndocument of {a.document} utterances, DiT steps {a.doc_steps} "
               f"(seconds of audio per second of wall time, VAE decode included)")
