@@ -48,7 +48,12 @@ def _han_kept(source: str, output: str) -> bool:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT, st.sampled_from([None, "zh", "en"]))
 def test_random_text_never_crashes_or_drops_words(text, lang):
-    utts = _spoken(text, lang)
+    assert_nothing_dropped(text, _spoken(text, lang))
+
+
+def assert_nothing_dropped(text: str, utts) -> str:
+    """Every Han character of `text` is read (in order) and every Latin word is either said or
+    covered by a recorded (--explain) change; returns the spoken text."""
     output = " ".join(u.text for u in utts)
     assert _han_kept(text, output), f"{text!r} -> {output!r} lost a Han character"
     explained = [c for u in utts for c in u.changes]
@@ -56,6 +61,7 @@ def test_random_text_never_crashes_or_drops_words(text, lang):
     for m in LATIN_WORD.finditer(text):
         covered = any(c.start <= m.start() and m.end() <= c.end for c in explained)
         assert covered or m.group().lower() in out_words, f"{text!r} -> {output!r} dropped {m.group()!r}"
+    return output
 
 
 @settings(max_examples=60, deadline=None)
