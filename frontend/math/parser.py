@@ -678,23 +678,30 @@ class Parser:
             return Node("group", items, val=opener)
         return Node("tuple", items, val=opener)
 
-    def _single_bar_inside(self, j: int) -> bool:
-        """Does this '(' hold exactly one '|' of its own before its ')'? P(A|B) is conditional."""
-        depth, bars = 0, 0
-        while j < len(self.t):
-            tok = self.t[j]
+    def _event_bracket(self, j: int):
+        """(tokens, closer) of the bracket opened just before j: its tokens with their nesting
+        depth (0: directly inside) and its closing token; None when it is unclosed or holds a
+        top-level comma (a point or an argument list, never an event).  Stops at that comma,
+        so a long run of unclosed brackets stays linear."""
+        depth, inside = 0, []
+        for tok in self.t[j:]:
             if tok.kind in (OPEN, LBRACE):
                 depth += 1
             elif tok.kind in (CLOSE, RBRACE):
                 if depth == 0:
-                    return bars == 1 and tok.val == ")"
+                    return inside, tok
                 depth -= 1
-            elif tok.kind == BAR and depth == 0:
-                bars += 1
             elif tok.kind == COMMA and depth == 0:
-                return False
-            j += 1
-        return False
+                return None
+            else:
+                inside.append((tok, depth))
+        return None
+
+    def _single_bar_inside(self, j: int) -> bool:
+        """Does this '(' hold exactly one '|' of its own before its ')'? P(A|B) is conditional."""
+        found = self._event_bracket(j)
+        return (found is not None and found[1].val == ")"
+                and sum(tok.kind == BAR and depth == 0 for tok, depth in found[0]) == 1)
 
     def _element_letter(self, a: Node) -> bool:
         """Mg(NO₃)₂, Hg(NO3)2: the g ends an element symbol begun by the capital before it, and
@@ -711,21 +718,8 @@ class Parser:
         a call (P(A)/P(B) divides two calls); P(1,2) with a comma stays the point P."""
         if a.kind != "var" or a.val not in ("P", "E", "D"):
             return False
-        j, depth, letters = self.i + 1, 0, False
-        while j < len(self.t):
-            tok = self.t[j]
-            if tok.kind in (OPEN, LBRACE):
-                depth += 1
-            elif tok.kind in (CLOSE, RBRACE):
-                if depth == 0:
-                    return letters
-                depth -= 1
-            elif tok.kind == COMMA and depth == 0:
-                return False
-            elif tok.kind in (LET, GREEK):
-                letters = True
-            j += 1
-        return False
+        found = self._event_bracket(self.i + 1)
+        return found is not None and any(tok.kind in (LET, GREEK) for tok, _ in found[0])
 
     def given_bracket(self) -> Node:
         """(A|B) inside a call: A given B (conditional probability)."""
