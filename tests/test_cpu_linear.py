@@ -49,11 +49,28 @@ def test_other_dtypes_and_autograd_fall_back_to_f_linear():
     use_onednn_linears(layer)
     x = torch.randn(3, 16, requires_grad=True)
     layer(x).sum().backward()  # the oneDNN op has no backward: the layer must not use it here
-    assert x.grad is not None and layer.weight.grad is not None
-    bf = layer.to(torch.bfloat16)
+    want = torch.ones(3, 8) @ layer.weight.to_dense()
+    torch.testing.assert_close(x.grad, want)
+    assert not layer.weight.requires_grad  # packed weights are for inference: no weight gradient
     with torch.inference_mode():
-        y = bf(torch.randn(3, 16, dtype=torch.bfloat16))
+        y = layer(torch.randn(3, 16, dtype=torch.bfloat16))  # still packed: unpacked per call
     assert y.dtype == torch.bfloat16
+    bf = layer.to(torch.bfloat16)  # a packed weight cannot be cast: an ordinary Linear comes back
+    assert type(bf) is nn.Linear and bf.weight.dtype == torch.bfloat16
+    with torch.inference_mode():
+        assert bf(torch.randn(3, 16, dtype=torch.bfloat16)).dtype == torch.bfloat16
+
+
+def test_a_packed_layer_can_be_deep_copied():
+    import copy
+    torch.manual_seed(3)
+    layer = nn.Sequential(nn.Linear(32, 16))
+    use_onednn_linears(layer)
+    twin = copy.deepcopy(layer)
+    assert type(twin[0]) is OneDNNLinear and twin[0].weight is not layer[0].weight
+    x = torch.randn(4, 32)
+    with torch.inference_mode():
+        torch.testing.assert_close(twin(x), layer(x), rtol=0, atol=0)
 
 
 def test_a_broken_op_leaves_the_layers_alone(monkeypatch):
@@ -72,9 +89,13 @@ def test_load_model_uses_it_on_cpu_float32_with_the_same_state_dict():
     model = synth.load_model(TINY, device="cpu")
     linears = [m for m in model.net.modules() if isinstance(m, nn.Linear)]
     assert linears and all(type(m) is OneDNNLinear for m in linears)
-    keys = list(model.net.state_dict())
+    assert all(m.weight.layout == torch._mkldnn for m in linears)  # packed once, at load
+    packed_state = model.net.state_dict()
+    assert all(v.layout == torch.strided for v in packed_state.values())  # saveable as usual
     assert use_mkl_linears(model.net) == len(linears)
-    assert list(model.net.state_dict()) == keys
+    unpacked_state = model.net.state_dict()
+    assert list(unpacked_state) == list(packed_state)
+    assert all(torch.equal(packed_state[k], unpacked_state[k]) for k in packed_state)
     # MKL and oneDNN generations agree to float32 rounding, far inside the conformance tolerance.
     mkl = model.generate_latents(["你好"], seeds=[3], max_len=4, min_len=4)[0]
     use_onednn_linears(model.net)

@@ -1,16 +1,19 @@
-"""Float32 Linear layers through oneDNN on the CPU (on by default for CPU float32 models).
+"""Float32 Linear layers through oneDNN on the CPU, weights pre-packed (default for CPU float32).
 
 The stock torch CPU wheel runs a float32 nn.Linear through MKL's sgemm.  On the AMD EPYC
 (Zen 5) of our machines that path reaches 10-25 GB/s and 60-180 GFLOP/s on the model's shapes,
 while oneDNN's kernels, which choose their instruction set from the CPU's features rather than
-its vendor, run the same shapes 2-3x faster and halve a whole generation step
-(docs/performance.md, `benchmarks/voxcpm_perf.py --linear-ab`).  The arithmetic stays float32:
-results differ from MKL's only in summation order (a few 1e-6 on 1024-long dot products).
+its vendor, run the same shapes 2-3x faster.  Handing oneDNN the weight in its own blocked
+layout, reordered once at load (`_reorder_linear_weight`), saves it repacking the row-major
+weight on every call: a 10-row matmul with weights streamed from memory goes from 26 to 37
+GB/s, a whole generation step another 1.4x faster (docs/performance.md,
+`benchmarks/voxcpm_perf.py --linear-ab`).  The arithmetic stays float32: results differ from
+MKL's only in summation order (a few 1e-6 on 1024-long dot products).
 
-`torch.ops.mkldnn._linear_pointwise` is the op torch's own compiler emits for CPU linears; it
-is internal API, so `onednn_linear_works()` checks once that it exists and agrees with F.linear
-before any layer is switched, and a layer falls back to F.linear for anything but a float32
-CPU input outside autograd.
+`torch.ops.mkldnn._linear_pointwise` and `_reorder_linear_weight` are what torch's own compiler
+emits for CPU linears; they are internal API, so `onednn_linear_works()` checks once that they
+exist and agree with F.linear before any layer is switched.  A packed layer is for inference:
+anything but a float32 CPU input outside autograd goes through F.linear on the unpacked weight.
 """
 from __future__ import annotations
 
@@ -25,24 +28,36 @@ def _onednn(x, weight, bias):
     return torch.ops.mkldnn._linear_pointwise(x, weight, bias, "none", [], "")
 
 
+def _pack(weight: torch.Tensor) -> torch.Tensor:
+    """The weight in oneDNN's blocked layout (same shape and values; an opaque mkldnn tensor).
+    batch_size None: one layout for any number of rows (packing for a given row count made
+    80-row matmuls 5x slower)."""
+    with torch.no_grad():
+        return torch.ops.mkldnn._reorder_linear_weight(weight.detach(), None)
+
+
 @functools.cache
 def onednn_linear_works() -> bool:
-    """True if this torch build has the oneDNN linear op and it matches F.linear, also on the
-    strided operands callers give it (batch-strided rows, a transposed weight view)."""
-    if not (torch.backends.mkldnn.is_available() and hasattr(torch.ops.mkldnn, "_linear_pointwise")):
+    """True if this torch build has the oneDNN linear ops and they match F.linear, with plain and
+    packed weights, on the strided operands callers give them (batch-strided rows, a
+    transposed weight view)."""
+    ops = torch.ops.mkldnn
+    if not (torch.backends.mkldnn.is_available() and hasattr(ops, "_linear_pointwise")
+            and hasattr(ops, "_reorder_linear_weight")):
         return False
     g = torch.Generator().manual_seed(0)
     cases = [(torch.randn(3, 5, 64, generator=g), torch.randn(48, 64, generator=g)),
              (torch.randn(2, 9, 40, generator=g)[:, 1:], torch.randn(40, 24, generator=g).t())]
     for x, w in cases:
         b = torch.randn(w.shape[0], generator=g)
+        want = F.linear(x, w, b)
         try:
             with torch.inference_mode():
-                got = _onednn(x, w, b)
+                got = [_onednn(x, w, b), _onednn(x, _pack(w), b)]
         except RuntimeError:
             return False
-        if got.shape != (*x.shape[:-1], w.shape[0]) or not torch.allclose(got, F.linear(x, w, b),
-                                                                           rtol=1e-5, atol=1e-5):
+        if not all(y.shape == want.shape and torch.allclose(y, want, rtol=1e-5, atol=1e-5)
+                   for y in got):
             return False
     return True
 
@@ -56,34 +71,75 @@ def linear(x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None = No
     return F.linear(x, weight, bias)
 
 
+def dense(weight: torch.Tensor) -> torch.Tensor:
+    """The weight in the ordinary layout (unpacked if packed)."""
+    return weight.to_dense() if weight.layout == torch._mkldnn else weight
+
+
 class OneDNNLinear(nn.Linear):
-    """An nn.Linear (same parameters, same state dict) whose float32 CPU forward uses oneDNN."""
+    """An nn.Linear whose weight is held packed for oneDNN (use_onednn_linears makes them).
+    state_dict() gives the weight back in the ordinary layout."""
 
     def forward(self, x):
-        return linear(x, self.weight, self.bias)
+        if (x.is_cpu and x.dtype == torch.float32 and x.numel()
+                and not (torch.is_grad_enabled() and x.requires_grad)):
+            return _onednn(x, self.weight, self.bias)
+        return F.linear(x, dense(self.weight).to(x.dtype),
+                        None if self.bias is None else self.bias.to(x.dtype))
+
+    def _save_to_state_dict(self, destination, prefix, keep_vars):
+        super()._save_to_state_dict(destination, prefix, keep_vars)
+        destination[prefix + "weight"] = dense(self.weight)
+
+    def __deepcopy__(self, memo):
+        # A packed tensor cannot be cloned by Parameter.__deepcopy__: copy the dense weight.
+        twin = nn.Linear(self.in_features, self.out_features, bias=self.bias is not None,
+                         device="meta")
+        twin.weight = nn.Parameter(_pack(dense(self.weight)), requires_grad=False)
+        if self.bias is not None:
+            twin.bias = nn.Parameter(self.bias.detach().clone(), requires_grad=False)
+        twin.__class__ = OneDNNLinear
+        memo[id(self)] = twin
+        return twin
+
+    def _apply(self, fn, recurse=True):
+        # torch cannot move or cast a packed (mkldnn) tensor: .to()/.cuda()/.bfloat16() give
+        # back an ordinary nn.Linear first.
+        _unpack(self)
+        return nn.Module._apply(self, fn, recurse)
+
+
+def _unpack(m: OneDNNLinear) -> None:
+    m.weight = nn.Parameter(m.weight.to_dense(), requires_grad=False)
+    m.__class__ = nn.Linear
 
 
 def use_onednn_linears(net: nn.Module) -> int:
-    """Switch every plain nn.Linear in `net` to OneDNNLinear, in place; returns how many.
+    """Switch every plain float32 CPU nn.Linear in `net` to OneDNNLinear, packing its weight, in
+    place; returns how many.  The layers become inference-only (no weight gradients).
 
-    Does nothing (returns 0) where the op is missing or disagrees with F.linear.  Quantised or
+    Does nothing (returns 0) where the ops are missing or disagree with F.linear.  Quantised or
     other Linear subclasses are left alone (their type is not exactly nn.Linear).
     """
     if not onednn_linear_works():
         return 0
     n = 0
     for m in net.modules():
-        if type(m) is nn.Linear:
+        if type(m) is nn.Linear and m.weight.is_cpu and m.weight.dtype == torch.float32:
+            m.weight = nn.Parameter(_pack(m.weight), requires_grad=False)
+            if m.bias is not None:
+                m.bias.requires_grad_(False)
             m.__class__ = OneDNNLinear
             n += 1
     return n
 
 
 def use_mkl_linears(net: nn.Module) -> int:
-    """Undo use_onednn_linears (for A/B measurements); returns how many were switched back."""
+    """Undo use_onednn_linears (for A/B measurements and int8 quantisation); returns how many
+    were switched back."""
     n = 0
     for m in net.modules():
         if type(m) is OneDNNLinear:
-            m.__class__ = nn.Linear
+            _unpack(m)
             n += 1
     return n

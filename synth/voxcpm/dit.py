@@ -92,11 +92,16 @@ class LocalDiT(nn.Module):
         if times_key is None or torch.is_grad_enabled():
             return compute()
         params = [*self.time_mlp.parameters(), *self.delta_time_mlp.parameters()]
-        key = (times_key, tuple((id(p), p.data_ptr(), _version(p)) for p in params))
+        key = (times_key, tuple((id(p), _data_ptr(p), _version(p)) for p in params))
         cached = self.__dict__.get("_te_cache")
         if cached is None or cached[0] != key:
             cached = self.__dict__["_te_cache"] = (key, compute())
         return cached[1]
+
+
+def _data_ptr(t: torch.Tensor) -> int:
+    # A packed oneDNN weight (cpu_linear.py) has no storage; it is replaced, never reassigned.
+    return t.data_ptr() if t.layout == torch.strided else 0
 
 
 def _version(t: torch.Tensor) -> int:

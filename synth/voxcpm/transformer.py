@@ -12,6 +12,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from .config import TransformerConfig
+from .cpu_linear import dense, linear
 from .rope import LongRoPE, rotate, rotation
 
 
@@ -41,11 +42,14 @@ class Attention(nn.Module):
     @torch.no_grad()
     def fuse(self):
         """One [q;k;v] weight, one matmul instead of three; the three Parameters become views
-        of it (same names, same memory), so the state dict is unchanged."""
-        w = torch.cat([self.q_proj.weight, self.k_proj.weight, self.v_proj.weight])
+        of it (same names, same memory), so the state dict is unchanged.  Packed weights
+        (cpu_linear) cannot be viewed: they stay, and the fused copy is extra memory."""
+        projs = [self.q_proj, self.k_proj, self.v_proj]
+        w = torch.cat([dense(p.weight) for p in projs])
         self.register_buffer("qkv_weight", w, persistent=False)
-        self.q_proj.weight, self.k_proj.weight, self.v_proj.weight = (
-            nn.Parameter(p, requires_grad=False) for p in w.split(self._sizes))
+        if all(p.weight.layout == torch.strided for p in projs):
+            for p, part in zip(projs, w.split(self._sizes)):
+                p.weight = nn.Parameter(part, requires_grad=False)
 
     @property
     def _sizes(self):
@@ -55,7 +59,7 @@ class Attention(nn.Module):
         """Queries for x[:, rows] only (all rows if None); keys/values for every row."""
         B, T, _ = x.shape
         if hasattr(self, "qkv_weight"):
-            q, k, v = F.linear(x, self.qkv_weight).split(self._sizes, dim=-1)
+            q, k, v = linear(x, self.qkv_weight).split(self._sizes, dim=-1)
             q = q if rows is None else q[:, rows]
         else:
             q = self.q_proj(x if rows is None else x[:, rows])
@@ -116,14 +120,16 @@ class MLP(nn.Module):
     @torch.no_grad()
     def fuse(self):
         """One [gate;up] weight (see Attention.fuse)."""
-        w = torch.cat([self.gate_proj.weight, self.up_proj.weight])
+        projs = [self.gate_proj, self.up_proj]
+        w = torch.cat([dense(p.weight) for p in projs])
         self.register_buffer("gate_up_weight", w, persistent=False)
-        self.gate_proj.weight, self.up_proj.weight = (nn.Parameter(p, requires_grad=False)
-                                                      for p in w.chunk(2))
+        if all(p.weight.layout == torch.strided for p in projs):
+            for p, part in zip(projs, w.chunk(2)):
+                p.weight = nn.Parameter(part, requires_grad=False)
 
     def forward(self, x):
         if hasattr(self, "gate_up_weight"):
-            g, u = F.linear(x, self.gate_up_weight).chunk(2, dim=-1)
+            g, u = linear(x, self.gate_up_weight).chunk(2, dim=-1)
             return self.down_proj(F.silu(g) * u)
         return self.down_proj(F.silu(self.gate_proj(x)).mul_(self.up_proj(x)))  # silu's result is ours
 
