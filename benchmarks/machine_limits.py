@@ -57,11 +57,14 @@ def read_bandwidth_gbs(device: str = "cpu", mbytes: int = 256) -> float:
 
 def matmul_tflops(m: int, k: int, n: int, device: str = "cpu", dtype=torch.float32,
                   kernel: str = "torch.mm") -> float:
-    """Throughput of [m,k] x [k,n]; kernel "onednn" (CPU only) is the op synth/voxcpm/cpu_linear.py
-    runs the model's float32 Linear layers with, "torch.mm" the stock one (MKL on CPU)."""
+    """Throughput of [m,k] x [k,n]; kernel "onednn" (CPU only) is what synth/voxcpm/cpu_linear.py
+    runs the model's float32 Linear layers with (weight packed once), "torch.mm" the stock one
+    (MKL on CPU)."""
     a = torch.randn(m, k, device=device, dtype=dtype)
     b = torch.randn(k, n, device=device, dtype=dtype)
     w = b.t().contiguous()  # a Linear's [out, in] weight
+    if kernel == "onednn":
+        w = torch.ops.mkldnn._reorder_linear_weight(w, None)
 
     def mm():
         if kernel == "onednn":

@@ -64,7 +64,7 @@ def load_model(path_or_id, device=None, dtype=None, quantize=None):
     with torch.device("meta"):  # no random init: every tensor comes from the file
         net = VoxCPMNet(cfg)
     load_module_strict(net, weights, device, dtype)
-    net.eval()
+    net.eval().requires_grad_(False)  # inference only: no autograd graph even outside inference_mode
     if quantize == "int8":
         from .precision import quantize_int8
         quantize_int8(net)

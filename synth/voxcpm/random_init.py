@@ -57,7 +57,7 @@ def random_net(cfg: VoxCPMConfig, seed: int = 0, device="cpu", dtype=torch.float
             for i in range(0, flat.numel(), src.numel()):
                 n = min(src.numel(), flat.numel() - i)
                 flat[i:i + n] = src[:n]
-    return net.eval()
+    return net.eval().requires_grad_(False)
 
 
 def write_checkpoint(net: VoxCPMNet, cfg_dict: dict, directory, tokenizer_json) -> Path:
