@@ -9,7 +9,7 @@ import torch
 import synth
 from synth.voxcpm import cfm
 from synth.voxcpm.audiovae import AudioVAE, AudioVAEConfig
-from synth.voxcpm.transformer import StepSlots, attend_one
+from synth.voxcpm.transformer import StepSlots, attend
 
 TINY = Path(__file__).parent / "data" / "voxcpm-tiny"
 TOL = dict(atol=1e-5, rtol=1e-4)
@@ -94,13 +94,24 @@ def test_one_query_attention_equals_sdpa_with_each_sequences_mask(net):
     k = torch.randn(3, kv, 40, hd, generator=g)[:, :, :slots.span]
     v = torch.randn(3, kv, 40, hd, generator=g)[:, :, :slots.span]
     expected = torch.nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=slots.mask, enable_gqa=True)
-    torch.testing.assert_close(attend_one(q, k, v, slots.bias), expected, **TOL)
+    torch.testing.assert_close(attend(q, k, v, slots.bias), expected, **TOL)
     # sequence 2 sees positions 0..5 only: changing later keys/values does not move its output
     k2, v2 = k.clone(), v.clone()
     k2[2, :, 6:] += 5.0
     v2[2, :, 6:] -= 5.0
-    torch.testing.assert_close(attend_one(q, k2, v2, slots.bias)[2], expected[2], **TOL)
+    torch.testing.assert_close(attend(q, k2, v2, slots.bias)[2], expected[2], **TOL)
 
+
+
+@pytest.mark.parametrize("rows", [5, 2])
+def test_few_row_attention_equals_sdpa(rows):
+    # The DiT's non-causal attention with CFG (batch 2): 5 rows, or the last 2 (rows= trick).
+    g = torch.Generator().manual_seed(4)
+    q = torch.randn(2, 5, 16, 64, generator=g).transpose(1, 2)[:, :, 5 - rows:]
+    k = torch.randn(2, 5, 2, 64, generator=g).transpose(1, 2)
+    v = torch.randn(2, 5, 2, 64, generator=g).transpose(1, 2)
+    expected = torch.nn.functional.scaled_dot_product_attention(q, k, v, enable_gqa=True)
+    torch.testing.assert_close(attend(q, k, v), expected, **TOL)
 
 # ------------------------------------------------------------------ AudioVAE
 
