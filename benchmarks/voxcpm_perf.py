@@ -114,11 +114,11 @@ def build(device: str, dtype: torch.dtype, fuse: bool = False):
     d["dtype"] = "bfloat16" if dtype == torch.bfloat16 else "float32"
     cfg = VoxCPMConfig.from_dict(d)
     net = random_net(cfg, device=device, dtype=dtype)
+    if fuse:  # as synth.load_model does (--ab builds unfused and adds the fused layers itself)
+        net.fuse_projections()
     if torch.device(device).type == "cpu" and dtype == torch.float32:
         from synth.voxcpm.cpu_linear import use_onednn_linears
         use_onednn_linears(net)  # as synth.load_model does
-    if fuse:  # opt-in: VoxCPMNet.fuse_projections (synth.load_model does not call it)
-        net.fuse_projections()
     vae = AudioVAE()
     g = torch.Generator().manual_seed(1)
     tensors = {k: (torch.ones(s) if k.endswith((".alpha", ".weight_g")) else
@@ -314,17 +314,18 @@ def time_to_first_audio(model) -> dict:
     return best
 
 
-def set_fused(net, on: bool, _stash={}):
-    """Switch the fused q/k/v and gate/up matmuls off (the separate per-projection matmuls, as
-    before fuse_projections) or back on, on the same weights: a same-process A/B comparison."""
+def set_fused(net, on: bool, _fused={}):
+    """Switch between the separate q/k/v and gate/up matmuls of an unfused build and fused
+    layers made from the same (packed) weights, kept side by side: a same-process A/B."""
+    from synth.voxcpm.cpu_linear import fuse_linears
     from synth.voxcpm.transformer import MLP, Attention
     for m in net.modules():
         if isinstance(m, (Attention, MLP)):
-            name = "qkv_weight" if isinstance(m, Attention) else "gate_up_weight"
-            if on and name not in m._buffers and id(m) in _stash:
-                m._buffers[name] = _stash.pop(id(m))
-            elif not on and name in m._buffers:
-                _stash[id(m)] = m._buffers.pop(name)
+            attn = isinstance(m, Attention)
+            if id(m) not in _fused:
+                parts = [m.q_proj, m.k_proj, m.v_proj] if attn else [m.gate_proj, m.up_proj]
+                _fused[id(m)] = fuse_linears(parts)
+            setattr(m, "qkv_proj" if attn else "gate_up_proj", _fused[id(m)] if on else None)
 
 
 def ab_fusion(model, rounds: int) -> dict:
@@ -770,8 +771,8 @@ def main():
     ap.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     ap.add_argument("--dtype", default="float32", choices=["float32", "bfloat16"])
     ap.add_argument("--json", help="write all figures to this file")
-    ap.add_argument("--fused", action="store_true",
-                    help="one q/k/v and one gate/up matmul per layer (VoxCPMNet.fuse_projections)")
+    ap.add_argument("--unfused", action="store_true",
+                    help="separate q/k/v and gate/up matmuls (load_model fuses them: fuse_projections)")
     ap.add_argument("--ab", type=int, metavar="ROUNDS",
                     help="only compare fused vs unfused projections, alternating, ROUNDS steps each")
     ap.add_argument("--linear-ab", type=int, metavar="ROUNDS",
@@ -805,7 +806,7 @@ def main():
     steps = 3 if a.quick else 8
     batches = [1, 4, 16] if a.quick else [1, 4, 16, 32]
     T0 = time.perf_counter()
-    R = {"config": dict(device=a.device, dtype=a.dtype, quick=a.quick, fused=a.fused, dit_steps=DIT_STEPS, cfg=CFG,
+    R = {"config": dict(device=a.device, dtype=a.dtype, quick=a.quick, fused=not a.unfused, dit_steps=DIT_STEPS, cfg=CFG,
                         threads=torch.get_num_threads(), torch=torch.__version__),
          "hardware": dict(cpu=cpu_model(), logical_cpus=os.cpu_count(),
                           gpu=torch.cuda.get_device_name() if dev.type == "cuda" else None),
@@ -842,7 +843,7 @@ def main():
               + ", ".join(f"{k} {v * 1e3:.0f}" for k, v in mm.items()))
 
     t0 = time.perf_counter()
-    model = build(a.device, dtype, fuse=a.fused or bool(a.ab))
+    model = build(a.device, dtype, fuse=not (a.unfused or a.ab))
     R["build_s"] = time.perf_counter() - t0
     net = model.net
     if a.overhead:
@@ -850,8 +851,8 @@ def main():
         print_overhead(R["overhead"])
         return finish_comparison(R, a.json)
     if a.precision_ab:
-        if a.device != "cpu" or a.dtype != "float32" or a.fused:
-            sys.exit("--precision-ab: CPU, --dtype float32, no --fused (it builds the other variants)")
+        if a.device != "cpu" or a.dtype != "float32":
+            sys.exit("--precision-ab: CPU and --dtype float32 (it builds the other variants)")
         R["ab_precision"] = P = ab_precision(model, a.precision_ab)
         for rows, g in P["matmul_gflops"].items():
             print(f"linear 1024->4096, {rows}: " + ", ".join(f"{k} {v:.0f}" for k, v in g.items()) + " GFLOP/s")

@@ -32,7 +32,9 @@ def load_model(path_or_id, device=None, dtype=None, quantize=None):
     quantize="int8" (opt-in, CPU + float32 only): int8 dynamic quantisation of the
     transformer matmuls (synth/voxcpm/precision.py); speed and deviation from float32 are in
     docs/performance.md.
-    On the CPU in float32 the Linear layers run through oneDNN (synth/voxcpm/cpu_linear.py).
+    The q/k/v and gate/up projections are fused into one matmul each; on the
+    CPU in float32 the Linear layers run through oneDNN with packed weights
+    (synth/voxcpm/cpu_linear.py).  The model is inference-only (no gradients).
     """
     import torch
 
@@ -65,6 +67,7 @@ def load_model(path_or_id, device=None, dtype=None, quantize=None):
         net = VoxCPMNet(cfg)
     load_module_strict(net, weights, device, dtype)
     net.eval().requires_grad_(False)  # inference only: no autograd graph even outside inference_mode
+    net.fuse_projections()  # one q/k/v and one gate/up matmul per layer
     if quantize == "int8":
         from .precision import quantize_int8
         quantize_int8(net)

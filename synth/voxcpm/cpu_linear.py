@@ -114,6 +114,20 @@ def _unpack(m: OneDNNLinear) -> None:
     m.__class__ = nn.Linear
 
 
+@torch.no_grad()
+def fuse_linears(parts: list[nn.Linear]) -> nn.Linear:
+    """One bias-free Linear whose output is the parts' outputs side by side (weights stacked),
+    packed for oneDNN if the parts were."""
+    if any(p.bias is not None for p in parts):
+        raise ValueError("fuse_linears: only bias-free projections are fused")
+    w = torch.cat([dense(p.weight) for p in parts])
+    fused = nn.Linear(w.shape[1], w.shape[0], bias=False, device="meta")
+    fused.weight = nn.Parameter(w, requires_grad=False)
+    if any(type(p) is OneDNNLinear for p in parts):
+        use_onednn_linears(fused)
+    return fused
+
+
 def use_onednn_linears(net: nn.Module) -> int:
     """Switch every plain float32 CPU nn.Linear in `net` to OneDNNLinear, packing its weight, in
     place; returns how many.  The layers become inference-only (no weight gradients).

@@ -18,13 +18,12 @@ QUANTIZE_CHOICES = ("int8",)
 
 def quantize_int8(net: nn.Module) -> nn.Module:
     """Swap every nn.Linear inside Attention/MLP of `net` for a dynamically quantised int8
-    Linear, in place.  `net` must be float32 on the CPU and not fused (fuse_projections)."""
+    Linear, in place.  `net` must be float32 on the CPU.  Fused projections (fuse_projections)
+    quantise as they are: the scales are per output channel, so the same as unfused."""
     from .transformer import MLP, Attention
     if net.dtype != torch.float32 or net.device.type != "cpu":
         raise ValueError(f"int8 quantisation needs a float32 CPU model, not {net.dtype} on {net.device}")
     blocks = [m for m in net.modules() if isinstance(m, (Attention, MLP))]
-    if any(hasattr(m, "qkv_weight") or hasattr(m, "gate_up_weight") for m in blocks):
-        raise ValueError("int8 quantisation of fused projections is not supported: quantise first")
     # quantize_dynamic maps exact types only: a OneDNNLinear (cpu_linear.py) would be skipped.
     from .cpu_linear import use_mkl_linears
     use_mkl_linears(net)

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from .config import TransformerConfig
-from .cpu_linear import dense, linear
+from .cpu_linear import fuse_linears
 from .rope import LongRoPE, rotate, rotation
 
 
@@ -38,18 +38,17 @@ class Attention(nn.Module):
         self.k_proj = nn.Linear(cfg.hidden_size, self.kv_heads * self.hd, bias=False)
         self.v_proj = nn.Linear(cfg.hidden_size, self.kv_heads * self.hd, bias=False)
         self.o_proj = nn.Linear(self.heads * self.hd, cfg.hidden_size, bias=False)
+        self.qkv_proj = None  # fuse() replaces q/k/v_proj by it
 
-    @torch.no_grad()
     def fuse(self):
-        """One [q;k;v] weight, one matmul instead of three; the three Parameters become views
-        of it (same names, same memory), so the state dict is unchanged.  Packed weights
-        (cpu_linear) cannot be viewed: they stay, and the fused copy is extra memory."""
-        projs = [self.q_proj, self.k_proj, self.v_proj]
-        w = torch.cat([dense(p.weight) for p in projs])
-        self.register_buffer("qkv_weight", w, persistent=False)
-        if all(p.weight.layout == torch.strided for p in projs):
-            for p, part in zip(projs, w.split(self._sizes)):
-                p.weight = nn.Parameter(part, requires_grad=False)
+        """One [q;k;v] projection instead of three (fewer, larger matmuls); state_dict() still
+        names q_proj/k_proj/v_proj."""
+        if self.qkv_proj is not None:
+            return
+        self.qkv_proj = fuse_linears([self.q_proj, self.k_proj, self.v_proj])
+        del self.q_proj, self.k_proj, self.v_proj
+        self._register_state_dict_hook(_split_on_save("qkv_proj", ["q_proj", "k_proj", "v_proj"],
+                                                      self._sizes))
 
     @property
     def _sizes(self):
@@ -58,8 +57,8 @@ class Attention(nn.Module):
     def _qkv(self, x, rope, rows: slice | None = None):
         """Queries for x[:, rows] only (all rows if None); keys/values for every row."""
         B, T, _ = x.shape
-        if hasattr(self, "qkv_weight"):
-            q, k, v = linear(x, self.qkv_weight).split(self._sizes, dim=-1)
+        if self.qkv_proj is not None:
+            q, k, v = self.qkv_proj(x).split(self._sizes, dim=-1)
             q = q if rows is None else q[:, rows]
         else:
             q = self.q_proj(x if rows is None else x[:, rows])
@@ -122,22 +121,30 @@ class MLP(nn.Module):
         self.gate_proj = nn.Linear(cfg.hidden_size, cfg.intermediate_size, bias=False)
         self.up_proj = nn.Linear(cfg.hidden_size, cfg.intermediate_size, bias=False)
         self.down_proj = nn.Linear(cfg.intermediate_size, cfg.hidden_size, bias=False)
+        self.gate_up_proj = None  # fuse() replaces gate/up_proj by it
 
-    @torch.no_grad()
     def fuse(self):
-        """One [gate;up] weight (see Attention.fuse)."""
-        projs = [self.gate_proj, self.up_proj]
-        w = torch.cat([dense(p.weight) for p in projs])
-        self.register_buffer("gate_up_weight", w, persistent=False)
-        if all(p.weight.layout == torch.strided for p in projs):
-            for p, part in zip(projs, w.chunk(2)):
-                p.weight = nn.Parameter(part, requires_grad=False)
+        """One [gate;up] projection instead of two (see Attention.fuse)."""
+        if self.gate_up_proj is not None:
+            return
+        self.gate_up_proj = fuse_linears([self.gate_proj, self.up_proj])
+        del self.gate_proj, self.up_proj
+        n = self.down_proj.in_features
+        self._register_state_dict_hook(_split_on_save("gate_up_proj", ["gate_proj", "up_proj"], [n, n]))
 
     def forward(self, x):
-        if hasattr(self, "gate_up_weight"):
-            g, u = linear(x, self.gate_up_weight).chunk(2, dim=-1)
-            return self.down_proj(F.silu(g) * u)
+        if self.gate_up_proj is not None:
+            g, u = self.gate_up_proj(x).chunk(2, dim=-1)
+            return self.down_proj(F.silu(g).mul_(u))
         return self.down_proj(F.silu(self.gate_proj(x)).mul_(self.up_proj(x)))  # silu's result is ours
+
+
+def _split_on_save(fused: str, names: list[str], sizes: list[int]):
+    """A state_dict hook giving a fused projection's weight back as the checkpoint's parts."""
+    def hook(module, state, prefix, _meta):
+        for name, part in zip(names, state.pop(prefix + fused + ".weight").split(sizes)):
+            state[prefix + name + ".weight"] = part
+    return hook
 
 
 class Block(nn.Module):
