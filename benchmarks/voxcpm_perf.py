@@ -142,6 +142,7 @@ def decode_state(model, batch: int, cache_len: int):
     return model.net.prefill(ids, audio, feats, lengths, cache_len)
 
 
+@torch.inference_mode()
 def move_to(state, position: int):
     """Put both KV caches at `position`: slots [0, position) hold keys/values (random past the
     real prefill: a step's cost depends on how many slots it attends over, not their values)."""
