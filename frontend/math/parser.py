@@ -622,6 +622,12 @@ class Parser:
         """A LaTeX argument: {group} or a single token."""
         if self.at(LBRACE):
             return _unwrap(self.atom())
+        tok = self.peek()
+        if tok is not None and tok.kind == NUM and len(tok.val) > 1 and tok.val.isdigit():
+            # \frac12: TeX takes one character as an unbraced argument (1 over 2, never 12)
+            self.t[self.i:self.i + 1] = [Token(NUM, tok.val[0], tok.start, tok.start + 1),
+                                         Token(NUM, tok.val[1:], tok.start + 1, tok.end)]
+            self.n += 1
         return self.atom()
 
     # ---- brackets --------------------------------------------------------------------

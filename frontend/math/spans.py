@@ -150,7 +150,7 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
                 if depth == 0:
                     break
                 depth -= 1
-            elif c in ",;" and depth == 0:
+            elif c in ",;" and depth == 0 and not _thousands_comma(text, j):
                 break
             elif text.startswith("...", j) and _ellipsis_between_ops(text, j, b):
                 j += 3  # 1+2+...+n: an ellipsis inside the formula (all three dots, not the first)
@@ -175,6 +175,17 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
                     out.append(Span(s, e, False, "math.interval", s, e, toks))
         i = max(j, i + 1)
     return out
+
+
+def _thousands_comma(text: str, j: int) -> bool:
+    """10! = 3,628,800: a comma between a 1-3 digit group and exactly three digits groups a number."""
+    k = j
+    while k > 0 and text[k - 1].isascii() and text[k - 1].isdigit() and j - k <= 3:
+        k -= 1
+    if not 1 <= j - k <= 3 or k > 0 and text[k - 1] in ".":
+        return False
+    after = text[j + 1:j + 5]
+    return len(after) >= 3 and after[:3].isascii() and after[:3].isdigit() and not after[3:4].isdigit()
 
 
 _ORDINAL_IN_RUN = regex.compile(r"(?<![A-Za-z0-9])\d+(?:st|nd|rd|th)(?![A-Za-z])")  # (?<!digit): linear on digit runs

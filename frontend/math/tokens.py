@@ -101,12 +101,14 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
                 i += 1  # LaTeX x^23 is x^{2}3: a script takes one character
             else:
                 i = _scan_number(text, i, latex_mode)
+                if not out or out[-1].kind not in (OPEN, LBRACE, COMMA):
+                    i = _thousands(text, start, i)
             recurring = _latex_recurring(text, start) if latex_mode and text.startswith((".", "\\"), i) else None
             if recurring is not None:
                 val, i = recurring
                 out.append(Token(NUM, val, base + start, base + i))
                 continue
-            out.append(Token(NUM, text[start:i], base + start, base + i))
+            out.append(Token(NUM, text[start:i].replace(",", ""), base + start, base + i))
             if not latex_mode:
                 i = _maybe_unit(text, i, out, base)
             continue
@@ -283,6 +285,27 @@ def _scan_number(text: str, i: int, latex_mode: bool) -> int:
         while j < n and text[j].isascii() and text[j].isdigit():
             j += 1
     return j
+
+
+def _thousands(text: str, start: int, j: int) -> int:
+    """10! = 3,628,800: comma groups of three digits after a 1-3 digit head are one number.
+    Only outside a bracket's item list ({1,234} and (1,000) stay lists; the caller checks)."""
+    n = len(text)
+    if not 1 <= j - start <= 3 or not text[start:j].isdigit():
+        return j
+    end = j
+    while end + 3 < n and text[end] == "," and _digits(text[end + 1:end + 4]) \
+            and not (end + 4 < n and text[end + 4].isdigit()):
+        end += 4
+    if end > j and end + 1 < n and text[end] == "." and _digits(text[end + 1]):
+        end += 1
+        while end < n and _digits(text[end]):
+            end += 1
+    return end
+
+
+def _digits(s: str) -> bool:
+    return s.isascii() and s.isdigit()
 
 
 # 0.\dot{3}, 0.\dot{1}\dot{2}, 2.3\dot 4, 0.\overline{12}: a recurring decimal in LaTeX
