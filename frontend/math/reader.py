@@ -75,6 +75,8 @@ class Rules:
     point_words: tuple = ()  # 点, 坐标为, the point: a bracketed pair after them is a point, not a group
     factorial_before: tuple = ()  # 计算, compute: a lone 5! after them is a factorial
     factorial_after: tuple = ()  # 的, is: a lone 5! before them is a factorial
+    interval_words: tuple = ()  # 区间, 解集为, the domain is: a bracketed pair of bounds after them is an interval
+    copulas: tuple = ()  # 为, 是, is: may stand between a point/interval word and its bracket (圆心为(2,-1))
 
 
 @compiled
@@ -83,7 +85,7 @@ def rules_for(lang: str) -> Rules:
     data = load(lang, "math")
     where = f"rules/{lang}/math.yaml"
     check_keys(data, ("templates", "join", "fraction_denominators", "leading_words", "absorbed_words",
-                      "point_words", "factorial_before", "factorial_after"), where)
+                      "point_words", "factorial_before", "factorial_after", "interval_words", "copulas"), where)
     raw = data.get("templates")
     if not isinstance(raw, dict):
         raise fail(data, "'templates' must be a mapping of node -> template", "templates")
@@ -116,7 +118,7 @@ def rules_for(lang: str) -> Rules:
     if not isinstance(absorbed, list) or not all(isinstance(w, str) and w for w in absorbed):
         raise fail(data, "'absorbed_words' must be a list of words", "absorbed_words")
     lists = {}
-    for key in ("point_words", "factorial_before", "factorial_after"):
+    for key in ("point_words", "factorial_before", "factorial_after", "interval_words", "copulas"):
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             raise fail(data, f"'{key}' must be a list of words", key)
@@ -408,6 +410,11 @@ class Reader:
                 parts.append(self.word("misc", "→logic", "→"))  # A→B between capital names: implies, no limit
             elif chem.is_reaction(left, op, kid):
                 parts.append(self.T("yields"))  # 2H₂+O₂=2H₂O: the sign of a reaction, not 'equals'
+            elif op == "=" and _coordinates_of_vector(left, kid):
+                # a=(1,2), \vec{AB}=(3,-4): a vector's coordinates, said like a point's (一逗号二)
+                parts.append(self.word("relations", op))
+                parts.append(self.T("point_bare", coords=self.coords(kid)))
+                continue
             else:
                 parts.append(self.word("relations", op))
             parts.append(self.read(kid))
@@ -859,6 +866,19 @@ def _signed_atom_group(node: Node | None) -> bool:
     inner = node.kids[0]
     return inner is not None and inner.kind in ("neg", "pos") and bool(inner.kids) \
         and inner.kids[0] is not None and inner.kids[0].kind in ("num", "var", "greek", "const")
+
+
+def _coordinates_of_vector(left: Node | None, right: Node | None) -> bool:
+    """a=(1,2), \\vec{a}=(x,-1), AB=(3,4): a pair or triple equal to a vector (a lower-case letter,
+    a \\vec / \\overrightarrow, two capital points) is its coordinates, no bracketed group."""
+    if left is None or right is None or right.kind != "tuple" or right.val != "(" or len(right.kids) not in (2, 3):
+        return False
+    if left.kind == "vec":
+        return True
+    if left.kind == "var":
+        return len(left.val) == 1 and left.val.islower()
+    return left.kind == "seq" and len(left.kids) == 2 and all(
+        k is not None and k.kind == "var" and len(k.val) == 1 and k.val.isupper() for k in left.kids)
 
 
 def _digit_fraction(node: Node | None) -> bool:

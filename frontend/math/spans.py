@@ -509,7 +509,6 @@ def _chem_group_formula(toks: list, counted: bool = True) -> bool:
     return True
 
 
-_INTERVAL_BEFORE = ("区间", "interval", "interval is", "interval was")  # English: the words name it too
 _INTERVAL_AFTER_ZAI = ("上", "内")
 _BOUND = {NUM, LET, GREEK, CONST}
 
@@ -523,9 +522,10 @@ def _prose_interval(text: str, s: int, e: int, toks: list) -> bool:
     for t in toks[1:-1]:
         if not (t.kind in _BOUND or t.kind == COMMA or t.kind == OP and t.val in "-+"):
             return False
-    before = text[:s].rstrip()
+    before = text[max(0, s - 200):s].rstrip()
     after = text[e:].lstrip()
-    return before.endswith(_INTERVAL_BEFORE) or before.endswith("在") and after.startswith(_INTERVAL_AFTER_ZAI)
+    return _cue_before(before, _cue_words("interval_words")) is not None \
+        or before.endswith("在") and after.startswith(_INTERVAL_AFTER_ZAI)
 
 
 _COORD = {NUM, LET, GREEK, CONST, SUB, PRIME, ROOT}
@@ -533,10 +533,33 @@ _POINT_LIST = regex.compile(r"\$?\([^()]{1,60}\)\$?\s*(?:and|or|,|，|、|和|�
 
 
 @compiled
-def _point_words() -> tuple:
-    """The words naming a point before its bracketed coordinates, from both languages' math.yaml."""
+def _cue_words(key: str) -> tuple:
+    """A word list of both languages' math.yaml (point_words, interval_words, copulas), longest first."""
     from .reader import rules_for
-    return tuple(sorted(set(rules_for("zh").point_words) | set(rules_for("en").point_words), key=len, reverse=True))
+    words = set(getattr(rules_for("zh"), key)) | set(getattr(rules_for("en"), key))
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _point_words() -> tuple:
+    return _cue_words("point_words")
+
+
+def _cue_before(before: str, words: tuple) -> str | None:
+    """The cue word `before` ends with, maybe followed by a copula (圆心为, 解集是, the vertex is);
+    None when there is none. An English word must start a word ('checkpoint' is no cue)."""
+    candidates = [before]
+    for cop in _cue_words("copulas"):
+        if before.endswith(cop) and (not cop[0].isascii() or not cop[0].isalpha()
+                                     or before[:-len(cop)].endswith(" ")):
+            candidates.append(before[:-len(cop)].rstrip())
+    for text in candidates:
+        for word in words:
+            if text.endswith(word):
+                head = text[:-len(word)][-1:]
+                if word.isascii() and head.isascii() and head.isalpha():
+                    continue
+                return word
+    return None
 
 
 def _prose_point(text: str, s: int, toks: list) -> bool:
@@ -552,10 +575,8 @@ def _prose_point(text: str, s: int, toks: list) -> bool:
         return False  # (1,,2), (1,): not coordinates
     before = text[max(0, s - 200):s].rstrip()
     for _ in range(4):  # the points (1, 2), (3, 4) and (5, 6): the words name every pair of the list
-        if before.endswith(_point_words()):
-            word = next(w for w in _point_words() if before.endswith(w))
-            head = before[:-len(word)][-1:]
-            return not (word.isascii() and (head.isascii() and head.isalpha()))  # 'checkpoint' is no cue
+        if _cue_before(before, _point_words()) is not None:
+            return True
         m = _POINT_LIST.search(before)
         if m is None:
             return False
