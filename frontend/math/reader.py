@@ -77,6 +77,10 @@ class Rules:
     factorial_after: tuple = ()  # 的, is: a lone 5! before them is a factorial
     interval_words: tuple = ()  # 区间, 解集为, the domain is: a bracketed pair of bounds after them is an interval
     copulas: tuple = ()  # 为, 是, is: may stand between a point/interval word and its bracket (圆心为(2,-1))
+    relation_noun_before: tuple = ()  # for, with, every: 'for every n ≥ 2' says the relation without 'is'
+    relation_noun_after: tuple = ()  # be: 'Let n ≥ 1 be an integer'
+    relation_be_before: tuple = ()  # let: 'Let ε > 0 and ...' -> 'epsilon be greater than zero'
+    relation_stop: tuple = ()  # which, that, if: a clause of its own starts, the relation keeps 'is'
 
 
 @compiled
@@ -85,7 +89,8 @@ def rules_for(lang: str) -> Rules:
     data = load(lang, "math")
     where = f"rules/{lang}/math.yaml"
     check_keys(data, ("templates", "join", "fraction_denominators", "leading_words", "absorbed_words",
-                      "point_words", "factorial_before", "factorial_after", "interval_words", "copulas"), where)
+                      "point_words", "factorial_before", "factorial_after", "interval_words", "copulas",
+                      "relation_noun_before", "relation_noun_after", "relation_be_before", "relation_stop"), where)
     raw = data.get("templates")
     if not isinstance(raw, dict):
         raise fail(data, "'templates' must be a mapping of node -> template", "templates")
@@ -118,7 +123,8 @@ def rules_for(lang: str) -> Rules:
     if not isinstance(absorbed, list) or not all(isinstance(w, str) and w for w in absorbed):
         raise fail(data, "'absorbed_words' must be a list of words", "absorbed_words")
     lists = {}
-    for key in ("point_words", "factorial_before", "factorial_after", "interval_words", "copulas"):
+    for key in ("point_words", "factorial_before", "factorial_after", "interval_words", "copulas",
+                "relation_noun_before", "relation_noun_after", "relation_be_before", "relation_stop"):
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             raise fail(data, f"'{key}' must be a list of words", key)
@@ -628,6 +634,18 @@ class Reader:
             parts.append(self.word("misc", "bound" + op, word))
             parts.append(self.read(kid))
         return self.cat(parts)
+
+    def relation_phrase(self, node: Node | None, mode: str) -> str:
+        """A relation the prose uses as a noun phrase ("noun": like a quantifier's binding) or
+        after 'Let' ("be": 'is greater than' -> 'be greater than'); anything else is read as usual."""
+        if node is None or node.kind != "chain" or len(node.ops) != 1 or node.ops[0] in ("→", "="):
+            return self.read(node)
+        if mode == "noun":
+            return self.binding(node)
+        word = self.word("relations", node.ops[0])
+        if not word.startswith("is "):
+            return self.read(node)
+        return self.cat([self.read(node.kids[0]), "be " + word[3:], self.read(node.kids[1])])
 
     def r_such_that(self, n: Node) -> str:  # met only outside a quantifier if a caller rebuilt one
         return self.T("such_that", a=self.read(n.kids[0]), b=self.read(n.kids[1]))
