@@ -456,8 +456,8 @@ def _is_math(toks: list) -> bool:
         if k == NUM and nxt is not None and nxt.kind == LET and nxt.start == t.end and nxt.val.islower() \
                 and _letter_run(toks, idx + 1, 1) <= 2 and not _ordinal_suffix(toks, idx + 1) \
                 and not _decade_s(toks, idx + 1) \
-                and any(x.kind == OP and x.val in "+-/" for x in toks):
-            return True  # 1/2x, 3x-1
+                and any(x.kind == OP and x.val in "+-/" for x in toks[:-1]):
+            return True  # 1/2x, 3x-1 (a trailing sign is no operator: 阅读量10w+)
         if k == LET and nxt is not None and nxt.kind == OPEN and nxt.val == "(" and nxt.start == t.end \
                 and not (prev is not None and prev.kind == LET and prev.end == t.start):
             return True
