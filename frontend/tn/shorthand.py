@@ -46,8 +46,8 @@ def find(text: str, lang: str) -> Iterator[Match]:
     for m in _SHORT.finditer(text):
         num, unit = m.group("num"), m.group("unit")
         nxt = text[m.end():m.end() + 1]
-        if nxt and (nxt.isalpha() and not "\u3400" <= nxt <= "\u9fff" or nxt in "°℃℉'\"²³/"):
-            continue  # 10kΩ, 5kW·h, 3k/月 as a unit: kilo-, not a shorthand
+        if nxt and (nxt.isalpha() and not "\u3400" <= nxt <= "\u9fff" or nxt in "°℃℉'\"²³"):
+            continue  # 10kΩ, 5kW·h: a unit: kilo-, not a shorthand
         if _cue_after(text, m.end(), letter_after) or _cue_before(text, m.start(), letter_before):
             continue  # 4K电视, a 5k run: the letter
         if unit in "wW":
