@@ -167,6 +167,8 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
                 toks = tokenize(text[s:e])
                 if _ORDINAL_IN_RUN.search(text, s, e) and not any(t.kind == REL for t in toks):
                     continue  # 18th-20th, 3rd-5th: ordinals joined by a dash, tn's range of days
+                if _VERSION_RANGE.fullmatch(text, s, e):
+                    continue  # v1.0-v2.0: a range of versions (tn), no v minus v
                 if _prose_point(text, s, toks):
                     out.append(Span(s, e, False, "math.point", s, e, toks))
                 elif _is_math(toks) or _prose_factorial(text, s, e, toks):
@@ -188,6 +190,7 @@ def _thousands_comma(text: str, j: int) -> bool:
     return len(after) >= 3 and after[:3].isascii() and after[:3].isdigit() and not after[3:4].isdigit()
 
 
+_VERSION_RANGE = regex.compile(r"[vV]\d+(?:\.\d+)+\s?[-~–—]\s?[vV]?\d+(?:\.\d+)+")
 _ORDINAL_IN_RUN = regex.compile(r"(?<![A-Za-z0-9])\d+(?:st|nd|rd|th)(?![A-Za-z])")  # (?<!digit): linear on digit runs
 
 

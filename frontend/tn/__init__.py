@@ -70,7 +70,7 @@ def find_all(text: str, lang: str) -> list[Match]:
 
 _RANGE_GAP = re.compile(r"(?P<pre>[\u4e00-\u9fff]?)\s?[-~～–—]\s?")  # 9月1日-9月3日 keeps its 日
 _RANGE_ENDS = ("number.date", "number.time", "number.money", "number.measure", "number.percent", "number.cardinal",
-               "number.ordinal")
+               "number.ordinal", "number.version")  # v1.0-v2.0: V一点零到V二点零
 
 
 def _spaced(text: str, m: Match) -> Match:
