@@ -464,6 +464,9 @@ def _braced(text: str, i: int) -> tuple[str, int, int]:
     return text[i + 1:], i + 1, n  # unbalanced: take the rest (degrade, don't crash)
 
 
+_SCRIPT_POWER = re.compile(r"\^\s*\{?\s*([23])\s*\}?")  # m/s^2, m^{3} inside \mathrm{...}
+
+
 def _text_is_unit(word: str, out: list[Token]) -> bool:
     """\\text{km/h} after a number (3\\,\\text{m/s}, 10^{-3}\\text{m}) is a unit. A bare word like
     'in' or 'min' counts only there: \\text{ in } between letters is English, not inches."""
@@ -563,6 +566,10 @@ def _command(text: str, i: int, out: list[Token], latex_mode: bool, unknown, bas
         elif kind == "operatorname":
             out.append(Token(FUNC, inner.strip(), base + i, base + after))
         else:  # \mathrm{d}, \mathbf{a}: fonts are invisible to the ear
+            unit = _SCRIPT_POWER.sub(lambda p: "²³"[int(p.group(1)) - 2], inner.replace("\\,", "").strip())
+            if kind == "font" and _text_is_unit(unit, out):  # 9.8\,\mathrm{m/s^2}: a unit, as \text{m/s²}
+                out.append(Token(UNIT, unit, base + i, base + after))
+                return after
             out.extend(tokenize(inner, latex_mode, unknown, base + inner_start))
         return after
     if kind == "letters":  # \sin, \log, \lim ...
