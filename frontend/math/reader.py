@@ -21,7 +21,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "frac": ("num", "den"), "frac_numeric": ("num", "den"), "mixed": ("whole", "frac"),
     "neg": ("x",), "pos": ("x",), "pm": ("x",), "mp": ("x",), "group": ("x",),
     "pow_2": ("base",), "pow_3": ("base",), "pow_int": ("base", "exp", "ord"), "pow": ("base", "exp"),
-    "func": ("name", "arg"), "func_paren": ("name", "arg"), "func_pow_2": ("name", "arg"),
+    "func": ("name", "arg"), "func_paren": ("name", "arg"), "func_list": ("name", "args"), "func_pow_2": ("name", "arg"),
     "func_pow_3": ("name", "arg"), "func_pow": ("name", "exp", "arg"), "func_inverse": ("name", "arg"),
     "log_base": ("name", "base", "arg"),
     "sub_simple": ("base", "sub"), "sub": ("base", "sub"), "sub_chem": ("base", "sub"),
@@ -564,6 +564,10 @@ class Reader:
             if key in ("pow_2", "pow_3"):
                 return self.T("func_" + key, name=name, arg=arg_text)
             return self.T("func_pow", name=name, exp=self.read(power), arg=arg_text)
+        items = _list_items(arg)
+        if n.val in LIST_FUNCTIONS and len(items) >= 2:
+            # max{a,b}, gcd(12,18): a function of a list of values (a，b中的最大值), never a set or a bracket
+            return self.T("func_list", name=name, args=self.r.join["items"].join(self.read(k) for k in items))
         compound = n.ops == ["("] and arg is not None and arg.kind in LOOSE
         return self.T("func_paren" if compound else "func", name=name, arg=arg_text)
 
@@ -884,6 +888,18 @@ def _signed_atom_group(node: Node | None) -> bool:
     inner = node.kids[0]
     return inner is not None and inner.kind in ("neg", "pos") and bool(inner.kids) \
         and inner.kids[0] is not None and inner.kids[0].kind in ("num", "var", "greek", "const")
+
+
+LIST_FUNCTIONS = {"max", "min", "gcd", "lcm"}  # functions of a list of values: max{a,b}, gcd(12,18)
+
+
+def _list_items(node: Node | None) -> list:
+    """The values of max{a,b} / max(a,b): a set's or a list's items (inside a brace group too)."""
+    if node is not None and node.kind == "group" and len(node.kids) == 1:
+        node = node.kids[0]
+    if node is not None and node.kind in ("set", "list", "tuple"):
+        return [k for k in node.kids if k is not None]
+    return []
 
 
 def _coordinates_of_vector(left: Node | None, right: Node | None) -> bool:
