@@ -178,7 +178,8 @@ class Parser:
             if tok.kind == OP and tok.val == "/" and atoms and not self.stop_func:
                 self.take()
                 num = atoms[0] if len(atoms) == 1 else Node("seq", atoms)
-                atoms = [Node("frac", [_unwrap(num), _unwrap(self.slash_operand())], val="/")]
+                grouped = len(atoms) == 1 and num.kind == "group" and num.val == "("
+                atoms = [Node("frac", [_unwrap(num), _unwrap(self.slash_operand(grouped))], val="/")]
                 continue
             if atoms and not self.continues(tok):
                 break
@@ -211,8 +212,10 @@ class Parser:
             return False
         return tok.kind in ATOM_START
 
-    def slash_operand(self) -> Node | None:
-        """Right of '/': a number (1/2x is ½·x), or a run of letters (dy/dx), or a group."""
+    def slash_operand(self, grouped: bool = False) -> Node | None:
+        """Right of '/': a number (1/2x is ½·x), or a run of letters (dy/dx), or a group.
+        grouped: the numerator was bracketed, as in (-b±√Δ)/2a: then a number glued to letters
+        is the whole denominator (2a), since the writer delimited what is divided."""
         tok = self.peek()
         if tok is None:
             return None
@@ -220,7 +223,12 @@ class Parser:
             self.take()
             return Node("neg" if tok.val == "-" else "pos", [self.slash_operand()])
         if tok.kind == NUM:
-            return self.postfix()
+            first = self.postfix()
+            atoms = [first]
+            while grouped and self.at(LET) and self.peek().start == self.t[self.i - 1].end \
+                    and self.peek().val.islower() and len(self.peek().val) == 1:
+                atoms.append(self.postfix())
+            return first if len(atoms) == 1 else Node("seq", atoms)
         atoms = []
         while self.peek() is not None and self.peek().kind != NUM and (not atoms and self.peek().kind in ATOM_START
                                                                        or atoms and self.continues(self.peek())):
