@@ -679,6 +679,9 @@ class Parser:
         items, closer = self.bracket_items(")" if opener == "(" else "]")
         prev = self.t[open_index - 1] if open_index else None
         after_in = prev is not None and (prev.kind == REL and prev.val in "∈∉⊆⊂" or prev.kind == OP and prev.val in "∪∩")
+        if opener == "[" and closer == "]" and _nested_rows(items):
+            # [[1,2],[3,4]]: a matrix written as a list of rows (NumPy style), read row by row
+            return Node("env", [Node("row", [Node("cell", [c]) for c in row.kids]) for row in items], val="bmatrix")
         if len(items) == 2 and closer is not None:
             mixed = opener != closer.replace(")", "(").replace("]", "[")
             has_inf = any(_has_inf(x) for x in items)
@@ -821,6 +824,14 @@ def _unwrap(node: Node | None) -> Node | None:
     while node is not None and node.kind == "group" and len(node.kids) == 1:
         node = node.kids[0]
     return node
+
+
+def _nested_rows(items: list) -> bool:
+    """[[1,2],[3,4]]: two or more bracketed rows of the same length (2 or more entries)."""
+    if len(items) < 2 or any(it is None or it.kind not in ("interval", "tuple") or it.val[:1] != "[" for it in items):
+        return False
+    sizes = {len(it.kids) for it in items}
+    return len(sizes) == 1 and sizes.pop() >= 2 and all(k is not None for it in items for k in it.kids)
 
 
 def _numeric_frac(node: Node) -> bool:
