@@ -113,6 +113,7 @@ def _en_cue_is(text: str, start: int, cues: list[str], lang: str) -> bool:
     return m is not None and tail_has(text, m.start(), cues, window=24)
 
 
+_AIRLINE = re.compile(r"(?a)(?<![\w])[A-Z][A-Z0-9]\s?$")  # UA, BA, 3U before a flight number
 _SMS_TO = re.compile(r"(?a)(?:\bto|到|至|给)\s?$")
 
 
@@ -219,7 +220,9 @@ def find(text: str, lang: str) -> Iterator[Match]:
             code_end = m.end()
             yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")
             continue
-        spoken = en_nominal(m.group(0)) if nominal and tail_has(text, m.start(), nominal) else None
+        airline = _AIRLINE.search(text, max(0, m.start() - 4), m.start()) if nominal else None
+        cue_at = airline.start() if airline else m.start()  # Flight UA 857: the airline code between
+        spoken = en_nominal(m.group(0)) if nominal and tail_has(text, cue_at, nominal) else None
         if spoken:
             yield Match(m.start(), m.end(), spoken, RULE + ".nominal")
         elif len(m.group(0)) <= 4 and head_has(text, m.end(), festival):
