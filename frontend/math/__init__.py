@@ -17,16 +17,21 @@ from .tokens import tokenize
 
 
 def read_formula(source: str, lang: str = "zh", latex: bool = False, unknown: list | None = None,
-                 tokens: list | None = None, interval: bool = False, point: bool = False) -> str:
+                 tokens: list | None = None, interval: bool = False, point: bool = False,
+                 relation: str | None = None) -> str:
     """The spoken form of one formula (no span finding): read_formula('x^2', 'en') -> 'x squared'.
-    interval: the words around it call a pair (a,b) an interval (在(0,1)上), not a point."""
+    interval: the words around it call a pair (a,b) an interval (在(0,1)上), not a point.
+    relation: how the prose around an English relation wants its verb: "noun" (for every
+    n ≥ 2: 'n greater than or equal to two'), "be" (Let ε > 0 and ...: 'epsilon be greater
+    than zero'), None (a clause of its own: 'is greater than')."""
     tree, _ = parse(tokens if tokens is not None else tokenize(source, latex, unknown))
     if interval and tree is not None and tree.kind == "tuple" and len(tree.kids) == 2:
         tree = Node("interval", tree.kids, val=tree.val + {"(": ")", "[": "]"}.get(tree.val, ")"))
     if point and tree is not None and tree.kind in ("tuple", "interval") and 2 <= len(tree.kids) <= 3:
         tree = Node("tuple", tree.kids, val="point")  # the point (-2, 5): coordinates, said without brackets
     try:
-        spoken = Reader(lang).read(tree)
+        reader = Reader(lang)
+        spoken = reader.relation_phrase(tree, relation) if relation else reader.read(tree)
     except RecursionError:  # pathological nesting: read token by token instead
         spoken = _flat(source, lang, latex)
     return _tidy(spoken, lang)
@@ -94,6 +99,28 @@ def _absorb_word(spoken: str, text: str, start: int, lang: str) -> int:
     return start
 
 
+def _relation_mode(text: str, start: int, end: int) -> str | None:
+    """Let n ≥ 1 be an integer / for every integer n ≥ 2 / with k ≤ 10: English prose that uses a
+    relation as a noun phrase (no 'is'), or after 'Let' as a subjunctive ('be'); None otherwise.
+    The cue words are relation_noun_before / relation_noun_after / relation_be_before in math.yaml."""
+    r = rules_for("en")
+    after = text[end:end + 12].split(None, 1)
+    if after and after[0].lower() in r.relation_noun_after:
+        return "noun"
+    before = text[max(0, start - 60):start]
+    for mark in ",;:.!?()":
+        before = before.rsplit(mark, 1)[-1]
+    words = before.lower().split()[-3:]
+    for w in reversed(words):
+        if w in r.relation_stop:
+            return None
+        if w in r.relation_noun_before:
+            return "noun"
+    if words and words[-1] in r.relation_be_before:
+        return "be"
+    return None
+
+
 def find(text: str, lang: str, changes: list[Change] | None = None, offset: int = 0) -> list[Match]:
     """Formula matches in one raw text (lang: the paragraph's reading language)."""
     reading = "en" if lang == "en" else "zh"
@@ -101,8 +128,9 @@ def find(text: str, lang: str, changes: list[Change] | None = None, offset: int 
     for span in find_spans(text):
         unknown: list[str] = []
         source = text[span.body_start:span.body_end]
+        relation = _relation_mode(text, span.start, span.end) if reading == "en" else None
         spoken = read_formula(source, reading, span.latex, unknown, span.tokens, span.rule in ("math.interval", "math.latex.interval"),
-                              span.rule in ("math.point", "math.latex.point"))
+                              span.rule in ("math.point", "math.latex.point"), relation)
         if changes is not None:
             for name in unknown:  # read by name, not dropped silently: visible in --explain
                 changes.append(Change(offset + span.start, offset + span.end, "\\" + name, name,

@@ -178,7 +178,8 @@ class Parser:
             if tok.kind == OP and tok.val == "/" and atoms and not self.stop_func:
                 self.take()
                 num = atoms[0] if len(atoms) == 1 else Node("seq", atoms)
-                atoms = [Node("frac", [_unwrap(num), _unwrap(self.slash_operand())], val="/")]
+                grouped = len(atoms) == 1 and num.kind == "group" and num.val == "("
+                atoms = [Node("frac", [_unwrap(num), _unwrap(self.slash_operand(grouped))], val="/")]
                 continue
             if atoms and not self.continues(tok):
                 break
@@ -211,8 +212,10 @@ class Parser:
             return False
         return tok.kind in ATOM_START
 
-    def slash_operand(self) -> Node | None:
-        """Right of '/': a number (1/2x is ½·x), or a run of letters (dy/dx), or a group."""
+    def slash_operand(self, grouped: bool = False) -> Node | None:
+        """Right of '/': a number (1/2x is ½·x), or a run of letters (dy/dx), or a group.
+        grouped: the numerator was bracketed, as in (-b±√Δ)/2a: then a number glued to letters
+        is the whole denominator (2a), since the writer delimited what is divided."""
         tok = self.peek()
         if tok is None:
             return None
@@ -220,7 +223,12 @@ class Parser:
             self.take()
             return Node("neg" if tok.val == "-" else "pos", [self.slash_operand()])
         if tok.kind == NUM:
-            return self.postfix()
+            first = self.postfix()
+            atoms = [first]
+            while grouped and self.at(LET) and self.peek().start == self.t[self.i - 1].end \
+                    and self.peek().val.islower() and len(self.peek().val) == 1:
+                atoms.append(self.postfix())
+            return first if len(atoms) == 1 else Node("seq", atoms)
         atoms = []
         while self.peek() is not None and self.peek().kind != NUM and (not atoms and self.peek().kind in ATOM_START
                                                                        or atoms and self.continues(self.peek())):
@@ -622,6 +630,12 @@ class Parser:
         """A LaTeX argument: {group} or a single token."""
         if self.at(LBRACE):
             return _unwrap(self.atom())
+        tok = self.peek()
+        if tok is not None and tok.kind == NUM and len(tok.val) > 1 and tok.val.isdigit():
+            # \frac12: TeX takes one character as an unbraced argument (1 over 2, never 12)
+            self.t[self.i:self.i + 1] = [Token(NUM, tok.val[0], tok.start, tok.start + 1),
+                                         Token(NUM, tok.val[1:], tok.start + 1, tok.end)]
+            self.n += 1
         return self.atom()
 
     # ---- brackets --------------------------------------------------------------------
@@ -665,6 +679,9 @@ class Parser:
         items, closer = self.bracket_items(")" if opener == "(" else "]")
         prev = self.t[open_index - 1] if open_index else None
         after_in = prev is not None and (prev.kind == REL and prev.val in "∈∉⊆⊂" or prev.kind == OP and prev.val in "∪∩")
+        if opener == "[" and closer == "]" and _nested_rows(items):
+            # [[1,2],[3,4]]: a matrix written as a list of rows (NumPy style), read row by row
+            return Node("env", [Node("row", [Node("cell", [c]) for c in row.kids]) for row in items], val="bmatrix")
         if len(items) == 2 and closer is not None:
             mixed = opener != closer.replace(")", "(").replace("]", "[")
             has_inf = any(_has_inf(x) for x in items)
@@ -807,6 +824,14 @@ def _unwrap(node: Node | None) -> Node | None:
     while node is not None and node.kind == "group" and len(node.kids) == 1:
         node = node.kids[0]
     return node
+
+
+def _nested_rows(items: list) -> bool:
+    """[[1,2],[3,4]]: two or more bracketed rows of the same length (2 or more entries)."""
+    if len(items) < 2 or any(it is None or it.kind not in ("interval", "tuple") or it.val[:1] != "[" for it in items):
+        return False
+    sizes = {len(it.kids) for it in items}
+    return len(sizes) == 1 and sizes.pop() >= 2 and all(k is not None for it in items for k in it.kids)
 
 
 def _numeric_frac(node: Node) -> bool:

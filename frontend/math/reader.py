@@ -21,7 +21,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "frac": ("num", "den"), "frac_numeric": ("num", "den"), "mixed": ("whole", "frac"),
     "neg": ("x",), "pos": ("x",), "pm": ("x",), "mp": ("x",), "group": ("x",),
     "pow_2": ("base",), "pow_3": ("base",), "pow_int": ("base", "exp", "ord"), "pow": ("base", "exp"),
-    "func": ("name", "arg"), "func_paren": ("name", "arg"), "func_pow_2": ("name", "arg"),
+    "func": ("name", "arg"), "func_paren": ("name", "arg"), "func_list": ("name", "args"), "func_pow_2": ("name", "arg"),
     "func_pow_3": ("name", "arg"), "func_pow": ("name", "exp", "arg"), "func_inverse": ("name", "arg"),
     "log_base": ("name", "base", "arg"),
     "sub_simple": ("base", "sub"), "sub": ("base", "sub"), "sub_chem": ("base", "sub"),
@@ -75,6 +75,12 @@ class Rules:
     point_words: tuple = ()  # 点, 坐标为, the point: a bracketed pair after them is a point, not a group
     factorial_before: tuple = ()  # 计算, compute: a lone 5! after them is a factorial
     factorial_after: tuple = ()  # 的, is: a lone 5! before them is a factorial
+    interval_words: tuple = ()  # 区间, 解集为, the domain is: a bracketed pair of bounds after them is an interval
+    copulas: tuple = ()  # 为, 是, is: may stand between a point/interval word and its bracket (圆心为(2,-1))
+    relation_noun_before: tuple = ()  # for, with, every: 'for every n ≥ 2' says the relation without 'is'
+    relation_noun_after: tuple = ()  # be: 'Let n ≥ 1 be an integer'
+    relation_be_before: tuple = ()  # let: 'Let ε > 0 and ...' -> 'epsilon be greater than zero'
+    relation_stop: tuple = ()  # which, that, if: a clause of its own starts, the relation keeps 'is'
 
 
 @compiled
@@ -83,7 +89,8 @@ def rules_for(lang: str) -> Rules:
     data = load(lang, "math")
     where = f"rules/{lang}/math.yaml"
     check_keys(data, ("templates", "join", "fraction_denominators", "leading_words", "absorbed_words",
-                      "point_words", "factorial_before", "factorial_after"), where)
+                      "point_words", "factorial_before", "factorial_after", "interval_words", "copulas",
+                      "relation_noun_before", "relation_noun_after", "relation_be_before", "relation_stop"), where)
     raw = data.get("templates")
     if not isinstance(raw, dict):
         raise fail(data, "'templates' must be a mapping of node -> template", "templates")
@@ -116,7 +123,8 @@ def rules_for(lang: str) -> Rules:
     if not isinstance(absorbed, list) or not all(isinstance(w, str) and w for w in absorbed):
         raise fail(data, "'absorbed_words' must be a list of words", "absorbed_words")
     lists = {}
-    for key in ("point_words", "factorial_before", "factorial_after"):
+    for key in ("point_words", "factorial_before", "factorial_after", "interval_words", "copulas",
+                "relation_noun_before", "relation_noun_after", "relation_be_before", "relation_stop"):
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             raise fail(data, f"'{key}' must be a list of words", key)
@@ -408,6 +416,11 @@ class Reader:
                 parts.append(self.word("misc", "→logic", "→"))  # A→B between capital names: implies, no limit
             elif chem.is_reaction(left, op, kid):
                 parts.append(self.T("yields"))  # 2H₂+O₂=2H₂O: the sign of a reaction, not 'equals'
+            elif op == "=" and _coordinates_of_vector(left, kid):
+                # a=(1,2), \vec{AB}=(3,-4): a vector's coordinates, said like a point's (一逗号二)
+                parts.append(self.word("relations", op))
+                parts.append(self.T("point_bare", coords=self.coords(kid)))
+                continue
             else:
                 parts.append(self.word("relations", op))
             parts.append(self.read(kid))
@@ -551,6 +564,10 @@ class Reader:
             if key in ("pow_2", "pow_3"):
                 return self.T("func_" + key, name=name, arg=arg_text)
             return self.T("func_pow", name=name, exp=self.read(power), arg=arg_text)
+        items = _list_items(arg)
+        if n.val in LIST_FUNCTIONS and len(items) >= 2:
+            # max{a,b}, gcd(12,18): a function of a list of values (a，b中的最大值), never a set or a bracket
+            return self.T("func_list", name=name, args=self.r.join["items"].join(self.read(k) for k in items))
         compound = n.ops == ["("] and arg is not None and arg.kind in LOOSE
         return self.T("func_paren" if compound else "func", name=name, arg=arg_text)
 
@@ -621,6 +638,18 @@ class Reader:
             parts.append(self.word("misc", "bound" + op, word))
             parts.append(self.read(kid))
         return self.cat(parts)
+
+    def relation_phrase(self, node: Node | None, mode: str) -> str:
+        """A relation the prose uses as a noun phrase ("noun": like a quantifier's binding) or
+        after 'Let' ("be": 'is greater than' -> 'be greater than'); anything else is read as usual."""
+        if node is None or node.kind != "chain" or len(node.ops) != 1 or node.ops[0] in ("→", "="):
+            return self.read(node)
+        if mode == "noun":
+            return self.binding(node)
+        word = self.word("relations", node.ops[0])
+        if not word.startswith("is "):
+            return self.read(node)
+        return self.cat([self.read(node.kids[0]), "be " + word[3:], self.read(node.kids[1])])
 
     def r_such_that(self, n: Node) -> str:  # met only outside a quantifier if a caller rebuilt one
         return self.T("such_that", a=self.read(n.kids[0]), b=self.read(n.kids[1]))
@@ -859,6 +888,31 @@ def _signed_atom_group(node: Node | None) -> bool:
     inner = node.kids[0]
     return inner is not None and inner.kind in ("neg", "pos") and bool(inner.kids) \
         and inner.kids[0] is not None and inner.kids[0].kind in ("num", "var", "greek", "const")
+
+
+LIST_FUNCTIONS = {"max", "min", "gcd", "lcm"}  # functions of a list of values: max{a,b}, gcd(12,18)
+
+
+def _list_items(node: Node | None) -> list:
+    """The values of max{a,b} / max(a,b): a set's or a list's items (inside a brace group too)."""
+    if node is not None and node.kind == "group" and len(node.kids) == 1:
+        node = node.kids[0]
+    if node is not None and node.kind in ("set", "list", "tuple"):
+        return [k for k in node.kids if k is not None]
+    return []
+
+
+def _coordinates_of_vector(left: Node | None, right: Node | None) -> bool:
+    """a=(1,2), \\vec{a}=(x,-1), AB=(3,4): a pair or triple equal to a vector (a lower-case letter,
+    a \\vec / \\overrightarrow, two capital points) is its coordinates, no bracketed group."""
+    if left is None or right is None or right.kind != "tuple" or right.val != "(" or len(right.kids) not in (2, 3):
+        return False
+    if left.kind == "vec":
+        return True
+    if left.kind == "var":
+        return len(left.val) == 1 and left.val.islower()
+    return left.kind == "seq" and len(left.kids) == 2 and all(
+        k is not None and k.kind == "var" and len(k.val) == 1 and k.val.isupper() for k in left.kids)
 
 
 def _digit_fraction(node: Node | None) -> bool:

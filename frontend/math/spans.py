@@ -150,7 +150,7 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
                 if depth == 0:
                     break
                 depth -= 1
-            elif c in ",;" and depth == 0:
+            elif c in ",;" and depth == 0 and not _thousands_comma(text, j):
                 break
             elif text.startswith("...", j) and _ellipsis_between_ops(text, j, b):
                 j += 3  # 1+2+...+n: an ellipsis inside the formula (all three dots, not the first)
@@ -167,6 +167,8 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
                 toks = tokenize(text[s:e])
                 if _ORDINAL_IN_RUN.search(text, s, e) and not any(t.kind == REL for t in toks):
                     continue  # 18th-20th, 3rd-5th: ordinals joined by a dash, tn's range of days
+                if _VERSION_RANGE.fullmatch(text, s, e):
+                    continue  # v1.0-v2.0: a range of versions (tn), no v minus v
                 if _prose_point(text, s, toks):
                     out.append(Span(s, e, False, "math.point", s, e, toks))
                 elif _is_math(toks) or _prose_factorial(text, s, e, toks):
@@ -177,6 +179,18 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
     return out
 
 
+def _thousands_comma(text: str, j: int) -> bool:
+    """10! = 3,628,800: a comma between a 1-3 digit group and exactly three digits groups a number."""
+    k = j
+    while k > 0 and text[k - 1].isascii() and text[k - 1].isdigit() and j - k <= 3:
+        k -= 1
+    if not 1 <= j - k <= 3 or k > 0 and text[k - 1] in ".":
+        return False
+    after = text[j + 1:j + 5]
+    return len(after) >= 3 and after[:3].isascii() and after[:3].isdigit() and not after[3:4].isdigit()
+
+
+_VERSION_RANGE = regex.compile(r"[vV]\d+(?:\.\d+)+\s?[-~–—]\s?[vV]?\d+(?:\.\d+)+")
 _ORDINAL_IN_RUN = regex.compile(r"(?<![A-Za-z0-9])\d+(?:st|nd|rd|th)(?![A-Za-z])")  # (?<!digit): linear on digit runs
 
 
@@ -445,8 +459,8 @@ def _is_math(toks: list) -> bool:
         if k == NUM and nxt is not None and nxt.kind == LET and nxt.start == t.end and nxt.val.islower() \
                 and _letter_run(toks, idx + 1, 1) <= 2 and not _ordinal_suffix(toks, idx + 1) \
                 and not _decade_s(toks, idx + 1) \
-                and any(x.kind == OP and x.val in "+-/" for x in toks):
-            return True  # 1/2x, 3x-1
+                and any(x.kind == OP and x.val in "+-/" for x in toks[:-1]):
+            return True  # 1/2x, 3x-1 (a trailing sign is no operator: 阅读量10w+)
         if k == LET and nxt is not None and nxt.kind == OPEN and nxt.val == "(" and nxt.start == t.end \
                 and not (prev is not None and prev.kind == LET and prev.end == t.start):
             return True
@@ -498,7 +512,6 @@ def _chem_group_formula(toks: list, counted: bool = True) -> bool:
     return True
 
 
-_INTERVAL_BEFORE = ("区间", "interval", "interval is", "interval was")  # English: the words name it too
 _INTERVAL_AFTER_ZAI = ("上", "内")
 _BOUND = {NUM, LET, GREEK, CONST}
 
@@ -512,9 +525,10 @@ def _prose_interval(text: str, s: int, e: int, toks: list) -> bool:
     for t in toks[1:-1]:
         if not (t.kind in _BOUND or t.kind == COMMA or t.kind == OP and t.val in "-+"):
             return False
-    before = text[:s].rstrip()
+    before = text[max(0, s - 200):s].rstrip()
     after = text[e:].lstrip()
-    return before.endswith(_INTERVAL_BEFORE) or before.endswith("在") and after.startswith(_INTERVAL_AFTER_ZAI)
+    return _cue_before(before, _cue_words("interval_words")) is not None \
+        or before.endswith("在") and after.startswith(_INTERVAL_AFTER_ZAI)
 
 
 _COORD = {NUM, LET, GREEK, CONST, SUB, PRIME, ROOT}
@@ -522,10 +536,33 @@ _POINT_LIST = regex.compile(r"\$?\([^()]{1,60}\)\$?\s*(?:and|or|,|，|、|和|�
 
 
 @compiled
-def _point_words() -> tuple:
-    """The words naming a point before its bracketed coordinates, from both languages' math.yaml."""
+def _cue_words(key: str) -> tuple:
+    """A word list of both languages' math.yaml (point_words, interval_words, copulas), longest first."""
     from .reader import rules_for
-    return tuple(sorted(set(rules_for("zh").point_words) | set(rules_for("en").point_words), key=len, reverse=True))
+    words = set(getattr(rules_for("zh"), key)) | set(getattr(rules_for("en"), key))
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _point_words() -> tuple:
+    return _cue_words("point_words")
+
+
+def _cue_before(before: str, words: tuple) -> str | None:
+    """The cue word `before` ends with, maybe followed by a copula (圆心为, 解集是, the vertex is);
+    None when there is none. An English word must start a word ('checkpoint' is no cue)."""
+    candidates = [before]
+    for cop in _cue_words("copulas"):
+        if before.endswith(cop) and (not cop[0].isascii() or not cop[0].isalpha()
+                                     or before[:-len(cop)].endswith(" ")):
+            candidates.append(before[:-len(cop)].rstrip())
+    for text in candidates:
+        for word in words:
+            if text.endswith(word):
+                head = text[:-len(word)][-1:]
+                if word.isascii() and head.isascii() and head.isalpha():
+                    continue
+                return word
+    return None
 
 
 def _prose_point(text: str, s: int, toks: list) -> bool:
@@ -541,10 +578,8 @@ def _prose_point(text: str, s: int, toks: list) -> bool:
         return False  # (1,,2), (1,): not coordinates
     before = text[max(0, s - 200):s].rstrip()
     for _ in range(4):  # the points (1, 2), (3, 4) and (5, 6): the words name every pair of the list
-        if before.endswith(_point_words()):
-            word = next(w for w in _point_words() if before.endswith(w))
-            head = before[:-len(word)][-1:]
-            return not (word.isascii() and (head.isascii() and head.isalpha()))  # 'checkpoint' is no cue
+        if _cue_before(before, _point_words()) is not None:
+            return True
         m = _POINT_LIST.search(before)
         if m is None:
             return False

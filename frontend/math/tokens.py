@@ -47,6 +47,8 @@ VULGAR = {"½": ("1", "2"), "⅓": ("1", "3"), "⅔": ("2", "3"), "¼": ("1", "4
           "⅕": ("1", "5"), "⅖": ("2", "5"), "⅗": ("3", "5"), "⅘": ("4", "5"), "⅙": ("1", "6"),
           "⅚": ("5", "6"), "⅛": ("1", "8"), "⅜": ("3", "8"), "⅝": ("5", "8"), "⅞": ("7", "8")}
 
+OVERBARS = "\u0304\u0305"  # combining macron / overline: x̄ is the mean x-bar
+
 # plain-text spellings of roots (sqrt(16), cbrt(27)): the same ROOT token as √ and ∛
 ROOT_WORDS = {"sqrt": "2", "cbrt": "3"}
 FUNCTIONS = ("arcsin", "arccos", "arctan", "arccot", "sinh", "cosh", "tanh", "sin", "cos", "tan", "cot",
@@ -56,7 +58,7 @@ FUNCTIONS = ("arcsin", "arccos", "arctan", "arccot", "sinh", "cosh", "tanh", "si
 # characters a formula in running text may consist of (besides ASCII letters and digits)
 SYMBOL_CHARS = (set(GREEK_CHARS) | set(CONST_CHARS) | set(OPS) | set(RELS) | set(IMPLS) | set(LOGICS)
                 | set(PREFIXES) | set(ROOTS) | {"∑", "∏", "∫", "∬", "∮"} | set(SUPERS) | set(SUBS)
-                | set(PRIMES) | set(VULGAR) | set("()[]{}^_.,:|!%‰°\\…") | {"‖", "⃗", "↑", "↓"})
+                | set(PRIMES) | set(VULGAR) | set("()[]{}^_.,:|!%‰°\\…") | {"‖", "⃗", "↑", "↓"} | set(OVERBARS))
 
 
 @dataclass(slots=True)
@@ -101,12 +103,14 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
                 i += 1  # LaTeX x^23 is x^{2}3: a script takes one character
             else:
                 i = _scan_number(text, i, latex_mode)
+                if not out or out[-1].kind not in (OPEN, LBRACE, COMMA):
+                    i = _thousands(text, start, i)
             recurring = _latex_recurring(text, start) if latex_mode and text.startswith((".", "\\"), i) else None
             if recurring is not None:
                 val, i = recurring
                 out.append(Token(NUM, val, base + start, base + i))
                 continue
-            out.append(Token(NUM, text[start:i], base + start, base + i))
+            out.append(Token(NUM, text[start:i].replace(",", ""), base + start, base + i))
             if not latex_mode:
                 i = _maybe_unit(text, i, out, base)
             continue
@@ -166,6 +170,13 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
             continue
         if ch == "Δ" and not latex_mode and re.match(r"[A-Z]{3}(?![A-Za-z])", text[i + 1:i + 5]):
             ch = "△"  # ΔABC: the Greek capital typed for the triangle sign (Δ=b²-4ac stays delta)
+        if ch in OVERBARS:  # x̄ (a combining macron or overline after the letter): \bar{x}, x拔 / x bar
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind == LET and len(prev.val) == 1 and prev.end == base + i:
+                out.insert(len(out) - 1, Token(CMD, "overline", prev.start, prev.start))
+                out[-1] = Token(LET, prev.val, prev.start, base + i + 1)
+                i += 1
+                continue
         kind_val = _single(ch, latex_mode)
         if ch in "ΣΠ" and text.startswith("_", i + 1):  # Σ_{i=1}^n: the letter with limits is the sum sign
             kind_val = (BIG, "∑" if ch == "Σ" else "∏")
@@ -283,6 +294,27 @@ def _scan_number(text: str, i: int, latex_mode: bool) -> int:
         while j < n and text[j].isascii() and text[j].isdigit():
             j += 1
     return j
+
+
+def _thousands(text: str, start: int, j: int) -> int:
+    """10! = 3,628,800: comma groups of three digits after a 1-3 digit head are one number.
+    Only outside a bracket's item list ({1,234} and (1,000) stay lists; the caller checks)."""
+    n = len(text)
+    if not 1 <= j - start <= 3 or not text[start:j].isdigit():
+        return j
+    end = j
+    while end + 3 < n and text[end] == "," and _digits(text[end + 1:end + 4]) \
+            and not (end + 4 < n and text[end + 4].isdigit()):
+        end += 4
+    if end > j and end + 1 < n and text[end] == "." and _digits(text[end + 1]):
+        end += 1
+        while end < n and _digits(text[end]):
+            end += 1
+    return end
+
+
+def _digits(s: str) -> bool:
+    return s.isascii() and s.isdigit()
 
 
 # 0.\dot{3}, 0.\dot{1}\dot{2}, 2.3\dot 4, 0.\overline{12}: a recurring decimal in LaTeX
@@ -441,6 +473,9 @@ def _braced(text: str, i: int) -> tuple[str, int, int]:
     return text[i + 1:], i + 1, n  # unbalanced: take the rest (degrade, don't crash)
 
 
+_SCRIPT_POWER = re.compile(r"\^\s*\{?\s*([23])\s*\}?")  # m/s^2, m^{3} inside \mathrm{...}
+
+
 def _text_is_unit(word: str, out: list[Token]) -> bool:
     """\\text{km/h} after a number (3\\,\\text{m/s}, 10^{-3}\\text{m}) is a unit. A bare word like
     'in' or 'min' counts only there: \\text{ in } between letters is English, not inches."""
@@ -540,6 +575,10 @@ def _command(text: str, i: int, out: list[Token], latex_mode: bool, unknown, bas
         elif kind == "operatorname":
             out.append(Token(FUNC, inner.strip(), base + i, base + after))
         else:  # \mathrm{d}, \mathbf{a}: fonts are invisible to the ear
+            unit = _SCRIPT_POWER.sub(lambda p: "²³"[int(p.group(1)) - 2], inner.replace("\\,", "").strip())
+            if kind == "font" and _text_is_unit(unit, out):  # 9.8\,\mathrm{m/s^2}: a unit, as \text{m/s²}
+                out.append(Token(UNIT, unit, base + i, base + after))
+                return after
             out.extend(tokenize(inner, latex_mode, unknown, base + inner_start))
         return after
     if kind == "letters":  # \sin, \log, \lim ...

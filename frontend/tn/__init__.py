@@ -15,11 +15,12 @@ from typing import Iterable, Iterator
 from .. import script
 from ..pieces import Match, rewrite
 from . import (cardinal, date, fraction, measure, money, multiplier, ordinal, percent, phone, range as range_,
-               recurring, roman, symbols, time, titles, version)
+               recurring, roman, shorthand, symbols, time, titles, version)
 from .common import lang_of
 
 # Priority order: earlier classes claim their spans first.
-CLASSES = [roman, date, phone, time, money, version, ordinal, range_, percent, recurring, fraction, multiplier, measure,
+CLASSES = [roman, date, phone, time, money, version, ordinal, range_, percent, recurring, fraction, multiplier, shorthand,
+           measure,
            titles, cardinal]
 # Stray symbols are read last, only in the text no class claimed.
 LAST = symbols
@@ -69,7 +70,7 @@ def find_all(text: str, lang: str) -> list[Match]:
 
 _RANGE_GAP = re.compile(r"(?P<pre>[\u4e00-\u9fff]?)\s?[-~～–—]\s?")  # 9月1日-9月3日 keeps its 日
 _RANGE_ENDS = ("number.date", "number.time", "number.money", "number.measure", "number.percent", "number.cardinal",
-               "number.ordinal")
+               "number.ordinal", "number.version")  # v1.0-v2.0: V一点零到V二点零
 
 
 def _spaced(text: str, m: Match) -> Match:

@@ -64,6 +64,7 @@ _ZH_Y = re.compile(r"(?a)(?<![\d.])(\d{4})" + _YEAR_WORD)
 _ZH_Y_RANGE = re.compile(r"(?a)(?<![\d.])(\d{4})\s*([-~～–—至到])\s*(\d{4})" + _YEAR_WORD)
 _ZH_SHORT_YEAR_SPAN = re.compile(r"(?a)(?<![\d.])((?:1[0-9]|20)\d\d)\s*([-~～–—/至到])\s*(\d\d)(?!\d)"
                                  r"(?=\s*(?:学年|年度|财年|赛季|季|学期))")
+_ZH_DECADE = re.compile(r"(?a)(?<![\d.])((?:1\d|20)\d0)['’]?s(?![A-Za-z])")
 _ZH_GENERATION = re.compile(r"(?a)(?<![\d.])\d0(?=后)")
 _ZH_ERA = re.compile(r"(?a)(?<=公元)(前)?(?(1)\d{1,4}|\d{1,3})(?!\d)(?=\s*年)")
 # 3.15, 3.15-3.20 after 日期/时间/定于...: a dotted month.day (never after a bare 为/到: 降至3.15 is a number)
@@ -80,6 +81,15 @@ def _zh(text: str) -> Iterator[Match]:
             tail = "号" if m.group(0).endswith("号") else ""
             out = zh_date(y, mo, d)
             yield Match(m.start(), m.end(), out[:-1] + tail if tail else out, RULE)
+    for m in _MDY_US.finditer(text):
+        # 3/1/2025, 25/12/2023: a slash date with a four-digit year; month first (US) unless the
+        # first number cannot be a month (then day first, as Europe and Hong Kong write it)
+        a, b, y = m.groups()
+        mo, d = (a, b) if _valid(a, b) else (b, a)
+        if _valid(mo, d):
+            yield Match(m.start(), m.end(), zh_date(y, mo, d), RULE + ".slash")
+    for m in _ZH_DECADE.finditer(text):  # 1990s 一九九零年代 (an English decade in Chinese text)
+        yield Match(m.start(), m.end(), zh_year(m.group(1)) + "年代", RULE + ".decade")
     for m in _ZH_GENERATION.finditer(text):
         yield Match(m.start(), m.end(), numerals.zh_digits(m.group(0)), RULE + ".generation")  # 80后 八零后
     for m in _ZH_ERA.finditer(text):

@@ -69,7 +69,8 @@ def _ambiguous(text: str, m: re.Match, lang: str) -> bool:
     if len(unit) == 1 and unit.isascii() and unit.isupper() and _after_label(text, m.start(), lang):
         return True  # 座位12A, seat 12A, gate 5B: a label letter
     if len(unit) == 1 and unit.isascii() and unit.isalpha():
-        power = unit in ("W", "V") and "\u4e00" <= nxt <= "\u9fff"  # 200W快充, 12V电池
+        # 200W快充, 12V电池, 2.5L水: glued before a Han word these capitals are units (3L码 is a size)
+        power = (unit in ("W", "V") or unit == "L" and nxt not in "码号型款") and "\u4e00" <= nxt <= "\u9fff"
         if unit.isupper() and nxt and not (nxt.isspace() or nxt in ",.;:!?，。；：！？)）/、" or power):
             return True
         if m.group("sp") and unit in ("A", "a", "I", "t", "l", "B"):

@@ -22,7 +22,8 @@ _GROUPED = re.compile(
 _DASHED = re.compile(r"(?a)(?<![\w.,+/-])\d+(?:-\d+){2,}(?![\w]|[.-]\d)")
 # G1234次, CA1234, ISO9001, RTX4090: capitals glued to three or more digits name a train, flight,
 # standard or model, read digit by digit (G20, A4 stay numbers)
-_LETTER_CODE = re.compile(r"(?a)(?<![A-Za-z0-9_])[A-Z]{1,3}(\d{3,})(?![\d.,%])")
+# (x1234, a user name or extension: one lower-case letter glued to four or more digits, the same)
+_LETTER_CODE = re.compile(r"(?a)(?<![A-Za-z0-9_])(?:[A-Z]{1,3}(\d{3,})|[a-z](\d{4,}))(?![\d,%]|\.\d)")
 # 1080P, 720p: a video resolution is said digit by digit
 _RESOLUTION = re.compile(r"(?a)(?<![\w.])(\d{3,4})(?=[Pp](?![A-Za-z]))")
 # +1 415 555 2671, +44 20 7946 0958: an international number in spaced or dotted groups
@@ -112,6 +113,31 @@ def _en_cue_is(text: str, start: int, cues: list[str], lang: str) -> bool:
     return m is not None and tail_has(text, m.start(), cues, window=24)
 
 
+_AIRLINE = re.compile(r"(?a)(?<![\w])[A-Z][A-Z0-9]\s?$")  # UA, BA, 3U before a flight number
+_SMS_TO = re.compile(r"(?a)(?:\bto|到|至|给)\s?$")
+
+
+def _sms_short_code(text: str, start: int, num: str, lang: str) -> bool:
+    """Text STOP to 55555, 发送短信到10086: a short number sent to after a text-message word
+    (sms_words in numbers.yaml) earlier in the clause is a short code, said digit by digit."""
+    if not 3 <= len(num) <= 6 or not _SMS_TO.search(text, max(0, start - 4), start):
+        return False
+    before = text[max(0, start - 4):start].rstrip(" 到至给").rstrip()
+    if before[-1:].isdigit():
+        return False  # 1到10000: a range
+    after = text[start + len(num):start + len(num) + 12].lstrip()
+    if lang == "en" and after[:1].isalpha() and after.split(None, 1)[0].lower() not in ("to", "for", "or", "and", "now"):
+        return False  # a message to 300 users: a count
+    if lang != "en" and _measure_after(lang).match(text, start + len(num)):
+        return False
+    clause = text[max(0, start - 40):start]
+    for mark in "。！？；，,;!?\n":
+        clause = clause.rsplit(mark, 1)[-1]
+    low = clause.lower()
+    return any(re.search(r"(?<![a-z])" + re.escape(w.lower()) + r"(?![a-z])", low) if w.isascii() else w in clause
+               for w in numbers_rules(lang).get("sms_words", []))
+
+
 def _route(num: str, start: int, end: int, lang: str) -> Match:
     """102路, 302路公交车: a bus route of up to three digits is named as a number (一百零二路, as
     stop announcements say it; never 两百), a longer one digit by digit."""
@@ -173,10 +199,11 @@ def find(text: str, lang: str) -> Iterator[Match]:
             numerals.en_int(int(res[:-2])) + " " + numerals.en_int(int(res[-2:]))  # ten eighty p
         yield Match(m.start(1), m.end(1), spoken, RULE + ".code")
     for m in _LETTER_CODE.finditer(text):
-        if len(m.group(1)) <= 3 and head_has(text, m.end(), route):
-            yield _route(m.group(1), m.start(1), m.end(1), lang)  # K102路, Y801路: a route name
+        g = 1 if m.group(1) else 2
+        if len(m.group(g)) <= 3 and head_has(text, m.end(), route):
+            yield _route(m.group(g), m.start(g), m.end(g), lang)  # K102路, Y801路: a route name
             continue
-        yield Match(m.start(1), m.end(1), read_code(m.group(1), lang), RULE + ".code")
+        yield Match(m.start(g), m.end(g), read_code(m.group(g), lang), RULE + ".code")
     for m in _LETTER_DASH_CODE.finditer(text):
         yield Match(m.start(1) - 1, m.end(1), " " + read_code(m.group(1), lang), RULE + ".code")
     prefixes = numbers_rules(lang).get("digit_prefixes", []) if lang != "en" else []
@@ -193,14 +220,17 @@ def find(text: str, lang: str) -> Iterator[Match]:
             code_end = m.end()
             yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")
             continue
-        spoken = en_nominal(m.group(0)) if nominal and tail_has(text, m.start(), nominal) else None
+        airline = _AIRLINE.search(text, max(0, m.start() - 4), m.start()) if nominal else None
+        cue_at = airline.start() if airline else m.start()  # Flight UA 857: the airline code between
+        spoken = en_nominal(m.group(0)) if nominal and tail_has(text, cue_at, nominal) else None
         if spoken:
             yield Match(m.start(), m.end(), spoken, RULE + ".nominal")
         elif len(m.group(0)) <= 4 and head_has(text, m.end(), festival):
             yield Match(m.start(), m.end(), digits(m.group(0), lang), RULE + ".festival")
         elif head_has(text, m.end(), route) and not head_has(text, m.end(), ["路程", "路上", "路线", "路口"]):
             yield _route(m.group(0), m.start(), m.end(), lang)
-        elif tail_has(text, m.start(), before) or head_has(text, m.end(), after) or _en_cue_is(text, m.start(), before, lang) or (
+        elif tail_has(text, m.start(), before) or head_has(text, m.end(), after) or _en_cue_is(text, m.start(), before, lang) \
+                or _sms_short_code(text, m.start(), m.group(0), lang) or (
                 lang != "en" and len(m.group(0)) <= 6 and _LATER_PHONE_CUE.match(text, m.end())) or (
                 lang != "en" and len(m.group(0)) in (3, 4) and tail_has(text, m.start(), numbers_rules(lang).get("room_before", []))
                 and not _measure_after(lang).match(text, m.end())) or (

@@ -40,15 +40,17 @@ def _patterns():
 def find(text: str, lang: str) -> Iterator[Match]:
     for m in _UNICODE_RE.finditer(text):
         yield Match(m.start(), m.end(), cardinal(str(_UNICODE[m.group(0)]), lang), RULE)
-    if lang != "en":
-        return
-    cardinal_cue, regnal_cue = _patterns()
+    cardinal_cue, regnal_cue = _patterns()  # English cue words, in English or Chinese text (Louis XIV)
     for m in cardinal_cue.finditer(text):
         v = roman_value(m.group(2))
         if v:
-            yield Match(m.start(2), m.end(2), numerals.en_int(v), RULE)
+            yield Match(m.start(2), m.end(2), cardinal(str(v), lang), RULE)
     for m in regnal_cue.finditer(text):
         v = roman_value(m.group(2))
         if v and (v > 1 or not _PRONOUN_NEXT.match(text, m.end(2))):
             # "Elizabeth I ruled" is a numeral; "John I think" is the pronoun
-            yield Match(m.start(2), m.end(2), numbers_rules("en")["roman_regnal"].format(ordinal=numerals.en_ordinal(v)), RULE)
+            if lang == "en":
+                spoken = numbers_rules("en")["roman_regnal"].format(ordinal=numerals.en_ordinal(v))
+            else:  # 路易十四即Louis XIV: Louis十四世, as a reign number is said in Chinese
+                spoken = numbers_rules(lang).get("roman_regnal", "{num}").format(num=cardinal(str(v), lang))
+            yield Match(m.start(2), m.end(2), spoken, RULE)

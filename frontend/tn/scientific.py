@@ -26,6 +26,10 @@ def find(text: str, lang: str) -> Iterator[Match]:
         end = m.end("exp")
         if m.group("unit"):  # 3.5e-3mol: a known unit is read with the number; any other letter (1e5a) is no number
             word = units.read_unit(m.group("unit"), lang)
+            if word is None:
+                # 1.6e-19C: the value of a quantity, where math's own unit table (C 库仑) applies too
+                from ..math.units import read_unit as math_read_unit  # late: math imports tn
+                word = math_read_unit(m.group("unit"), lang)
             if word is not None:
                 spoken += (" " if lang == "en" else "") + word
                 end = m.end()

@@ -74,6 +74,9 @@ def find(text: str, lang: str, start: int = 0, end: int | None = None) -> Iterat
         if s == "#" and re.search(r"(?<![A-Za-z])[A-Z]$", text[:m.start()]) and not re.match(r"[A-Za-z0-9]", text[m.end():m.end() + 1]):
             yield Match(m.start(), m.end(), t.get("#sharp", " sharp"), RULE + ".sharp")  # C#, F#: a language name
             continue
+        if s == "+" and "+sign" in t and _leading_sign(text, m.start(), m.end()):
+            yield Match(m.start(), m.end(), t["+sign"], RULE + ".sign")  # 涨幅+2.35% 正百分之二点三五
+            continue
         if s in _ARROWS:
             yield _arrow(text, m.start(), m.end(), s, t)
             continue
@@ -82,7 +85,20 @@ def find(text: str, lang: str, start: int = 0, end: int | None = None) -> Iterat
             per = lang != "en" and m.start() > 0 and (
                 text[m.start() - 1] in _per_before() and _is_han(text[m.end():m.end() + 1])
                 # ¥12.8/斤, 300/月: a price or count before, a measure word after
-                or text[m.start() - 1].isdigit() and (text[m.end():m.end() + 1] in _per_before() or text[m.end():m.end() + 1] == "月"))
+                or _number_before(text, m.start()) and (text[m.end():m.end() + 1] in _per_before() or text[m.end():m.end() + 1] == "月"))
             yield Match(m.start(), m.end(), t.get("/per", "每") if per else t[s], RULE + (".per" if per else ""))
             continue
         yield Match(m.start(), m.end(), t[s], RULE)
+
+
+def _number_before(text: str, i: int) -> bool:
+    """A number ends at i: 300/月, or a shorthand one (8k/月, 1w/年)."""
+    if i > 0 and text[i - 1].isdigit():
+        return True
+    return i > 1 and text[i - 1] in "kKwW" and text[i - 2].isdigit()
+
+
+def _leading_sign(text: str, start: int, end: int) -> bool:
+    """'+' before a digit with no operand before it (为+2.35%, 温差+5℃): a sign, not 'plus'."""
+    prev = text[start - 1:start]
+    return text[end:end + 1].isdigit() and not (prev.isascii() and prev.isalnum() or prev in ")]）%‰°℃²³")
