@@ -28,7 +28,7 @@ def _onednn(x, weight, bias):
     return torch.ops.mkldnn._linear_pointwise(x, weight, bias, "none", [], "")
 
 
-def _pack(weight: torch.Tensor) -> torch.Tensor:
+def pack(weight: torch.Tensor) -> torch.Tensor:
     """The weight in oneDNN's blocked layout (same shape and values; an opaque mkldnn tensor).
     batch_size None: one layout for any number of rows (packing for a given row count made
     80-row matmuls 5x slower)."""
@@ -53,7 +53,7 @@ def onednn_linear_works() -> bool:
         want = F.linear(x, w, b)
         try:
             with torch.inference_mode():
-                got = [_onednn(x, w, b), _onednn(x, _pack(w), b)]
+                got = [_onednn(x, w, b), _onednn(x, pack(w), b)]
         except RuntimeError:
             return False
         if not all(y.shape == want.shape and torch.allclose(y, want, rtol=1e-5, atol=1e-5)
@@ -62,11 +62,18 @@ def onednn_linear_works() -> bool:
     return True
 
 
-def linear(x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None = None) -> torch.Tensor:
-    """F.linear, through oneDNN for a float32 CPU input outside autograd (where it works)."""
-    if (x.is_cpu and x.dtype == torch.float32 and weight.dtype == torch.float32 and x.numel()
+def runs_on_onednn(x: torch.Tensor, weight: torch.Tensor) -> bool:
+    """Whether linear(x, weight) takes the oneDNN path: a float32 CPU input outside autograd
+    (and the ops work).  Only then may `weight` be a packed one (pack())."""
+    return (x.is_cpu and x.dtype == torch.float32 and weight.dtype == torch.float32
+            and x.numel() > 0
             and not (torch.is_grad_enabled() and (x.requires_grad or weight.requires_grad))
-            and onednn_linear_works()):
+            and onednn_linear_works())
+
+
+def linear(x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None = None) -> torch.Tensor:
+    """F.linear, through oneDNN where runs_on_onednn(x, weight)."""
+    if runs_on_onednn(x, weight):
         return _onednn(x, weight, bias)
     return F.linear(x, weight, bias)
 
@@ -95,7 +102,7 @@ class OneDNNLinear(nn.Linear):
         # A packed tensor cannot be cloned by Parameter.__deepcopy__: copy the dense weight.
         twin = nn.Linear(self.in_features, self.out_features, bias=self.bias is not None,
                          device="meta")
-        twin.weight = nn.Parameter(_pack(dense(self.weight)), requires_grad=False)
+        twin.weight = nn.Parameter(pack(dense(self.weight)), requires_grad=False)
         if self.bias is not None:
             twin.bias = nn.Parameter(self.bias.detach().clone(), requires_grad=False)
         twin.__class__ = OneDNNLinear
@@ -140,7 +147,7 @@ def use_onednn_linears(net: nn.Module) -> int:
     n = 0
     for m in net.modules():
         if type(m) is nn.Linear and m.weight.is_cpu and m.weight.dtype == torch.float32:
-            m.weight = nn.Parameter(_pack(m.weight), requires_grad=False)
+            m.weight = nn.Parameter(pack(m.weight), requires_grad=False)
             if m.bias is not None:
                 m.bias.requires_grad_(False)
             m.__class__ = OneDNNLinear
