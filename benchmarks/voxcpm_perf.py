@@ -103,7 +103,7 @@ def nparams(module) -> int:
 
 
 # ---------------------------------------------------------------------------- model
-def build(device: str, dtype: torch.dtype, fuse: bool = False):
+def build(device: str, dtype: torch.dtype, fuse: bool = True):
     from synth.voxcpm.audiovae import AudioVAE
     from synth.voxcpm.config import VoxCPMConfig
     from synth.voxcpm.model import VoxCPMModel
