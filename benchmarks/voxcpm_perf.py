@@ -116,7 +116,7 @@ def build(device: str, dtype: torch.dtype, fuse: bool = True):
     net = random_net(cfg, device=device, dtype=dtype)
     if fuse:  # as synth.load_model does (--ab builds unfused and adds the fused layers itself)
         net.fuse_projections()
-    if torch.device(device).type == "cpu" and dtype == torch.float32:
+    if torch.device(device).type == "cpu":
         from synth.voxcpm.cpu_linear import use_onednn_linears
         use_onednn_linears(net)  # as synth.load_model does
     vae = AudioVAE()
@@ -382,9 +382,10 @@ def precision_variants(model):
     import copy
     from synth.voxcpm.model import VoxCPMModel
     from synth.voxcpm.precision import quantize_int8
-    nets = {"float32": model.net,
-            "bfloat16": copy.deepcopy(model.net).to(torch.bfloat16),
-            "int8": quantize_int8(copy.deepcopy(model.net))}
+    from synth.voxcpm.cpu_linear import use_onednn_linears
+    bf16 = copy.deepcopy(model.net).to(torch.bfloat16)
+    use_onednn_linears(bf16)  # as load_model(dtype="bfloat16") does on the CPU
+    nets = {"float32": model.net, "bfloat16": bf16, "int8": quantize_int8(copy.deepcopy(model.net))}
     return {k: VoxCPMModel(model.cfg, n, model.vae, model.tokenizer) for k, n in nets.items()}
 
 
@@ -403,8 +404,10 @@ def precision_matmuls(rounds: int) -> dict:
             lin, {nn.Linear: torch.ao.quantization.per_channel_dynamic_qconfig}, dtype=torch.qint8)
     lin32 = copy.deepcopy(lin)
     use_onednn_linears(lin32)  # float32 as the product runs it on the CPU
+    lin16 = copy.deepcopy(lin).to(torch.bfloat16)
+    use_onednn_linears(lin16)  # and bfloat16 likewise
     variants = {"float32": (lin32, torch.float32),
-                "bfloat16": (copy.deepcopy(lin).to(torch.bfloat16), torch.bfloat16),
+                "bfloat16": (lin16, torch.bfloat16),
                 "int8": (q, torch.float32)}
     out = {}
     for rows in (1, 4, 40, 160):

@@ -103,9 +103,14 @@ def test_load_model_uses_it_on_cpu_float32_with_the_same_state_dict():
     torch.testing.assert_close(onednn, mkl, rtol=0, atol=1e-4)
 
 
-def test_bfloat16_and_int8_models_keep_their_own_kernels():
+def test_bfloat16_models_are_packed_too_and_int8_keeps_its_own_kernels():
     bf = synth.load_model(TINY, device="cpu", dtype="bfloat16")
-    assert not any(type(m) is OneDNNLinear for m in bf.net.modules())
+    packed = [m for m in bf.net.modules() if type(m) is OneDNNLinear]
+    assert packed and all(m.weight.dtype == torch.bfloat16 for m in packed)
+    x = torch.randn(3, packed[0].in_features, dtype=torch.bfloat16)
+    with torch.inference_mode():  # the same bfloat16 result as torch's own kernel
+        torch.testing.assert_close(packed[0](x), F.linear(x, packed[0].weight.to_dense()),
+                                   rtol=1e-2, atol=1e-2)
     q = synth.load_model(TINY, device="cpu", quantize="int8")
     quantized = [m for m in q.net.modules() if "quantized" in type(m).__module__]
     assert quantized and not any(isinstance(m, OneDNNLinear) for m in quantized)

@@ -33,7 +33,7 @@ def load_model(path_or_id, device=None, dtype=None, quantize=None):
     transformer matmuls (synth/voxcpm/precision.py); speed and deviation from float32 are in
     docs/performance.md.
     The q/k/v and gate/up projections are fused into one matmul each; on the
-    CPU in float32 the Linear layers run through oneDNN with packed weights
+    CPU (float32, bfloat16) the Linear layers run through oneDNN with packed weights
     (synth/voxcpm/cpu_linear.py).  The model is inference-only (no gradients).
     """
     import torch
@@ -71,9 +71,9 @@ def load_model(path_or_id, device=None, dtype=None, quantize=None):
     if quantize == "int8":
         from .precision import quantize_int8
         quantize_int8(net)
-    if device.type == "cpu" and dtype == torch.float32:
+    if device.type == "cpu":
         from .cpu_linear import use_onednn_linears
-        use_onednn_linears(net)  # 2-3x faster float32 matmuls than MKL on AMD CPUs
+        use_onednn_linears(net)  # packed oneDNN matmuls: float32 2-3x MKL's speed on AMD CPUs
 
     vae = None
     try:
