@@ -46,3 +46,4 @@ def test_int8_quantises_the_fused_projections():
     blocks = [m for m in q.net.modules() if isinstance(m, (Attention, MLP))]
     inside = [c for m in blocks for c in m.children()]
     assert inside and all("quantized" in type(c).__module__ for c in inside)
+    assert any(".qkv_proj." in k for k in q.net.state_dict())  # int8 state stays as it is

@@ -140,10 +140,13 @@ class MLP(nn.Module):
 
 
 def _split_on_save(fused: str, names: list[str], sizes: list[int]):
-    """A state_dict hook giving a fused projection's weight back as the checkpoint's parts."""
+    """A state_dict hook giving a fused projection's weight back as the checkpoint's parts.
+    (A quantised projection has no plain weight: its state is left as it is.)"""
     def hook(module, state, prefix, _meta):
-        for name, part in zip(names, state.pop(prefix + fused + ".weight").split(sizes)):
-            state[prefix + name + ".weight"] = part
+        weight = state.pop(prefix + fused + ".weight", None)
+        if weight is not None:
+            for name, part in zip(names, weight.split(sizes)):
+                state[prefix + name + ".weight"] = part
     return hook
 
 
