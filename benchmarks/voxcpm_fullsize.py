@@ -42,7 +42,7 @@ with warnings.catch_warnings():
     if m.device.type == "cuda": torch.cuda.synchronize()
     gen_s = time.perf_counter() - t0
     if m.vae is not None:
-        wav = m._decode(out[0], 0)
+        wav = m.decode_latents([out[0]])[0]
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 res = dict(load_s=load_s, weights_bytes=wbytes, peak_rss_bytes=peak,
            gen_s=gen_s, patches=args["patches"], batch=args["batch"],

@@ -292,8 +292,8 @@ def read_checkpoint(path: Path) -> dict[str, torch.Tensor]:
         raise FileNotFoundError(f"{path}: no such file")
     try:
         if path.suffix == ".safetensors":
-            from safetensors.torch import load_file
-            return load_file(os.fspath(path), device="cpu")
+            from .loading import read_safetensors  # read, not mapped: see there
+            return read_safetensors(path)
         data = torch.load(os.fspath(path), map_location="cpu", weights_only=True)
     except Exception as e:  # noqa: BLE001 - every reader failure becomes one clear line
         first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
