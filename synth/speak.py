@@ -96,9 +96,12 @@ class AudioStream:
         return next(self._it)
 
     def _in_order(self):
-        """(utterance, audio) in document order, from the backend's (index, audio) in the order
-        they end: an utterance that ends before an earlier one waits here for it."""
-        pulled, early, n = [], {}, 0  # n: utterances handed on so far
+        """(utterance, samples, final) in document order, from the backend's pieces
+        (index, samples, final), which come in the order they are made: pieces of the
+        utterance being played pass straight through; those of later utterances (running
+        in the same batch) wait here until every utterance before theirs has ended."""
+        pulled, waiting, n = [], {}, 0  # n: the utterance being played
+        ended = set()  # utterances whose final piece has come
 
         def utterances():  # lazily, keeping each for its pause and timings
             for utt in self._utts:
@@ -107,14 +110,21 @@ class AudioStream:
 
         # One seed policy: every utterance of the document uses the same seed, so the voice
         # and style of sentence 50 match sentence 1 (batched or not).
-        for k, wave in self.engine.synthesize(utterances(), self._seed):
-            if not n <= k < len(pulled) or k in early:
-                raise BackendError(f"{self.engine.name}: audio for utterance {k + 1} came back "
-                                   "twice or before it was asked for")
-            early[k] = wave
-            while n in early:
-                yield pulled[n], early.pop(n)
+        for k, samples, final in self.engine.synthesize(utterances(), self._seed):
+            if not n <= k < len(pulled) or k in ended:
+                raise BackendError(f"{self.engine.name}: audio for utterance {k + 1} came after "
+                                   "its end or before it was asked for")
+            if final:
+                ended.add(k)
+            if k != n:
+                waiting.setdefault(k, []).append((samples, final))
+                continue
+            yield pulled[n], samples, final
+            while n in ended:  # the next utterance's buffered pieces, then on if it ended too
+                ended.discard(n)
                 n += 1
+                for piece in waiting.pop(n, []):
+                    yield (pulled[n], *piece)
         if n < len(pulled):
             raise BackendError(f"{self.engine.name}: no audio came back for utterance {n + 1} "
                                f"({pulled[n].text[:60]!r})")
@@ -126,15 +136,16 @@ class AudioStream:
             import soxr
             resampler = soxr.ResampleStream(self.engine.sample_rate, self.sample_rate, 1, dtype="float32")
         total = len(self._utts) if self._progress else None
-        for utt, wave in self._in_order():
-            chunk = joiner.add(wave, utt.pause_after_ms)
-            start, end = joiner.spans[-1]
-            self.timings.append((utt, start / joiner.sr, end / joiner.sr))
+        for utt, samples, final in self._in_order():
+            chunk = joiner.add(samples, utt.pause_after_ms, final=final)
+            if final:
+                start, end = joiner.spans[-1]
+                self.timings.append((utt, start / joiner.sr, end / joiner.sr))
             if resampler is not None:
                 chunk = resampler.resample_chunk(chunk, last=False)
             if len(chunk):
                 yield chunk.astype(np.float32, copy=False)
-            if self._progress:
+            if self._progress and final:
                 self._progress(len(self.timings), total)
         chunk = joiner.finish()
         if resampler is not None:

@@ -128,13 +128,44 @@ def test_voice_is_built_once_and_reused(tmp_path):
     np.testing.assert_array_equal(again.samples, first.samples)
 
 
-def test_loudness_is_levelled_across_utterances():
-    texts = ["轻声说。", "大声说话了。", "又轻了。"]
-    model = FakeModel(gains_db={"轻声说。": -40, "大声说话了。": -2, "又轻了。": -30})
+def test_streamed_loudness_converges_to_the_target():
+    # pieces arrive per step (the fake's "patches"), so the gain is chosen causally: each
+    # utterance starts from the previous one's gain and converges while it is heard
+    texts = ["轻声说话的第一句子来了。", "大声说话的第二句子来了。", "又是轻声说的第三句子。", "还是轻声说的第四句。"]
+    levels = [-40, -2, -30, -30]
+    model = FakeModel(gains_db=dict(zip(texts, levels)))
     audio = synth.speak("\n".join(texts), model=model, seed=1)
-    for _, s, e in audio.timings:
-        seg = audio.samples[int(s * audio.sample_rate):int(e * audio.sample_rate)]
-        assert abs(loudness(seg, audio.sample_rate) - TARGET_LUFS) < 1.0
+    sr = audio.sample_rate
+    spans = [(int(s * sr), int(e * sr)) for _, s, e in audio.timings]
+    assert abs(loudness(audio.samples, sr) - TARGET_LUFS) < 1.0  # the whole read
+    for (a, b), level in zip(spans, levels):
+        assert abs(loudness(audio.samples[b - sr // 2:b], sr) - TARGET_LUFS) < 1.0  # converged
+    first, same_as_before = spans[0], spans[3]  # no prior yet / the prior is right
+    for a, b in (first, same_as_before):
+        assert abs(loudness(audio.samples[a:b], sr) - TARGET_LUFS) < 1.0
+
+
+def test_the_first_chunk_comes_after_the_first_patch():
+    model = FakeModel(pad_s=0.0)
+    it = synth.stream("第一句话比较长一点。\n第二句。", model=model, seed=1, batch_size=2, first_batch=2)
+    first = next(it)
+    assert model.steps == 1 and len(first) > 0  # one step of the model, not a whole utterance
+    patch = len(model._wave("第一句话比较长一点。", 1, None)) // len("第一句话比较长一点。")
+    assert len(first) >= patch - int(0.011 * model.sample_rate)  # all but the held-back fade
+
+
+def test_timings_bracket_each_streamed_utterance():
+    model = FakeModel()
+    audio = synth.speak("第一句。\n第二句话。\n第三句话来了。", model=model, seed=2)
+    sr, x = audio.sample_rate, audio.samples
+    spans = [(int(round(s * sr)), int(round(e * sr))) for _, s, e in audio.timings]
+    assert len(spans) == 3
+    edge = int(0.06 * sr)  # 20 ms margin + 40 ms of speech
+    for a, b in spans:
+        assert np.sqrt(np.mean(x[a:a + edge] ** 2)) > 1e-3 and np.sqrt(np.mean(x[b - edge:b] ** 2)) > 1e-3
+    for (_, b), (a, _) in zip(spans, spans[1:]):  # between utterances: the pause, silent
+        assert a - b > int(0.1 * sr) and not np.abs(x[b + 1:a - 1]).any()
+    assert spans[-1][1] == len(x)
 
 
 def test_control_prefix_reaches_voxcpm_as_is(monkeypatch):
