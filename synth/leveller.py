@@ -11,12 +11,14 @@ block: the mean square of what there is) and moves the gain towards
   utterance's measured gain, the *prior*; a voice keeps its level from one sentence to the
   next) and trusts its own measurement in proportion to how much of it has been heard
   (fully after SETTLE_S).  Louder than the prior is believed at once (an overshoot is what
-  hurts); the document's first utterance has no prior and uses its measurement.
+  hurts); before the document's first utterance the prior is unity gain.
 * later pieces ramp the gain linearly (in dB) from where the previous piece ended, at most
   UP_DB_PER_S up or DOWN_DB_PER_S down, so the gain never steps inside an utterance.
 * an utterance that arrives whole (its first piece is final) is measured whole and gets
   one gain: exactly the per-utterance normalisation of a non-streaming read.
-* the gain stays within [MIN_GAIN_DB, MAX_GAIN_DB]; `assemble.soft_limit` bends peaks.
+* the gain stays within [MIN_GAIN_DB, MAX_GAIN_DB] and its goal keeps the piece's peak
+  below PEAK_SAFE (a first measurement of a soft onset reads low); `assemble.soft_limit`
+  bends what still gets through.
 """
 from __future__ import annotations
 
@@ -29,9 +31,10 @@ BLOCK_S, HOP_S = 0.4, 0.1  # BS.1770 gating blocks: 400 ms, 75 % overlap
 ABSOLUTE_GATE = -70.0  # LUFS
 RELATIVE_GATE = -10.0  # LU below the absolutely gated level
 SETTLE_S = 0.4  # heard audio after which an utterance's own measurement is trusted fully
-UP_DB_PER_S, DOWN_DB_PER_S = 60.0, 60.0  # gain slew inside an utterance
+UP_DB_PER_S, DOWN_DB_PER_S = 60.0, 240.0  # gain slew inside an utterance (per 80 ms: 4.8, 19 dB)
 MIN_GAIN_DB, MAX_GAIN_DB = -30.0, 30.0
 MIN_MEASURE_S = 0.02  # less than this cannot be measured
+PEAK_SAFE = 0.8  # the gain goal keeps a piece's peak below this (soft_limit's knee is 0.88)
 
 
 def k_weighting(sr: int) -> np.ndarray:
@@ -112,7 +115,7 @@ class Leveller:
 
     def __init__(self, sr: int, target_lufs: float):
         self.sr, self.target = sr, target_lufs
-        self.prior: float | None = None  # dB: the last utterance's measured gain
+        self.prior = 0.0  # dB: the last utterance's measured gain (unity before the first)
         self._meter: RunningLoudness | None = None  # the current utterance's
         self._gain: float | None = None  # dB at the end of the last piece
 
@@ -122,19 +125,22 @@ class Leveller:
             return None
         return min(MAX_GAIN_DB, max(MIN_GAIN_DB, self.target - level))
 
-    def gains(self, n: int, final: bool) -> np.ndarray:
-        """Linear gain per sample for the next n samples (already pushed to the meter)."""
+    def gains(self, n: int, final: bool, peak: float = 0.0) -> np.ndarray:
+        """Linear gain per sample for the next n samples (already pushed to the meter);
+        peak: their largest magnitude (the gain goal keeps it below PEAK_SAFE)."""
         if n == 0:
             return np.ones(0, np.float32)
         first = self._gain is None  # the utterance's first audible piece
         measured = self._measured_gain()
         if measured is None:
-            goal = self.prior if self.prior is not None else 0.0
-        elif self.prior is None or measured <= self.prior or (first and final):
+            goal = self.prior
+        elif measured <= self.prior or (first and final):
             goal = measured
         else:  # quieter than the voice's known level: believe it as it is heard
             weight = min(1.0, self._meter.samples / (self.sr * SETTLE_S))
             goal = self.prior + weight * (measured - self.prior)
+        if peak > 0:  # an early measurement that is too low must not drive peaks into the limiter
+            goal = min(goal, 20 * math.log10(PEAK_SAFE / peak))
         if first:  # the utterance's start is faded in: no ramp needed from anything before
             start = end = goal
         else:
@@ -150,7 +156,7 @@ class Leveller:
         if self._meter is None:
             self._meter = RunningLoudness(self.sr)
         self._meter.push(x)
-        y = x * self.gains(len(x), final)
+        y = x * self.gains(len(x), final, float(np.abs(x).max()) if len(x) else 0.0)
         if final:
             measured = self._measured_gain()
             if measured is not None:
