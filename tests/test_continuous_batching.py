@@ -225,7 +225,7 @@ def test_streaming_caps_a_bad_case_instead_of_retrying_it(model):
     texts = ["今天天气很好", "A"]
     kw = dict(seeds=[42, 7], min_len=10, max_len=6, retry_badcase=True,
               retry_badcase_ratio_threshold=0.5, **FAST)
-    with pytest.warns(RuntimeWarning, match=r"text 1: streamed audio reached the bad-case length"):
+    with pytest.warns(RuntimeWarning, match=r"text 1 \('A'\): streamed audio reached the bad-case length"):
         pieces, _ = streamed_pieces(model, texts, max_batch=2, first_batch=2, **kw)
     assert [len(pieces[0]), len(pieces[1])] == [3, 1]  # stopped at ceil(tokens * 0.5) patches
     assert model.last_seed == [42, 7]  # not regenerated with seed + 1
@@ -268,6 +268,7 @@ def test_first_audio_comes_before_the_document_is_generated(model, spy):
     assert len(first) > 0
     rows_started = sum(n for _, n in spy["adds"])
     assert rows_started < 5  # not every utterance has even been started
+    assert len(spy["steps"]) == 1  # the first patch is heard before the model makes a second
     rest = list(it)
     assert len(rest) >= 1 and sum(n for _, n in spy["adds"]) == 5
 

@@ -48,6 +48,7 @@ def test_espeak_joins_are_click_free_and_levelled(espeak_read):
     assert join_roughness(audio.samples, spans) <= JOIN_ROUGHNESS_RATIO * np.percentile(inner, 99.9)
     for _, a, b in [(u, *s) for u, s in zip(audio.timings, spans)]:
         assert abs(loudness(audio.samples[a:b], audio.sample_rate) - TARGET_LUFS) < 1.0
+    assert abs(loudness(audio.samples, audio.sample_rate) - TARGET_LUFS) < 1.0  # the whole read
 
 
 def test_default_backend_is_espeak_with_a_notice(capsys):
@@ -201,6 +202,16 @@ def test_tiny_checkpoint_stream_equals_speak():
     whole = synth.speak(text, model=model, seed=42, **GEN)
     streamed = np.concatenate(list(synth.stream(text, model=model, seed=42, **GEN)))
     np.testing.assert_array_equal(streamed, whole.samples)
+
+
+def test_tiny_checkpoint_streaming_caps_a_bad_case_with_a_warning_naming_it():
+    model = _tiny_model()
+    with pytest.warns(RuntimeWarning, match=r"text 1 \('Hello world\.'\): streamed audio reached "
+                                             r"the bad-case length"):
+        audio = synth.speak("你好，世界！\nHello world.", model=model, seed=42, retry_badcase=True,
+                            retry_badcase_ratio_threshold=0.5, min_len=4, max_len=8,
+                            inference_timesteps=2)
+    assert len(audio.timings) == 2 and len(audio) > 0
 
 
 def test_tiny_checkpoint_voice_prompt_runs():

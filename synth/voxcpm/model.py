@@ -54,6 +54,7 @@ class VoxCPMModel:
         self.path = Path(path) if path is not None else None
         self.last_seed = None
         self.last_stopped = None  # per-sequence: did the stop head end it (vs max_len)?
+        self._texts: dict = {}  # index -> text of the current call (named in warnings)
 
     # -- basics --------------------------------------------------------------------------
     @property
@@ -166,13 +167,16 @@ class VoxCPMModel:
 
     def _requests(self, texts, voice, seeds, max_len, ratio, n_target: dict) -> Iterator[Request]:
         """A Request per text (key = its index), built as the loop pulls it; n_target[k] gets
-        the text's own token count (the bad-case rule's yardstick)."""
+        the text's own token count (the bad-case rule's yardstick); self._texts[k] the text
+        (for warnings that name it)."""
         if isinstance(texts, str):
             raise TypeError("expected a list (or an iterable) of texts, not one str")
         seed_for = self._seed_for(seeds, len(texts) if hasattr(texts, "__len__") else None)
+        self._texts = {}
         for k, text in enumerate(texts):
             try:
                 req, n_target[k] = self._request(text, voice, seed_for(k), max_len, ratio)
+                self._texts[k] = text
             except ValueError as e:
                 raise TextError(k, text, e) from e
             req.key = k
@@ -218,7 +222,9 @@ class VoxCPMModel:
             for r in step.ended:
                 finals[r.key] = r
                 if stream and retry_badcase and bad_case(r):
-                    warnings.warn(f"text {r.key}: streamed audio reached the bad-case length "
+                    text = self._texts.get(r.key, "")
+                    excerpt = text if len(text) <= 40 else text[:37] + "..."
+                    warnings.warn(f"text {r.key} ({excerpt!r}): streamed audio reached the bad-case length "
                                   f"({len(r.patches) + n_ctx} patches for {n_target[r.key]} text "
                                   f"tokens, ratio {retry_badcase_ratio_threshold}); it was stopped "
                                   "there instead of regenerated (streamed audio cannot be taken "
