@@ -96,8 +96,7 @@ class SilenceTrimmer:
         self._held: list[np.ndarray] = []  # silent frames after the last voiced one
         self._partial = np.zeros(0, np.float32)  # less than a frame, not yet classified
 
-    def _is_voiced(self, frame: np.ndarray) -> bool:
-        rms = float(np.sqrt(np.mean(frame.astype(np.float64) ** 2)))
+    def _is_voiced(self, rms: float) -> bool:
         self._loudest = max(self._loudest, rms)
         reference = max(self._loudest, 0.1 * self._previous_loudest)
         return rms >= 1e-5 and rms >= reference * self.ratio
@@ -106,13 +105,15 @@ class SilenceTrimmer:
         """The samples of the utterance that are known to be kept, in order."""
         x = np.concatenate([self._partial, x]) if len(self._partial) else x
         n = len(x) // self.frame * self.frame
-        frames, self._partial = x[:n].reshape(-1, self.frame), x[n:]
+        whole, self._partial = x[:n].reshape(-1, self.frame).astype(np.float64), x[n:]
+        frames, levels = list(x[:n].reshape(-1, self.frame)), list(np.sqrt(np.mean(whole * whole, axis=1)))
         if final and len(self._partial):  # the utterance's last, shorter frame
-            frames = list(frames) + [self._partial]
-            self._partial = np.zeros(0, np.float32)
+            frames.append(self._partial)
+            levels.append(float(np.sqrt(np.mean(np.square(self._partial, dtype=np.float64)))))
+            self._partial = x[:0]
         out = []
-        for frame in frames:
-            if self._is_voiced(frame):
+        for frame, level in zip(frames, levels):
+            if self._is_voiced(float(level)):
                 if self._held:  # silence inside speech: kept
                     out += self._held if self._voiced else [np.concatenate(self._held)[-self.margin:]]
                     self._held = []

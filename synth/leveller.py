@@ -25,7 +25,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy.signal import sosfilt
 
 BLOCK_S, HOP_S = 0.4, 0.1  # BS.1770 gating blocks: 400 ms, 75 % overlap
 ABSOLUTE_GATE = -70.0  # LUFS
@@ -66,9 +65,12 @@ class RunningLoudness:
     mean square of every 100 ms hop)."""
 
     def __init__(self, sr: int):
+        from scipy.signal import lfilter
+
+        self._lfilter = lfilter
         self.sr = sr
         self._sos = k_weighting(sr)
-        self._zi = np.zeros((2, 2))
+        self._zi = [np.zeros(2), np.zeros(2)]
         self._hop = max(1, int(round(sr * HOP_S)))
         self._hops: list[float] = []  # mean square of every complete hop
         self._partial_sum, self._partial_n = 0.0, 0
@@ -77,7 +79,9 @@ class RunningLoudness:
     def push(self, x: np.ndarray) -> None:
         if not len(x):
             return
-        y, self._zi = sosfilt(self._sos, np.asarray(x, np.float64), zi=self._zi)
+        y = np.asarray(x, np.float64)
+        for j, section in enumerate(self._sos):  # lfilter per biquad: sosfilt's checks cost more
+            y, self._zi[j] = self._lfilter(section[:3], section[3:], y, zi=self._zi[j])
         self.samples += len(y)
         y2 = y * y
         pos = 0
