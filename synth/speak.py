@@ -6,9 +6,13 @@
 
 Both run the same code: utterances are pulled lazily from `frontend.process` by the backend
 (voxcpm: continuous batching, up to batch_size live, the first utterance alone until it
-ends so the first audio comes quickly), put back in document order as they end, and joined
-by `assemble.Joiner`; speak() is the concatenation of stream()'s chunks, so the two are
-sample-identical.
+ends), which hands out audio in pieces as it is made (voxcpm: every 80 ms patch of every
+live utterance; espeak: whole utterances).  The pieces of the utterance being played go on
+at once; those of later utterances wait until every utterance before theirs has ended.
+`assemble.Joiner` joins them causally (trim, running loudness, pauses, cross-fades; it
+holds back only the last fade and silence that may be trailing), so the first chunk of a
+VoxCPM read comes one model step after the prefill.  speak() is the concatenation of
+stream()'s chunks, so the two are sample-identical.
 """
 from __future__ import annotations
 
@@ -156,7 +160,14 @@ class AudioStream:
 
 def stream(text, *, lexicon=None, lang=None, model=None, voice=None, backend=None, seed=None,
            sample_rate=None, batch_size=None, target_lufs=TARGET_LUFS, progress=None, **gen) -> AudioStream:
-    """Chunks of the read as soon as they exist (see module doc); same options as speak().
+    """Chunks of the read as soon as they exist; same options as speak().
+
+    With VoxCPM a chunk is handed out for every patch (80 ms) of the utterance being played,
+    the first one step after the prefill (docs/speak.md has the measured latency); with the
+    espeak preview voice, one chunk per utterance.  Loudness is levelled causally: a running
+    BS.1770 measurement of what has been heard drives a gain ramped from chunk to chunk.
+    retry_badcase cannot take back streamed audio: an utterance is stopped at the bad-case
+    length instead, with a RuntimeWarning naming it.  `.timings` fills as utterances end.
 
     Raises at once (not on the first next()) for empty text, text that normalises to
     nothing, bad lexicons and unusable backends.
@@ -188,7 +199,9 @@ def speak(text, out=None, *, lexicon=None, lang=None, model=None, voice=None, **
     gen: backend="voxcpm"|"espeak", seed, sample_rate, batch_size (utterances generated
         together, default 8), first_batch (how many run until the first ends, default 1),
         target_lufs, progress, and model options (cfg_value, inference_timesteps, min_len,
-        max_len, retry_badcase).
+        max_len, retry_badcase: stops a bad case at the bad-case length with a warning,
+        since the read is streamed).
+    The result is the concatenation of stream()'s chunks (same levelling, same samples).
     """
     if out is not None and str(out) != "-":
         format_for(out)  # a bad suffix fails before minutes of synthesis, not after
