@@ -32,21 +32,9 @@ _PEAK_CEILING = 0.98
 
 def trim_silence(x: np.ndarray, sr: int, floor_db: float = SILENCE_DB,
                  margin_ms: float = MARGIN_MS) -> np.ndarray:
-    """Cut leading and trailing silence; keep `margin_ms` around the speech."""
-    x = np.asarray(x, np.float32)
-    frame = max(1, int(sr * _FRAME_MS / 1000))
-    n = len(x) // frame
-    if n == 0:
-        return x
-    rms = np.sqrt(np.mean(x[: n * frame].reshape(n, frame).astype(np.float64) ** 2, axis=1))
-    loud = rms.max()
-    if loud < 1e-5:  # all silence (about -100 dBFS): nothing to keep
-        return x[:0]
-    voiced = np.flatnonzero(rms >= loud * 10 ** (floor_db / 20))
-    margin = int(sr * margin_ms / 1000)
-    start = max(0, voiced[0] * frame - margin)
-    end = min(len(x), (voiced[-1] + 1) * frame + margin)
-    return x[start:end]
+    """Cut leading and trailing silence of a whole utterance; keep `margin_ms` around the
+    speech (SilenceTrimmer given all of it at once)."""
+    return SilenceTrimmer(sr, floor_db, margin_ms).push(np.asarray(x, np.float32).reshape(-1), final=True)
 
 
 def loudness(x: np.ndarray, sr: int) -> float | None:
@@ -78,6 +66,10 @@ def fades(n: int) -> tuple[np.ndarray, np.ndarray]:
     """Equal-power fade-in and fade-out curves of n samples (in² + out² = 1)."""
     t = (np.arange(n, dtype=np.float64) + 0.5) / max(n, 1)
     return np.sin(0.5 * np.pi * t).astype(np.float32), np.cos(0.5 * np.pi * t).astype(np.float32)
+
+
+def _last(x: np.ndarray, n: int) -> np.ndarray:
+    return x[len(x) - min(n, len(x)):]
 
 
 class SilenceTrimmer:
@@ -115,14 +107,14 @@ class SilenceTrimmer:
         for frame, level in zip(frames, levels):
             if self._is_voiced(float(level)):
                 if self._held:  # silence inside speech: kept
-                    out += self._held if self._voiced else [np.concatenate(self._held)[-self.margin:]]
+                    out += self._held if self._voiced else [_last(np.concatenate(self._held), self.margin)]
                     self._held = []
                 self._voiced = True
                 out.append(frame)
-            else:
+            elif self._voiced:
                 self._held.append(frame)
-                if not self._voiced and len(self._held) * self.frame > 2 * self.margin + self.frame:
-                    self._held = [np.concatenate(self._held)[-self.margin:]]  # only the margin matters
+            else:  # before the speech only the last margin can be kept
+                self._held = [_last(np.concatenate(self._held + [frame]), self.margin)]
         if final:
             if self._voiced and self._held:
                 out.append(np.concatenate(self._held)[:self.margin])
