@@ -54,7 +54,6 @@ class VoxCPMModel:
         self.path = Path(path) if path is not None else None
         self.last_seed = None
         self.last_stopped = None  # per-sequence: did the stop head end it (vs max_len)?
-        self._texts: dict = {}  # index -> text of the current call (named in warnings)
 
     # -- basics --------------------------------------------------------------------------
     @property
@@ -165,33 +164,35 @@ class VoxCPMModel:
             return seeds[k]
         return pick
 
-    def _requests(self, texts, voice, seeds, max_len, ratio, n_target: dict) -> Iterator[Request]:
+    def _requests(self, texts, voice, seeds, max_len, ratio, n_target: dict,
+                  names: dict | None = None) -> Iterator[Request]:
         """A Request per text (key = its index), built as the loop pulls it; n_target[k] gets
-        the text's own token count (the bad-case rule's yardstick); self._texts[k] the text
-        (for warnings that name it)."""
+        the text's own token count (the bad-case rule's yardstick), names[k] the text (for
+        warnings that name it)."""
         if isinstance(texts, str):
             raise TypeError("expected a list (or an iterable) of texts, not one str")
         seed_for = self._seed_for(seeds, len(texts) if hasattr(texts, "__len__") else None)
-        self._texts = {}
         for k, text in enumerate(texts):
             try:
                 req, n_target[k] = self._request(text, voice, seed_for(k), max_len, ratio)
-                self._texts[k] = text
             except ValueError as e:
                 raise TextError(k, text, e) from e
             req.key = k
+            if names is not None:
+                names[k] = text
             yield req
 
     def _continuous(self, requests, voice, n_target, *, cfg_value=2.0, inference_timesteps=10,
                     min_len=2, retry_badcase=False, retry_badcase_max_times=3,
                     retry_badcase_ratio_threshold=6.0, max_batch=None, first_batch=None,
-                    stream=False) -> Iterator[generation.Step]:
+                    stream=False, names=None) -> Iterator[generation.Step]:
         """Every step (its patches; `ended`: the requests that ended for good, after bad-case
         retries); records last_seed / last_stopped (in text order) once all have ended.
 
         stream: the patches are handed out as they are made, so a bad case cannot be taken
         back and regenerated; with retry_badcase it is capped instead: a request stops at
-        the bad-case length (the length that would have triggered a retry) with a warning."""
+        the bad-case length (the length that would have triggered a retry) with a warning
+        naming its text (names: key -> text)."""
         n_ctx = self._context(voice).shape[0]
 
         def bad_case(r: Request) -> bool:
@@ -222,7 +223,7 @@ class VoxCPMModel:
             for r in step.ended:
                 finals[r.key] = r
                 if stream and retry_badcase and bad_case(r):
-                    text = self._texts.get(r.key, "")
+                    text = (names or {}).get(r.key, "")
                     excerpt = text if len(text) <= 40 else text[:37] + "..."
                     warnings.warn(f"text {r.key} ({excerpt!r}): streamed audio reached the bad-case length "
                                   f"({len(r.patches) + n_ctx} patches for {n_target[r.key]} text "
@@ -353,14 +354,14 @@ class VoxCPMModel:
         """
         voice = self._voice(voice, prompt_wav, prompt_text)
         self._need_vae()
-        n_target = {}
+        n_target, names = {}, {}
         reqs = self._requests(texts, voice, seeds, max_len, retry_badcase_ratio_threshold,
-                              n_target)
+                              n_target, names)
         if isinstance(texts, (list, tuple)):
             reqs = list(reqs)  # a list given whole is checked whole: a bad text fails fast
         ctx = self._context(voice)
         steps = self._continuous(reqs, voice, n_target, max_batch=max_batch,
-                                 first_batch=first_batch, stream=stream,
+                                 first_batch=first_batch, stream=stream, names=names,
                                  retry_badcase_ratio_threshold=retry_badcase_ratio_threshold, **gen)
         if stream:
             yield from self._decode_stream(steps, ctx)
