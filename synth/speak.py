@@ -114,7 +114,11 @@ class AudioStream:
 
         # One seed policy: every utterance of the document uses the same seed, so the voice
         # and style of sentence 50 match sentence 1 (batched or not).
-        for k, samples, final in self.engine.synthesize(utterances(), self._seed):
+        for piece in self.engine.synthesize(utterances(), self._seed):
+            if not isinstance(piece, tuple) or len(piece) != 3:
+                raise BackendError(f"{self.engine.name}: synthesize() must yield (index, samples, "
+                                   f"final) tuples, got {type(piece).__name__} {str(piece)[:40]}")
+            k, samples, final = piece
             if not n <= k < len(pulled) or k in ended:
                 raise BackendError(f"{self.engine.name}: audio for utterance {k + 1} came after "
                                    "its end or before it was asked for")

@@ -155,6 +155,20 @@ def test_the_first_chunk_comes_after_the_first_patch():
     assert len(first) >= patch - int(0.011 * model.sample_rate)  # all but the held-back fade
 
 
+def test_a_backend_speaking_the_old_protocol_gets_a_clear_error():
+    from synth.backends.base import Backend, BackendError
+
+    class WholeUtterances(Backend):  # (index, audio) pairs: the protocol before pieces
+        name = "old"
+
+        def synthesize(self, utterances, seed):
+            for i, _ in enumerate(utterances):
+                yield i, np.zeros(1600, np.float32)
+
+    with pytest.raises(BackendError, match=r"must yield \(index, samples, final\)"):
+        synth.speak("你好。", backend=WholeUtterances())
+
+
 def test_timings_bracket_each_streamed_utterance():
     model = FakeModel()
     audio = synth.speak("第一句。\n第二句话。\n第三句话来了。", model=model, seed=2)
