@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--prompt-text", metavar="TEXT", help="voice cloning: what --prompt-wav says")
     ap.add_argument("--voice", metavar="FILE", help="a saved voice (see --save-voice)")
     ap.add_argument("--save-voice", metavar="FILE", help="save the voice built from --prompt-wav/--prompt-text")
-    ap.add_argument("--stream", action="store_true", help="write audio as it is generated")
+    ap.add_argument("--stream", action="store_true", help="write the output file as the audio is generated (-o - always streams)")
     ap.add_argument("--dry-run", action="store_true", help="print each utterance's spoken form; no audio")
     ap.add_argument("--explain", action="store_true", help="with --dry-run: show the rule behind each change")
     ap.add_argument("--seed", type=int, help="random seed shared by every utterance (default: one per run)")
@@ -183,12 +183,10 @@ def write(chunks, output: str, streaming: bool) -> None:
 
     from .audio import Audio, format_for, to_pcm16
 
-    if output == "-":  # raw PCM: every chunk goes out as soon as it exists
+    if output == "-":  # raw PCM for a player: every chunk (a patch, with voxcpm) goes out at once
         for chunk in chunks:
             sys.stdout.buffer.write(to_pcm16(chunk))
-            if streaming:
-                sys.stdout.buffer.flush()
-        sys.stdout.buffer.flush()
+            sys.stdout.buffer.flush()
         return
     if streaming:  # the file grows as the audio is generated (wav/flac/ogg all allow it)
         import soundfile

@@ -6,9 +6,13 @@
 
 Both run the same code: utterances are pulled lazily from `frontend.process` by the backend
 (voxcpm: continuous batching, up to batch_size live, the first utterance alone until it
-ends so the first audio comes quickly), put back in document order as they end, and joined
-by `assemble.Joiner`; speak() is the concatenation of stream()'s chunks, so the two are
-sample-identical.
+ends), which hands out audio in pieces as it is made (voxcpm: every 80 ms patch of every
+live utterance; espeak: whole utterances).  The pieces of the utterance being played go on
+at once; those of later utterances wait until every utterance before theirs has ended.
+`assemble.Joiner` joins them causally (trim, running loudness, pauses, cross-fades; it
+holds back only the last fade and silence that may be trailing), so the first chunk of a
+VoxCPM read comes one model step after the prefill.  speak() is the concatenation of
+stream()'s chunks, so the two are sample-identical.
 """
 from __future__ import annotations
 
@@ -96,9 +100,12 @@ class AudioStream:
         return next(self._it)
 
     def _in_order(self):
-        """(utterance, audio) in document order, from the backend's (index, audio) in the order
-        they end: an utterance that ends before an earlier one waits here for it."""
-        pulled, early, n = [], {}, 0  # n: utterances handed on so far
+        """(utterance, samples, final) in document order, from the backend's pieces
+        (index, samples, final), which come in the order they are made: pieces of the
+        utterance being played pass straight through; those of later utterances (running
+        in the same batch) wait here until every utterance before theirs has ended."""
+        pulled, waiting, n = [], {}, 0  # n: the utterance being played
+        ended = set()  # utterances whose final piece has come
 
         def utterances():  # lazily, keeping each for its pause and timings
             for utt in self._utts:
@@ -107,14 +114,25 @@ class AudioStream:
 
         # One seed policy: every utterance of the document uses the same seed, so the voice
         # and style of sentence 50 match sentence 1 (batched or not).
-        for k, wave in self.engine.synthesize(utterances(), self._seed):
-            if not n <= k < len(pulled) or k in early:
-                raise BackendError(f"{self.engine.name}: audio for utterance {k + 1} came back "
-                                   "twice or before it was asked for")
-            early[k] = wave
-            while n in early:
-                yield pulled[n], early.pop(n)
+        for piece in self.engine.synthesize(utterances(), self._seed):
+            if not isinstance(piece, tuple) or len(piece) != 3:
+                raise BackendError(f"{self.engine.name}: synthesize() must yield (index, samples, "
+                                   f"final) tuples, got {type(piece).__name__} {str(piece)[:40]}")
+            k, samples, final = piece
+            if not n <= k < len(pulled) or k in ended:
+                raise BackendError(f"{self.engine.name}: audio for utterance {k + 1} came after "
+                                   "its end or before it was asked for")
+            if final:
+                ended.add(k)
+            if k != n:
+                waiting.setdefault(k, []).append((samples, final))
+                continue
+            yield pulled[n], samples, final
+            while n in ended:  # the next utterance's buffered pieces, then on if it ended too
+                ended.discard(n)
                 n += 1
+                for piece in waiting.pop(n, []):
+                    yield (pulled[n], *piece)
         if n < len(pulled):
             raise BackendError(f"{self.engine.name}: no audio came back for utterance {n + 1} "
                                f"({pulled[n].text[:60]!r})")
@@ -126,15 +144,16 @@ class AudioStream:
             import soxr
             resampler = soxr.ResampleStream(self.engine.sample_rate, self.sample_rate, 1, dtype="float32")
         total = len(self._utts) if self._progress else None
-        for utt, wave in self._in_order():
-            chunk = joiner.add(wave, utt.pause_after_ms)
-            start, end = joiner.spans[-1]
-            self.timings.append((utt, start / joiner.sr, end / joiner.sr))
+        for utt, samples, final in self._in_order():
+            chunk = joiner.add(samples, utt.pause_after_ms, final=final)
+            if final:
+                start, end = joiner.spans[-1]
+                self.timings.append((utt, start / joiner.sr, end / joiner.sr))
             if resampler is not None:
                 chunk = resampler.resample_chunk(chunk, last=False)
             if len(chunk):
                 yield chunk.astype(np.float32, copy=False)
-            if self._progress:
+            if self._progress and final:
                 self._progress(len(self.timings), total)
         chunk = joiner.finish()
         if resampler is not None:
@@ -145,7 +164,14 @@ class AudioStream:
 
 def stream(text, *, lexicon=None, lang=None, model=None, voice=None, backend=None, seed=None,
            sample_rate=None, batch_size=None, target_lufs=TARGET_LUFS, progress=None, **gen) -> AudioStream:
-    """Chunks of the read as soon as they exist (see module doc); same options as speak().
+    """Chunks of the read as soon as they exist; same options as speak().
+
+    With VoxCPM a chunk is handed out for every patch (80 ms) of the utterance being played,
+    the first one step after the prefill (docs/speak.md has the measured latency); with the
+    espeak preview voice, one chunk per utterance.  Loudness is levelled causally: a running
+    BS.1770 measurement of what has been heard drives a gain ramped from chunk to chunk.
+    retry_badcase cannot take back streamed audio: an utterance is stopped at the bad-case
+    length instead, with a RuntimeWarning naming it.  `.timings` fills as utterances end.
 
     Raises at once (not on the first next()) for empty text, text that normalises to
     nothing, bad lexicons and unusable backends.
@@ -177,7 +203,9 @@ def speak(text, out=None, *, lexicon=None, lang=None, model=None, voice=None, **
     gen: backend="voxcpm"|"espeak", seed, sample_rate, batch_size (utterances generated
         together, default 8), first_batch (how many run until the first ends, default 1),
         target_lufs, progress, and model options (cfg_value, inference_timesteps, min_len,
-        max_len, retry_badcase).
+        max_len, retry_badcase: stops a bad case at the bad-case length with a warning,
+        since the read is streamed).
+    The result is the concatenation of stream()'s chunks (same levelling, same samples).
     """
     if out is not None and str(out) != "-":
         format_for(out)  # a bad suffix fails before minutes of synthesis, not after

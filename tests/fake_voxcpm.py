@@ -5,7 +5,9 @@ reuse and assembly can be tested quickly. The real tiny-checkpoint tests live be
 
 generate_many imitates continuous batching: a text takes len(text) steps; up to max_batch
 are live (first_batch while the first is live); texts are pulled only when admitted; the ones
-that end in a step come out together, so short texts overtake long ones."""
+that end in a step come out together, so short texts overtake long ones.  With stream=True
+every live text gives one piece per step (its wave cut into len(text) pieces, the "patches"),
+as (index, samples, final)."""
 from __future__ import annotations
 
 import hashlib
@@ -42,13 +44,15 @@ class FakeTextError(ValueError):
 class FakeModel:
     sample_rate = 16000
 
-    def __init__(self, gains_db=None, refuse=()):
+    def __init__(self, gains_db=None, refuse=(), pad_s=0.3):
         self.calls = []  # ("generate"|"generate_batch"|"generate_many", texts, seeds)
         self.voices_built = 0
         self.gains_db = gains_db or {}  # text -> level in dB, to test loudness levelling
         self.refuse = set(refuse)  # texts that raise FakeTextError when admitted
         self.live_sizes = []  # generate_many: live texts at every step
         self.order = []  # generate_many: text indices in the order they ended
+        self.steps = 0  # generate_many: steps run so far
+        self.pad_s = pad_s  # silence before and after the speech of every wave
 
     def build_voice(self, prompt_wav, prompt_text):
         self.voices_built += 1
@@ -64,7 +68,7 @@ class FakeModel:
         speech = sum(np.sin(2 * np.pi * f0 * k * t + rng.random() * 6) / k for k in range(1, 6))
         speech *= 0.5 + 0.5 * np.sin(2 * np.pi * 3 * t) ** 2  # syllable-like envelope
         speech *= 10 ** (self.gains_db.get(text, -12) / 20) / np.abs(speech).max()
-        pad = np.zeros(int(sr * 0.3))  # leading/trailing silence the assembler must trim
+        pad = np.zeros(int(sr * self.pad_s))  # leading/trailing silence the assembler must trim
         return np.concatenate([pad, speech, pad]).astype(np.float32)
 
     def generate(self, text, voice=None, prompt_wav=None, prompt_text=None, seed=None, **gen):
@@ -78,7 +82,8 @@ class FakeModel:
         self.gen = gen
         return [self._wave(t, s, voice) for t, s in zip(texts, seeds)]
 
-    def generate_many(self, texts, voice=None, seeds=None, max_batch=8, first_batch=1, **gen):
+    def generate_many(self, texts, voice=None, seeds=None, max_batch=8, first_batch=1, stream=False,
+                      **gen):
         self.gen = gen
         call = ("generate_many", [], [])
         self.calls.append(call)
@@ -99,12 +104,20 @@ class FakeModel:
             if not live:
                 break
             self.live_sizes.append(len(live))
+            self.steps += 1
             for row in live:
                 row[3] -= 1
-            for k, text, seed, left in [r for r in live if r[3] == 0]:
-                self.order.append(k)
-                ramp = ramp and k != 0
-                yield k, self._wave(text, seed, voice)
+            for k, text, seed, left in live:
+                if left == 0:
+                    self.order.append(k)
+                    ramp = ramp and k != 0
+                if stream:
+                    wave, n = self._wave(text, seed, voice), max(1, len(text))
+                    cut = [len(wave) * i // n for i in range(n + 1)]
+                    done = n - left  # this step's piece
+                    yield k, wave[cut[done - 1]:cut[done]], left == 0
+                elif left == 0:
+                    yield k, self._wave(text, seed, voice)
             live = [r for r in live if r[3] > 0]
         if error is not None:
             raise error

@@ -114,3 +114,78 @@ def test_bad_suffix_is_refused(tmp_path):
 def test_raw_pcm_is_16_bit_little_endian():
     raw = to_pcm16(np.array([0.0, 0.5, -1.0, 2.0], np.float32))
     assert np.frombuffer(raw, "<i2").tolist() == [0, 16384, -32767, 32767]
+
+
+# ------------------------------------------------------------------ streamed pieces (causal)
+PATCH = 1280  # VoxCPM's 80 ms patch at 16 kHz
+
+
+def speechlike(seconds, lufs, seed):
+    """Harmonics under a syllable-rate envelope, at `lufs`, between short silences."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(int(SR * seconds)) / SR
+    f0 = 110 + 80 * rng.random()
+    x = sum(np.sin(2 * np.pi * f0 * k * t + rng.random() * 6) / k for k in range(1, 6))
+    x *= 0.5 + 0.5 * np.sin(2 * np.pi * 3 * t + rng.random() * 6) ** 2
+    x *= np.minimum(1, np.minimum(t, t[::-1]) / 0.05)  # speech starts and ends smoothly
+    x *= 10 ** ((lufs - loudness(x, SR)) / 20)
+    return np.concatenate([np.zeros(800), x, np.zeros(1600)]).astype(np.float32)
+
+
+def streamed(segments, joiner, piece=PATCH):
+    """Feed each (samples, pause) to the joiner in pieces; the pieces it handed out."""
+    out = []
+    for x, pause in segments:
+        for s in range(0, len(x), piece):
+            out.append(joiner.add(x[s:s + piece], pause, final=s + piece >= len(x)))
+    return out + [joiner.finish()]
+
+
+@pytest.mark.parametrize("levels", [[-35, -10] * 3, [-10, -35] * 3, [-35] * 3 + [-10] * 3])
+def test_streamed_levels_converge_and_the_read_is_on_target(levels):
+    joiner = Joiner(SR)
+    audio = np.concatenate(streamed([(speechlike(2.0, v, i), 300) for i, v in enumerate(levels)], joiner))
+    assert abs(loudness(audio, SR) - TARGET_LUFS) < 1.0
+    for k, (a, b) in enumerate(joiner.spans):
+        assert abs(loudness(audio[b - SR // 2:b], SR) - TARGET_LUFS) < 1.0  # converged
+        if k == 0 or levels[k] == levels[k - 1]:  # nothing to go on yet / the voice's gain holds
+            assert abs(loudness(audio[a:b], SR) - TARGET_LUFS) < 1.0
+        # the gain ramps from piece to piece: nothing inside an utterance is rougher than the
+        # levelled speech itself (a gain step of a few dB would stand out 2-10x)
+        inner = roughness(audio[a:b])
+        assert inner.max() <= JOIN_ROUGHNESS_RATIO * np.percentile(inner, 99.9)
+
+
+def test_streamed_joins_do_not_click():
+    segments = [(speechlike(1.0, v, i), p) for i, (v, p) in enumerate([(-20, 0), (-15, 250), (-25, 0), (-20, 0)])]
+    joiner = Joiner(SR)
+    audio = np.concatenate(streamed(segments, joiner))
+    inner = np.concatenate([roughness(audio[a + 500:b - 500]) for a, b in joiner.spans])
+    assert join_roughness(audio, joiner.spans) <= JOIN_ROUGHNESS_RATIO * np.percentile(inner, 99.9)
+
+
+def test_a_streamed_utterance_is_held_back_only_by_the_fade():
+    x = tone(1.0, amp=0.1)
+    joiner = Joiner(SR)
+    fade = int(SR * FADE_MS / 1000)
+    handed = 0
+    for s in range(0, len(x) - PATCH, PATCH):
+        handed += len(joiner.add(x[s:s + PATCH], 0, final=False))
+        assert handed == s + PATCH - fade
+    # trailing silence is held while it is silent, released when speech follows, and cut
+    # to the 20 ms margin at the end
+    joiner = Joiner(SR, target_lufs=None)
+    silence = np.zeros(PATCH, np.float32)
+    first = joiner.add(x[:PATCH], 0, final=False)
+    assert len(joiner.add(silence, 0, final=False)) == 0
+    assert len(joiner.add(x[:PATCH], 0, final=False)) == PATCH + PATCH  # the silence, then speech
+    assert len(joiner.add(silence, 0, final=True)) + len(joiner.finish()) == fade + int(SR * 0.02)
+    assert len(first) == PATCH - fade
+
+
+def test_leading_silence_is_dropped_as_it_arrives():
+    joiner = Joiner(SR, target_lufs=None)
+    assert len(joiner.add(np.zeros(3 * PATCH, np.float32), 0, final=False)) == 0
+    out = joiner.add(tone(0.08, amp=0.1), 0, final=False)
+    assert len(out) == int(SR * 0.02) + PATCH - int(SR * FADE_MS / 1000)  # margin + speech - fade
+    assert not out[:int(SR * 0.02)].any()

@@ -282,3 +282,24 @@ def test_plain_convs_odd_rates_and_noise_block_follow_the_config(tmp_path):
     a = noisy.decode(z)
     torch.manual_seed(0)
     assert torch.equal(a, noisy.decode(z)) and not torch.equal(a, noisy.decode(z))  # random draws
+
+
+def test_stream_rows_can_leave_and_join_and_keep_their_own_history(vae):
+    # three latent streams: a and b start together, b leaves after 2 pushes, c joins then
+    g = torch.Generator().manual_seed(3)
+    a, b, c = (torch.randn(1, vae.latent_dim, 8, generator=g) for _ in range(3))
+    dec = vae.stream_decoder(batch_size=2)
+    got = {"a": [], "b": [], "c": []}
+    for i in range(2):
+        out = dec.push(torch.cat([a[..., 2 * i:2 * i + 2], b[..., 2 * i:2 * i + 2]]))
+        got["a"].append(out[0]), got["b"].append(out[1])
+    dec.select([0])  # b ended
+    dec.extend(vae.stream_decoder(batch_size=1))  # c joins, from silence
+    for i in range(2, 4):
+        out = dec.push(torch.cat([a[..., 2 * i:2 * i + 2], c[..., 2 * (i - 2):2 * (i - 2) + 2]]))
+        got["a"].append(out[0]), got["c"].append(out[1])
+    dec.select([1, 0])  # rows reordered: c first (a's row is fed silence from here on)
+    out = dec.push(torch.cat([c[..., 4:6], torch.zeros(1, vae.latent_dim, 2)]))
+    got["c"].append(out[0])
+    for name, z in (("a", a), ("b", b[..., :4]), ("c", c[..., :6])):
+        torch.testing.assert_close(torch.cat(got[name], dim=-1), vae.decode(z)[0], atol=1e-5, rtol=0)

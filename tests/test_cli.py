@@ -81,6 +81,18 @@ def test_raw_pcm_on_stdout(tmp_path, streaming):
     assert len(done.stdout) % 2 == 0 and len(pcm) > 22050 * 0.3 and np.abs(pcm).max() > 1000
 
 
+def test_voxcpm_raw_pcm_on_stdout_is_the_stream_of_the_read(tmp_path):
+    sys.path.insert(0, str(ROOT / "tests"))
+    import fake_voxcpm
+    import synth
+    from synth.audio import to_pcm16
+
+    text = "第一句。\n第二句话。\n第三句话来了。"
+    done = ok(voxread(text, "-o", "-", "--model", "test/fake", "--seed", "5", fake=True, tmp=tmp_path))
+    expected = synth.speak(text, model=fake_voxcpm.FakeModel(), seed=5)
+    assert done.stdout == to_pcm16(expected.samples)
+
+
 def test_stream_to_file(tmp_path):
     ok(voxread("第一句。\n第二句。", "-o", str(tmp_path / "s.wav"), "--stream", tmp=tmp_path))
     data, sr = soundfile.read(tmp_path / "s.wav")

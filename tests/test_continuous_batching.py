@@ -175,6 +175,66 @@ def test_retry_joins_the_running_batch(model):
         torch.testing.assert_close(a, b, **LATENT_TOL)
 
 
+# ------------------------------------------------------------------ generate_many(stream=True)
+STREAM_TOL = dict(atol=1e-5, rtol=0)
+
+
+def streamed_pieces(model, texts, **kw):
+    """{text index: [samples per patch]} and the (index, final) order they came in."""
+    pieces, order = {}, []
+    for k, samples, final in model.generate_many(texts, stream=True, **kw):
+        assert not any(k == j and f for j, f in order), f"text {k} went on after its final piece"
+        pieces.setdefault(k, []).append(samples)
+        order.append((k, final))
+    return pieces, order
+
+
+def test_streamed_patches_of_a_refilled_batch_equal_the_offline_decode(model, monkeypatch):
+    # forced lengths 3..6 with max_batch 2: texts end at different steps and join the running
+    # batch, so decoder rows are dropped and appended while other rows keep their history
+    texts = ["你好", "今天天气很好", "Hello world.", "好的。", "再见"]
+    lengths = dict(zip(texts, [3, 6, 4, 5, 3]))
+    seeds = [11, 12, 13, 14, 15]
+    offline = [model.generate_batch([t], seeds=[s], min_len=10, max_len=lengths[t], **FAST)[0]
+               for t, s in zip(texts, seeds)]
+    real = model._request
+    monkeypatch.setattr(model, "_request", lambda text, voice, seed, max_len, ratio:
+                        real(text, voice, seed, lengths[text], ratio))  # a length per text
+    pieces, order = streamed_pieces(model, iter(texts), seeds=seeds, max_batch=2, first_batch=1,
+                                    min_len=10, **FAST)
+    patch = model.patch_samples
+    for k, wav in enumerate(offline):
+        assert all(len(p) == patch for p in pieces[k])
+        np.testing.assert_allclose(np.concatenate(pieces[k]), wav, **STREAM_TOL)
+    assert [k for k, final in order if final] != sorted(range(5))  # really out of order
+    assert order[0] == (0, False)  # the first text's first patch comes first, not its whole
+
+
+def test_streamed_patches_with_a_voice_equal_the_offline_decode(model):
+    voice = model.build_voice(str(TINY / "prompt.wav"), "这是提示音。")
+    texts = ["我们继续说下去。", "你好"]
+    kw = dict(voice=voice, seeds=[3, 4], min_len=10, max_len=4, **FAST)
+    offline = model.generate_batch(texts, **kw)
+    pieces, _ = streamed_pieces(model, texts, max_batch=2, first_batch=2, **kw)
+    for k, wav in enumerate(offline):
+        np.testing.assert_allclose(np.concatenate(pieces[k]), wav, **STREAM_TOL)
+
+
+def test_streaming_caps_a_bad_case_instead_of_retrying_it(model):
+    # ratio 0.5: "A" (1 token) is a bad case from its first patch, "今天天气很好" (6 tokens) at 3
+    texts = ["今天天气很好", "A"]
+    kw = dict(seeds=[42, 7], min_len=10, max_len=6, retry_badcase=True,
+              retry_badcase_ratio_threshold=0.5, **FAST)
+    with pytest.warns(RuntimeWarning, match=r"text 1 \('A'\): streamed audio reached the bad-case length"):
+        pieces, _ = streamed_pieces(model, texts, max_batch=2, first_batch=2, **kw)
+    assert [len(pieces[0]), len(pieces[1])] == [3, 1]  # stopped at ceil(tokens * 0.5) patches
+    assert model.last_seed == [42, 7]  # not regenerated with seed + 1
+    plain = model.generate_batch(texts, seeds=[42, 7], min_len=10, max_len=6, **FAST)
+    for k in (0, 1):  # the audio that was streamed is the start of the uncapped read
+        got = np.concatenate(pieces[k])
+        np.testing.assert_allclose(got, plain[k][:len(got)], **STREAM_TOL)
+
+
 # ------------------------------------------------------------------ speak(), stream()
 DOC = "一。\n这是一个很长很长很长的句子。\n二。\n三三。\n四四四四。\n五。"
 
@@ -208,6 +268,7 @@ def test_first_audio_comes_before_the_document_is_generated(model, spy):
     assert len(first) > 0
     rows_started = sum(n for _, n in spy["adds"])
     assert rows_started < 5  # not every utterance has even been started
+    assert len(spy["steps"]) == 1  # the first patch is heard before the model makes a second
     rest = list(it)
     assert len(rest) >= 1 and sum(n for _, n in spy["adds"]) == 5
 

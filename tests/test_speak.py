@@ -48,6 +48,7 @@ def test_espeak_joins_are_click_free_and_levelled(espeak_read):
     assert join_roughness(audio.samples, spans) <= JOIN_ROUGHNESS_RATIO * np.percentile(inner, 99.9)
     for _, a, b in [(u, *s) for u, s in zip(audio.timings, spans)]:
         assert abs(loudness(audio.samples[a:b], audio.sample_rate) - TARGET_LUFS) < 1.0
+    assert abs(loudness(audio.samples, audio.sample_rate) - TARGET_LUFS) < 1.0  # the whole read
 
 
 def test_default_backend_is_espeak_with_a_notice(capsys):
@@ -128,13 +129,58 @@ def test_voice_is_built_once_and_reused(tmp_path):
     np.testing.assert_array_equal(again.samples, first.samples)
 
 
-def test_loudness_is_levelled_across_utterances():
-    texts = ["轻声说。", "大声说话了。", "又轻了。"]
-    model = FakeModel(gains_db={"轻声说。": -40, "大声说话了。": -2, "又轻了。": -30})
+def test_streamed_loudness_converges_to_the_target():
+    # pieces arrive per step (the fake's "patches"), so the gain is chosen causally: each
+    # utterance starts from the previous one's gain and converges while it is heard
+    texts = ["轻声说话的第一句子来了。", "大声说话的第二句子来了。", "又是轻声说的第三句子。", "还是轻声说的第四句。"]
+    levels = [-40, -2, -30, -30]
+    model = FakeModel(gains_db=dict(zip(texts, levels)))
     audio = synth.speak("\n".join(texts), model=model, seed=1)
-    for _, s, e in audio.timings:
-        seg = audio.samples[int(s * audio.sample_rate):int(e * audio.sample_rate)]
-        assert abs(loudness(seg, audio.sample_rate) - TARGET_LUFS) < 1.0
+    sr = audio.sample_rate
+    spans = [(int(s * sr), int(e * sr)) for _, s, e in audio.timings]
+    assert abs(loudness(audio.samples, sr) - TARGET_LUFS) < 1.0  # the whole read
+    for (a, b), level in zip(spans, levels):
+        assert abs(loudness(audio.samples[b - sr // 2:b], sr) - TARGET_LUFS) < 1.0  # converged
+    first, same_as_before = spans[0], spans[3]  # no prior yet / the prior is right
+    for a, b in (first, same_as_before):
+        assert abs(loudness(audio.samples[a:b], sr) - TARGET_LUFS) < 1.0
+
+
+def test_the_first_chunk_comes_after_the_first_patch():
+    model = FakeModel(pad_s=0.0)
+    it = synth.stream("第一句话比较长一点。\n第二句。", model=model, seed=1, batch_size=2, first_batch=2)
+    first = next(it)
+    assert model.steps == 1 and len(first) > 0  # one step of the model, not a whole utterance
+    patch = len(model._wave("第一句话比较长一点。", 1, None)) // len("第一句话比较长一点。")
+    assert len(first) >= patch - int(0.011 * model.sample_rate)  # all but the held-back fade
+
+
+def test_a_backend_speaking_the_old_protocol_gets_a_clear_error():
+    from synth.backends.base import Backend, BackendError
+
+    class WholeUtterances(Backend):  # (index, audio) pairs: the protocol before pieces
+        name = "old"
+
+        def synthesize(self, utterances, seed):
+            for i, _ in enumerate(utterances):
+                yield i, np.zeros(1600, np.float32)
+
+    with pytest.raises(BackendError, match=r"must yield \(index, samples, final\)"):
+        synth.speak("你好。", backend=WholeUtterances())
+
+
+def test_timings_bracket_each_streamed_utterance():
+    model = FakeModel()
+    audio = synth.speak("第一句。\n第二句话。\n第三句话来了。", model=model, seed=2)
+    sr, x = audio.sample_rate, audio.samples
+    spans = [(int(round(s * sr)), int(round(e * sr))) for _, s, e in audio.timings]
+    assert len(spans) == 3
+    edge = int(0.06 * sr)  # 20 ms margin + 40 ms of speech
+    for a, b in spans:
+        assert np.sqrt(np.mean(x[a:a + edge] ** 2)) > 1e-3 and np.sqrt(np.mean(x[b - edge:b] ** 2)) > 1e-3
+    for (_, b), (a, _) in zip(spans, spans[1:]):  # between utterances: the pause, silent
+        assert a - b > int(0.1 * sr) and not np.abs(x[b + 1:a - 1]).any()
+    assert spans[-1][1] == len(x)
 
 
 def test_control_prefix_reaches_voxcpm_as_is(monkeypatch):
@@ -170,6 +216,16 @@ def test_tiny_checkpoint_stream_equals_speak():
     whole = synth.speak(text, model=model, seed=42, **GEN)
     streamed = np.concatenate(list(synth.stream(text, model=model, seed=42, **GEN)))
     np.testing.assert_array_equal(streamed, whole.samples)
+
+
+def test_tiny_checkpoint_streaming_caps_a_bad_case_with_a_warning_naming_it():
+    model = _tiny_model()
+    with pytest.warns(RuntimeWarning, match=r"text 1 \('Hello world\.'\): streamed audio reached "
+                                             r"the bad-case length"):
+        audio = synth.speak("你好，世界！\nHello world.", model=model, seed=42, retry_badcase=True,
+                            retry_badcase_ratio_threshold=0.5, min_len=4, max_len=8,
+                            inference_timesteps=2)
+    assert len(audio.timings) == 2 and len(audio) > 0
 
 
 def test_tiny_checkpoint_voice_prompt_runs():

@@ -191,10 +191,11 @@ class EspeakBackend(Backend):
     def segments(self, text: str, lang: str) -> list[tuple[str, str]]:
         return espeak_segments(text, lang)
 
-    def synthesize(self, utterances: Iterable, seed: int | None = None) -> Iterator[tuple[int, np.ndarray]]:
-        """One utterance at a time, in order (seeds do not apply: espeak is deterministic)."""
+    def synthesize(self, utterances: Iterable, seed: int | None = None) -> Iterator[tuple[int, np.ndarray, bool]]:
+        """One utterance at a time, in order, each as one final piece (seeds do not apply:
+        espeak is deterministic)."""
         for i, utt in enumerate(utterances):
-            yield i, self.utterance_audio(utt, starts_document=i == 0)
+            yield i, self.utterance_audio(utt, starts_document=i == 0), True
 
     def utterance_audio(self, utt, *, starts_document: bool = False) -> np.ndarray:
         from ..assemble import trim_silence

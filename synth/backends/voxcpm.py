@@ -1,4 +1,5 @@
-"""The native VoxCPM model as a backend: continuous batching, one voice, one seed policy.
+"""The native VoxCPM model as a backend: continuous batching streamed per patch, one voice,
+one seed policy.
 
 The model object follows the protocol of synth.voxcpm (load_model, sample_rate,
 build_voice, generate_many; generate, generate_batch, generate_stream for direct use). The
@@ -130,7 +131,9 @@ class VoxCPMBackend(Backend):
         if first_batch is not None:
             self.gen["first_batch"] = max(1, int(first_batch))
 
-    def synthesize(self, utterances: Iterable, seed: int | None) -> Iterator[tuple[int, np.ndarray]]:
+    def synthesize(self, utterances: Iterable, seed: int | None) -> Iterator[tuple[int, np.ndarray, bool]]:
+        """One piece per patch of every live utterance (model.generate_many(stream=True)):
+        the utterance being played is heard one patch after it starts."""
         pulled = []
 
         def texts():
@@ -141,9 +144,10 @@ class VoxCPMBackend(Backend):
                 yield utt.text
 
         try:
-            for k, wave in self.model.generate_many(texts(), voice=self.voice, seeds=seed,
-                                                    max_batch=self.max_batch, **self.gen):
-                yield k, np.asarray(wave, np.float32).reshape(-1)
+            for k, samples, final in self.model.generate_many(
+                    texts(), voice=self.voice, seeds=seed, max_batch=self.max_batch, stream=True,
+                    **self.gen):
+                yield k, np.asarray(samples, np.float32).reshape(-1), final
         except ValueError as e:
             k = getattr(e, "index", None)  # synth.voxcpm.model.TextError names the text
             if not isinstance(k, int) or not 0 <= k < len(pulled):

@@ -285,6 +285,18 @@ class StreamingDecoder:
         self.frames += z.shape[-1]
         return self.vae.decoder(z.to(self.vae._dtype), self.state)
 
+    def select(self, rows) -> None:
+        """Keep only the streams of batch rows `rows`, in that order (the others ended)."""
+        rows = torch.as_tensor(rows, dtype=torch.long)
+        self.state.select_rows(rows)
+        self.batch_size = len(rows)
+
+    def extend(self, other: "StreamingDecoder") -> None:
+        """Append other's streams as new batch rows, each keeping its own history (a
+        sequence joining a running batch, possibly warmed on a voice prompt)."""
+        self.state.append_rows(other.state, self.batch_size, other.batch_size)
+        self.batch_size += other.batch_size
+
 
 def read_checkpoint(path: Path) -> dict[str, torch.Tensor]:
     """Tensors of a .safetensors file or a torch zip pickle (weights_only; no code runs)."""

@@ -8,6 +8,7 @@ output as the reference's prompt-cache path does.
 """
 from __future__ import annotations
 
+import math
 import re
 import warnings
 from pathlib import Path
@@ -163,9 +164,11 @@ class VoxCPMModel:
             return seeds[k]
         return pick
 
-    def _requests(self, texts, voice, seeds, max_len, ratio, n_target: dict) -> Iterator[Request]:
+    def _requests(self, texts, voice, seeds, max_len, ratio, n_target: dict,
+                  names: dict | None = None) -> Iterator[Request]:
         """A Request per text (key = its index), built as the loop pulls it; n_target[k] gets
-        the text's own token count (the bad-case rule's yardstick)."""
+        the text's own token count (the bad-case rule's yardstick), names[k] the text (for
+        warnings that name it)."""
         if isinstance(texts, str):
             raise TypeError("expected a list (or an iterable) of texts, not one str")
         seed_for = self._seed_for(seeds, len(texts) if hasattr(texts, "__len__") else None)
@@ -175,36 +178,61 @@ class VoxCPMModel:
             except ValueError as e:
                 raise TextError(k, text, e) from e
             req.key = k
+            if names is not None:
+                names[k] = text
             yield req
 
     def _continuous(self, requests, voice, n_target, *, cfg_value=2.0, inference_timesteps=10,
                     min_len=2, retry_badcase=False, retry_badcase_max_times=3,
-                    retry_badcase_ratio_threshold=6.0, max_batch=None,
-                    first_batch=None) -> Iterator[list[Request]]:
-        """The requests that ended for good (after bad-case retries), step by step; records
-        last_seed / last_stopped (in text order) once all have ended."""
+                    retry_badcase_ratio_threshold=6.0, max_batch=None, first_batch=None,
+                    stream=False, names=None) -> Iterator[generation.Step]:
+        """Every step (its patches; `ended`: the requests that ended for good, after bad-case
+        retries); records last_seed / last_stopped (in text order) once all have ended.
+
+        stream: the patches are handed out as they are made, so a bad case cannot be taken
+        back and regenerated; with retry_badcase it is capped instead: a request stops at
+        the bad-case length (the length that would have triggered a retry) with a warning
+        naming its text (names: key -> text)."""
         n_ctx = self._context(voice).shape[0]
 
-        def again(r: Request) -> Request | None:
+        def bad_case(r: Request) -> bool:
             n = len(r.patches) + n_ctx  # the reference counts the context patches
-            if (retry_badcase and r.attempt < retry_badcase_max_times
-                    and n >= n_target[r.key] * retry_badcase_ratio_threshold):
+            return n >= n_target[r.key] * retry_badcase_ratio_threshold
+
+        def again(r: Request) -> Request | None:
+            if retry_badcase and r.attempt < retry_badcase_max_times and bad_case(r):
                 return Request(r.text_ids, r.prompt, r.max_len, r.seed + 1, key=r.key,
                                attempt=r.attempt + 1)
             return None
 
+        def capped(requests):
+            for r in requests:  # the bad-case length becomes the request's patch limit
+                bad_len = math.ceil(n_target[r.key] * retry_badcase_ratio_threshold) - n_ctx
+                r.max_len = max(1, min(r.max_len, bad_len))
+                yield r
+
+        if stream and retry_badcase:
+            requests = list(capped(requests)) if isinstance(requests, list) else capped(requests)
         if max_batch is None:
             max_batch = len(requests)
         first_batch = max_batch if first_batch is None else first_batch
         finals = {}
         for step in generation.continuous(self.net, requests, min_len, inference_timesteps,
                                           cfg_value, max_batch=max_batch, first_batch=first_batch,
-                                          again=again):
-            if step.ended:
-                for r in step.ended:
-                    finals[r.key] = r
+                                          again=None if stream else again):
+            for r in step.ended:
+                finals[r.key] = r
+                if stream and retry_badcase and bad_case(r):
+                    text = (names or {}).get(r.key, "")
+                    excerpt = text if len(text) <= 40 else text[:37] + "..."
+                    warnings.warn(f"text {r.key} ({excerpt!r}): streamed audio reached the bad-case length "
+                                  f"({len(r.patches) + n_ctx} patches for {n_target[r.key]} text "
+                                  f"tokens, ratio {retry_badcase_ratio_threshold}); it was stopped "
+                                  "there instead of regenerated (streamed audio cannot be taken "
+                                  "back)", RuntimeWarning, stacklevel=4)
+                else:
                     self._warn_unstopped(r, min_len)
-                yield step.ended
+            yield step
         order = sorted(finals)
         self.last_seed = [finals[k].seed for k in order]
         self.last_stopped = [finals[k].stopped for k in order]
@@ -236,13 +264,13 @@ class VoxCPMModel:
             return []
         ctx = self._context(voice)
         out = [None] * len(reqs)
-        for ended in self._continuous(reqs, voice, n_target, cfg_value=cfg_value,
+        for step in self._continuous(reqs, voice, n_target, cfg_value=cfg_value,
                                       inference_timesteps=inference_timesteps, min_len=min_len,
                                       retry_badcase=retry_badcase,
                                       retry_badcase_max_times=retry_badcase_max_times,
                                       retry_badcase_ratio_threshold=retry_badcase_ratio_threshold,
                                       max_batch=max_batch, first_batch=first_batch):
-            for r in ended:
+            for r in step.ended:
                 out[r.key] = self._latents(r, ctx)
         return out
 
@@ -303,8 +331,8 @@ class VoxCPMModel:
 
     def generate_many(self, texts, voice=None, prompt_wav=None, prompt_text=None, seeds=None,
                       max_batch: int = 8, first_batch: int = generation.FIRST_BATCH,
-                      max_len=None, retry_badcase_ratio_threshold=6.0,
-                      **gen) -> Iterator[tuple[int, np.ndarray]]:
+                      max_len=None, retry_badcase_ratio_threshold=6.0, stream=False,
+                      **gen) -> Iterator[tuple]:
         """Continuous batching of a stream of texts: yields (text index, waveform) as each
         text ends, in the order they end (not the order given).
 
@@ -315,46 +343,80 @@ class VoxCPMModel:
         full batch.  Texts ending in the same step are decoded by the AudioVAE together.
         Each waveform equals generate(text, seed=its seed).  A text that cannot be generated
         (TextError, naming its index) is raised after the texts before it have been yielded.
+
+        stream=True: yields (text index, samples, final) for every patch of every live text
+        as soon as it is sampled (patch_size * hop samples; final: the text's last patch),
+        in each step the live texts in batch order.  One streaming AudioVAE decoder runs the
+        whole batch (one push per step); a text that joins gets its own decoder rows, warmed
+        on the voice's context patches.  A text's pieces concatenate to its waveform without
+        streaming.  retry_badcase cannot regenerate audio already handed out: a text is
+        stopped at the bad-case length instead, with a RuntimeWarning naming it.
         """
         voice = self._voice(voice, prompt_wav, prompt_text)
         self._need_vae()
-        n_target = {}
+        n_target, names = {}, {}
         reqs = self._requests(texts, voice, seeds, max_len, retry_badcase_ratio_threshold,
-                              n_target)
+                              n_target, names)
         if isinstance(texts, (list, tuple)):
             reqs = list(reqs)  # a list given whole is checked whole: a bad text fails fast
         ctx = self._context(voice)
-        for ended in self._continuous(reqs, voice, n_target, max_batch=max_batch,
-                                      first_batch=first_batch,
-                                      retry_badcase_ratio_threshold=retry_badcase_ratio_threshold,
-                                      **gen):
-            wavs = self.decode_latents([self._latents(r, ctx) for r in ended], ctx.shape[0])
-            yield from ((r.key, w) for r, w in zip(ended, wavs))
+        steps = self._continuous(reqs, voice, n_target, max_batch=max_batch,
+                                 first_batch=first_batch, stream=stream, names=names,
+                                 retry_badcase_ratio_threshold=retry_badcase_ratio_threshold, **gen)
+        if stream:
+            yield from self._decode_stream(steps, ctx)
+            return
+        for step in steps:
+            if step.ended:
+                wavs = self.decode_latents([self._latents(r, ctx) for r in step.ended], ctx.shape[0])
+                yield from ((r.key, w) for r, w in zip(step.ended, wavs))
+
+    def _decode_stream(self, steps, ctx: torch.Tensor) -> Iterator[tuple[int, np.ndarray, bool]]:
+        """(key, samples, final) per patch of every step: one batched streaming decoder whose
+        rows follow the batch's live requests (ended rows dropped, joining rows appended)."""
+        vae, D = self._need_vae(), self.cfg.feat_dim
+        warm = vae.stream_decoder(batch_size=1)
+        if ctx.shape[0]:  # the decoder hears the voice's tail first, as offline; not output
+            with torch.inference_mode():
+                warm.push(ctx.to(self.device).permute(2, 0, 1).reshape(1, D, -1))
+        dec, rows = vae.stream_decoder(batch_size=0), []  # rows[b]: the request of row b
+        for step in steps:
+            live = [r for r, _ in step.patches]
+            for r in live:
+                if not any(r is q for q in rows):
+                    dec.extend(warm)
+                    rows.append(r)
+            order = [next(b for b, q in enumerate(rows) if q is r) for r in live]
+            if order != list(range(len(rows))):
+                dec.select(order)
+                rows = live
+            z = torch.stack([p for _, p in step.patches]).to(self.device, torch.float32)
+            with torch.inference_mode():
+                audio = dec.push(z.permute(0, 2, 1))[:, 0].float().cpu().numpy()   # [B, P*hop]
+            ended = {id(r) for r in step.ended}
+            for b, r in enumerate(rows):
+                yield r.key, audio[b], id(r) in ended
+            if ended:
+                keep = [b for b, r in enumerate(rows) if id(r) not in ended]
+                dec.select(keep)
+                rows = [rows[b] for b in keep]
 
     def generate_stream(self, text: str, voice=None, prompt_wav=None, prompt_text=None,
                         cfg_value=2.0, inference_timesteps=10, min_len=2, max_len=None, seed=None,
                         retry_badcase=False, retry_badcase_max_times=3,
                         retry_badcase_ratio_threshold=6.0) -> Iterator[np.ndarray]:
         """Yields one chunk (patch_size * hop samples) per patch as soon as it is sampled; the
-        AudioVAE decoder keeps its causal state, so the chunks concatenate to generate(...)."""
-        if retry_badcase:
-            warnings.warn("bad-case retry is not available when streaming; ignored", stacklevel=2)
-        voice = self._voice(voice, prompt_wav, prompt_text)
-        vae = self._need_vae()
+        AudioVAE decoder keeps its causal state, so the chunks concatenate to generate(...).
+        generate_many(stream=True) for one text (so retry_badcase caps, see there)."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, got {type(text).__name__}")
         seed = fresh_seed() if seed is None else int(seed)
-        req, _ = self._request(text, voice, seed, max_len, retry_badcase_ratio_threshold)
+        pieces = self.generate_many(
+            [text], voice=voice, prompt_wav=prompt_wav, prompt_text=prompt_text, seeds=[seed],
+            max_batch=1, first_batch=1, max_len=max_len, stream=True, cfg_value=cfg_value,
+            inference_timesteps=inference_timesteps, min_len=min_len,
+            retry_badcase=retry_badcase, retry_badcase_max_times=retry_badcase_max_times,
+            retry_badcase_ratio_threshold=retry_badcase_ratio_threshold)
+        for _, chunk, _ in pieces:
+            yield chunk
         self.last_seed = seed
-        dec = vae.stream_decoder(batch_size=1)
-        ctx = self._context(voice)
-        if ctx.shape[0]:  # warm the decoder on the voice's tail; its audio is not output
-            with torch.inference_mode():
-                dec.push(ctx.to(self.device).permute(2, 0, 1).reshape(1, self.cfg.feat_dim, -1))
-        # generation.run is itself inference-mode per step; no grad-mode leaks into the caller.
-        for events in generation.run(self.net, [req], min_len, inference_timesteps, cfg_value):
-            (_, patch), = events
-            with torch.inference_mode():
-                chunk = dec.push(patch.to(torch.float32).t()[None])[0, 0]   # [1, D, P] in
-            yield chunk.float().cpu().numpy()
-        self.last_stopped = [req.stopped]
-        req.key = 0
-        self._warn_unstopped(req, min_len)

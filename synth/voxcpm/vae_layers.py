@@ -90,6 +90,22 @@ class StreamState(dict):
         self[layer] = full[:, -context:].clone()  # clone: don't keep `full` alive
         return full
 
+    # Batch rows are independent streams (every layer keeps [B, ...] tails), so a batched
+    # stream can drop rows that ended and take on rows that start, as the KV cache does.
+    def select_rows(self, rows: torch.Tensor) -> None:
+        """Keep only the batch rows `rows` (in that order)."""
+        for layer, tail in self.items():
+            self[layer] = tail[rows.to(tail.device)]
+
+    def append_rows(self, other: "StreamState", n_self: int, n_other: int) -> None:
+        """Append other's rows after ours.  A layer missing on one side has not been fed
+        yet there, i.e. it is preceded by silence: its rows are zeros."""
+        for layer in set(self) | set(other):
+            like = self.get(layer, other.get(layer))
+            mine = self.get(layer, like.new_zeros((n_self,) + like.shape[1:]))
+            theirs = other.get(layer, like.new_zeros((n_other,) + like.shape[1:]))
+            self[layer] = torch.cat([mine, theirs])
+
 
 class CausalConv1d(nn.Module):
     """1-D convolution padded on the left only, so output t depends on inputs <= t.
