@@ -62,6 +62,8 @@ def choose_backend(backend=None, model=None, voice=None, *, batch_size=None, **g
         if voice is not None:
             raise ValueError("the espeak preview voice cannot clone a voice; "
                              "use the voxcpm backend (a model checkpoint) for prompt/voice")
+        if gen.get("precision") is not None:
+            raise ValueError("precision applies to the VoxCPM model, not the espeak preview voice")
         from .backends.espeak import EspeakBackend
         return EspeakBackend()
     if model is None:
@@ -75,6 +77,9 @@ def choose_backend(backend=None, model=None, voice=None, *, batch_size=None, **g
     if voice is not None:
         raise ValueError("voice cloning needs a VoxCPM checkpoint: pass model= (--model) or set "
                          "VOXREAD_MODEL; the espeak preview voice cannot clone")
+    if gen.get("precision") is not None:
+        raise ValueError("precision needs a VoxCPM checkpoint: pass model= (--model) or set "
+                         "VOXREAD_MODEL; the espeak preview voice has none")
     from .backends.espeak import EspeakBackend
     _show_preview_notice()
     return EspeakBackend()
@@ -202,7 +207,10 @@ def speak(text, out=None, *, lexicon=None, lang=None, model=None, voice=None, **
     voice: a Voice, a saved voice file, or (prompt_wav, prompt_text) for voice cloning.
     gen: backend="voxcpm"|"espeak", seed, sample_rate, batch_size (utterances generated
         together, default 8), first_batch (how many run until the first ends, default 1),
-        target_lufs, progress, and model options (cfg_value, inference_timesteps, min_len,
+        target_lufs, progress, precision ("float32" | "bfloat16" | "int8": how a checkpoint
+        given by path or id is loaded; default bfloat16 on CUDA, float32 on the CPU; int8 is
+        CPU-only, the fastest there, see docs/performance.md for its deviation), and model
+        options (cfg_value, inference_timesteps, min_len,
         max_len, retry_badcase: stops a bad case at the bad-case length with a warning,
         since the read is streamed).
     The result is the concatenation of stream()'s chunks (same levelling, same samples).

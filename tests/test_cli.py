@@ -16,7 +16,7 @@ TINY = ROOT / "tests" / "data" / "voxcpm-tiny"
 # what the model was asked (texts, seeds, options) and which lexicon reached the frontend.
 WITH_FAKE = (
     "import json, sys; sys.path.insert(0, 'tests'); import fake_voxcpm, frontend;"
-    "import synth.backends.voxcpm as v; m = fake_voxcpm.FakeModel(); v._MODELS['test/fake'] = m;"
+    "import synth.backends.voxcpm as v; m = fake_voxcpm.FakeModel(); v._MODELS[('test/fake', None)] = m;"
     "seen = {}; real = frontend.process;"
     "frontend.process = lambda t, lang=None, **kw: (seen.setdefault('lexicon', kw.get('lexicon')), real(t, lang, **kw))[1];"
     "from synth.cli import main; rc = main(sys.argv[1:]);"
@@ -153,6 +153,8 @@ def test_backend_espeak_overrides_a_configured_model(tmp_path):
     (["你好", "-o", "x.wav", "--lexicon", "missing.yaml"], "lexicon file not found"),
     (["你好", "-o", "x.wav", "--voice", "missing.voice"], "voice file not found"),
     (["你好", "-o", "x.wav", "--explain"], "--dry-run"),
+    (["你好", "-o", "x.wav", "--precision", "int8"], "precision needs a VoxCPM checkpoint"),
+    (["你好", "-o", "x.wav", "--backend", "espeak", "--precision", "bfloat16"], "not the espeak"),
 ])
 def test_usage_and_input_errors_exit_2(tmp_path, args, message):
     (tmp_path / "in.txt").write_text("x")

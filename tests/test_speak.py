@@ -4,6 +4,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile
+import torch
 
 import synth
 from synth.assemble import TARGET_LUFS, loudness
@@ -233,3 +234,30 @@ def test_tiny_checkpoint_voice_prompt_runs():
     audio = synth.speak("我们继续说下去。", model=model, voice=(str(TINY / "prompt.wav"), "这是提示音。"),
                         seed=42, **GEN)
     assert len(audio) > 0 and np.isfinite(audio.samples).all()
+
+
+# ------------------------------------------------------------------ precision (how a checkpoint is loaded)
+def test_precision_loads_the_checkpoint_that_way_once():
+    from synth.backends.voxcpm import VoxCPMBackend
+    int8 = VoxCPMBackend(str(TINY), precision="int8")
+    assert any("quantized" in type(m).__module__ for m in int8.model.net.modules())
+    bf16 = VoxCPMBackend(str(TINY), precision="bfloat16")
+    assert bf16.model.dtype == torch.bfloat16
+    assert VoxCPMBackend(str(TINY), precision="int8").model is int8.model  # cached per precision
+    audio = synth.speak("你好。", model=str(TINY), precision="int8", seed=1, max_len=4)
+    assert len(audio.samples) and np.isfinite(audio.samples).all()
+
+
+@pytest.mark.parametrize("kw, message", [
+    (dict(backend="espeak", precision="int8"), "espeak"),
+    (dict(model=str(TINY), precision="int4"), "unknown precision 'int4'"),
+])
+def test_precision_misuse_is_a_clear_error(kw, message):
+    with pytest.raises(ValueError, match=message):
+        synth.speak("你好。", **kw)
+
+
+def test_precision_of_an_already_loaded_model_is_refused():
+    from synth.backends.voxcpm import VoxCPMBackend
+    with pytest.raises(ValueError, match="already loaded"):
+        VoxCPMBackend(_tiny_model(), precision="int8")

@@ -53,18 +53,35 @@ def find_local_checkpoint() -> str | None:
 _HUB_ID = re.compile(r"^[\w.-]+/[\w.-]+$")
 
 
-def load(path_or_id):
-    """Load (once per process) a checkpoint directory or hub id."""
-    key = str(path_or_id)
-    if not Path(key).exists() and not _HUB_ID.match(key):
-        raise FileNotFoundError(f"model directory not found: {key} (expected a VoxCPM checkpoint "
+PRECISIONS = ("float32", "bfloat16", "int8")
+
+
+def _load_options(precision: str | None) -> dict:
+    """load_model options for a precision name (None: its default, bfloat16 on CUDA, else
+    float32); int8 is dynamic quantisation, CPU only (docs/performance.md: speed, deviation)."""
+    if precision is None:
+        return {}
+    if precision not in PRECISIONS:
+        raise ValueError(f"unknown precision {precision!r}: expected one of {', '.join(PRECISIONS)}")
+    if precision == "int8":
+        return {"device": "cpu", "dtype": "float32", "quantize": "int8"}
+    return {"dtype": precision}
+
+
+def load(path_or_id, precision: str | None = None):
+    """Load (once per process and precision) a checkpoint directory or hub id."""
+    options = _load_options(precision)
+    name = str(path_or_id)
+    if not Path(name).exists() and not _HUB_ID.match(name):
+        raise FileNotFoundError(f"model directory not found: {name} (expected a VoxCPM checkpoint "
                                 "directory or a hub id such as openbmb/VoxCPM-0.5B)")
+    key = (name, precision)
     if key not in _MODELS:
         try:
             from .. import voxcpm
         except ImportError as e:
             raise BackendError(f"the VoxCPM model code is not available ({e})") from e
-        _MODELS[key] = voxcpm.load_model(path_or_id)
+        _MODELS[key] = voxcpm.load_model(path_or_id, **options)
     return _MODELS[key]
 
 
@@ -122,8 +139,14 @@ class VoxCPMBackend(Backend):
     name = "voxcpm"
 
     def __init__(self, model, voice=None, *, max_batch: int = DEFAULT_BATCH,
-                 first_batch: int | None = None, **gen):
-        self.model = load(model) if isinstance(model, (str, os.PathLike)) else model
+                 first_batch: int | None = None, precision: str | None = None, **gen):
+        if isinstance(model, (str, os.PathLike)):
+            self.model = load(model, precision)
+        elif precision is not None:
+            raise ValueError("precision applies when a checkpoint is loaded (model= a directory "
+                             "or hub id), not to a model object already loaded")
+        else:
+            self.model = model
         self.sample_rate = int(self.model.sample_rate)
         self.voice = resolve_voice(self.model, voice)
         self.gen = gen  # cfg_value, inference_timesteps, min_len, max_len, retry_badcase ...
