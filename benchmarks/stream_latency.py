@@ -17,10 +17,15 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import time
 from pathlib import Path
 
 import torch
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 DOC = ("今天天气很好，我们去公园散步吧。\n"
        "The weather is nice today, let us walk in the park.\n"
@@ -57,8 +62,6 @@ def main(argv=None) -> None:
 
     import synth
     if args.fullsize:
-        import sys
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
         from voxcpm_perf import build
         model, args.model = build("cpu", torch.float32), "VoxCPM-0.5B shapes (random weights)"
     else:
