@@ -55,6 +55,7 @@ def test_other_dtypes_and_autograd_fall_back_to_f_linear():
     with torch.inference_mode():
         y = layer(torch.randn(3, 16, dtype=torch.bfloat16))  # still packed: unpacked per call
     assert y.dtype == torch.bfloat16
+    assert type(layer.to("cpu").float()) is OneDNNLinear  # a no-op move or cast keeps it packed
     bf = layer.to(torch.bfloat16)  # a packed weight cannot be cast: an ordinary Linear comes back
     assert type(bf) is nn.Linear and bf.weight.dtype == torch.bfloat16
     with torch.inference_mode():

@@ -116,7 +116,11 @@ class OneDNNLinear(nn.Linear):
 
     def _apply(self, fn, recurse=True):
         # torch cannot move or cast a packed (mkldnn) tensor: .to()/.cuda()/.bfloat16() give
-        # back an ordinary nn.Linear first.
+        # back an ordinary nn.Linear first.  A no-op (.to("cpu") or .float() of a float32
+        # layer: fn returns its argument itself) keeps the layer packed.
+        probe = torch.zeros(1, dtype=self.weight.dtype)
+        if fn(probe) is probe:
+            return self
         _unpack(self)
         return nn.Module._apply(self, fn, recurse)
 
