@@ -399,6 +399,14 @@ _OPERAND_END = {NUM, LET, GREEK, CONST, CLOSE, SUP, SUB, PRIME, UNIT}
 _OPERAND_START = {NUM, LET, GREEK, CONST, OPEN, FUNC, ROOT, PREFIX, BAR, LIM, BIG}
 
 
+def _ampm(toks: list, j: int) -> bool:
+    """toks[j], toks[j+1] are the letters am/pm after a number (10am, 9:00 pm): a clock, not a*m."""
+    if j < 1 or j + 1 >= len(toks) or any(toks[i].kind != LET for i in (j, j + 1)):
+        return False
+    return (toks[j].val + toks[j + 1].val).lower() in ("am", "pm") and toks[j - 1].kind == NUM \
+        and not (j + 2 < len(toks) and toks[j + 2].kind == LET and toks[j + 2].start == toks[j + 1].end)
+
+
 def _is_math(toks: list) -> bool:
     if not toks:
         return False
@@ -430,6 +438,8 @@ def _is_math(toks: list) -> bool:
                 return True
             if t.val == "-" and binary and (_bare_fraction(toks, idx - 3) or _bare_fraction(toks, idx + 1)):
                 return True  # 7/8-3/8, 1-1/3: a minus beside a fraction is arithmetic, not a range
+            if t.val == "-" and _ampm(toks, idx - 2):
+                continue  # 10am-2pm, 9:00 am-5:00 pm: a range of clock times, read by tn
             if t.val in "-/" and binary and (_lower_var(toks, idx - 1, -1) or _lower_var(toks, idx + 1, 1)) \
                     and _letter_run(toks, idx - 1, -1) < 3 and _letter_run(toks, idx + 1, 1) < 3:  # not e-mail
                 if t.val == "/" and _unit_around(toks, idx):
@@ -458,7 +468,7 @@ def _is_math(toks: list) -> bool:
             return True  # [1,2)
         if k == NUM and nxt is not None and nxt.kind == LET and nxt.start == t.end and nxt.val.islower() \
                 and _letter_run(toks, idx + 1, 1) <= 2 and not _ordinal_suffix(toks, idx + 1) \
-                and not _decade_s(toks, idx + 1) \
+                and not _decade_s(toks, idx + 1) and not _ampm(toks, idx + 1) \
                 and any(x.kind == OP and x.val in "+-/" for x in toks[:-1]):
             return True  # 1/2x, 3x-1 (a trailing sign is no operator: 阅读量10w+)
         if k == LET and nxt is not None and nxt.kind == OPEN and nxt.val == "(" and nxt.start == t.end \
