@@ -93,8 +93,15 @@ _MATH_PIPE = regex.compile(r"[-+×÷=<>≤≥·*/^]\||\|[-+×÷=<>≤≥·*/^]|\
 def _is_table_row(text: str) -> bool:
     """A markdown table row: | cell | cell |, at least two cells, not an absolute value."""
     stripped = text.strip()
-    return (stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3
-            and not _MATH_PIPE.search(stripped))
+    if _MATH_PIPE.search(stripped):
+        return False
+    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+        return True
+    # 题号 | 1 | 2 | 3: a row written without edge pipes has two or more spaced pipes
+    return len(_SPACED_PIPE.findall(stripped)) >= 2 and stripped.count("|") == len(_SPACED_PIPE.findall(stripped))
+
+
+_SPACED_PIPE = regex.compile(r"\s\|\s")
 _EMPHASIS = regex.compile(r"(\*\*|__|~~)(?=[^\s*_~])(.{1,300}?)(?<=[^\s*_~])\1"
                           r"|(?<![\w*\\])(\*)(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*(?![\w*])"
                           r"|(?<![\w\\])(_)(?=[^\s_])([^_\n]{1,300}?)(?<=[^\s_])_(?!\w)")
@@ -109,7 +116,7 @@ _REPEAT = regex.compile(r"([!?！？。，,;；、])\1+")
 @compiled
 def readings(lang: str) -> dict:
     data = load("en" if lang == "en" else "zh", "cleanup")
-    check_keys(data, ("url", "table_cell_separator", "blank"), "cleanup rules")
+    check_keys(data, ("url", "table_cell_separator", "blank", "layout"), "cleanup rules")
     url = data.get("url")
     if not isinstance(url, dict) or not all(isinstance(v, str) for v in url.values()):
         raise fail(data, "'url' must map characters to readings", "url")
@@ -188,6 +195,8 @@ def _finds(text: str, lang: str, at_line_start: bool):
                 yield Match(m.start(), m.end(), "", "markdown.table", kind=RAW)
             for m in regex.finditer(r"\s?\|\s?", text):
                 yield Match(m.start(), m.end(), sep, "markdown.table", kind=RAW)
+    from . import layout  # list labels, answer options, ticks, decorations (exercise sheets)
+    yield from layout.find(text, lang, at_line_start, readings(lang))
     for m in _BLANK.finditer(text):  # before emphasis: two blanks are no __bold__ pair
         yield Match(m.start(), m.end(), readings(lang)["blank"], "cleanup.blank")
     for m in _EMPHASIS.finditer(text):
