@@ -26,6 +26,9 @@ _DECORATION = regex.compile(r"[★☆※◆◇♦✦✧❖➤►▶◀▷◁]+")
 # 《论语·学而》, 唐·李白, 卡尔·马克思: a middle dot between Han characters separates names or titles
 _NAME_DOT = regex.compile(r"(?<=\p{Han}[》」”]?)[·•‧・](?=[《「“]?\p{Han})")
 _DOT_RUN = regex.compile(r"[·•‧・]{2,}")  # ·····: an ellipsis typed with middle dots
+# 17÷3=5……2, 12÷5=2（米）……2（米）: the dots after a quotient are the remainder, not an ellipsis
+_REMAINDER = regex.compile(r"(?<=÷\s?\d{1,9}(?:\.\d+)?\s?=\s?\d{1,9}(?:\.\d+)?\s?(?:[(（][^()（）\d]{1,4}[)）])?\s?)"
+                           r"(?:…{1,2}|\.{3,6}|⋯{1,2})(?=\s?\d)")
 # ○ in a primary-school exercise (3○5, 在○里填上“>”) is a circle to fill in (□ is math's: □+5=12)
 _BOX = regex.compile(r"○+")
 _HAN_DIGITS = "〇零一二三四五六七八九十年"  # 二○二四年: ○ typed for the zero 〇
@@ -52,6 +55,8 @@ def find(text: str, lang: str, at_line_start: bool, readings: dict) -> Iterator[
     pause = said.get("option_pause", "，")
     for m in _option_labels(text):
         yield Match(m.start(), m.end(), m.group(1) + pause, "layout.option")
+    for m in _REMAINDER.finditer(text):
+        yield Match(m.start(), m.end(), said.get("remainder", "余"), "layout.remainder")
     for m in _TICK.finditer(text):
         yield Match(m.start(), m.end(), said.get("tick", "对号"), "layout.tick")
     for m in _CROSS.finditer(text):
