@@ -121,6 +121,10 @@ _FEET_INCHES = re.compile(r"(?<![\w.,'])(\d)\s?['′]\s?(\d|1[01])(?![\d'\"″.]
 _FEET_ONLY = re.compile(r"(?<![\w.,'])(\d{1,2})\s?(['′])(?=\s+[A-Za-z])", re.A)
 
 
+_MARK_BY = re.compile(r"(?<![\w.,'\"])(\d{1,3}(?:\.\d)?)\s?(['′\"″])\s?[x×]\s?(\d{1,3}(?:\.\d)?)\s?\2", re.A)
+_INCH_MARK = re.compile(r"(?<![\w.,'\"])(\d{1,3}(?:\.\d)?)[\"″](?=[\s.,;:!?)]|$)", re.A)
+
+
 def _opening_quote_before(text: str, start: int) -> bool:
     return re.search(r"(?:^|[\s(\[])'", text[:start]) is not None
 
@@ -166,6 +170,17 @@ def find(text: str, lang: str) -> Iterator[Match]:
         spoken = _read_chain(f"{m.group(1)}'{m.group(2)}\"", lang)
         if spoken is not None:
             yield Match(m.start(), m.end(), spoken, RULE + ".compound")
+    for m in _MARK_BY.finditer(text):  # a room 12' x 15': twelve feet by fifteen feet
+        unit = "ft" if m.group(2) in "'′" else "in"
+        a, b = read_measure(m.group(1), unit, lang), read_measure(m.group(3), unit, lang)
+        if a is not None and b is not None:
+            yield Match(m.start(), m.end(), a + _RELAY_BY["en" if lang == "en" else "zh"] + b, RULE + ".by")
+    for m in _INCH_MARK.finditer(text):  # a 65" TV, the TV is 65".: an inch mark closing no quotation
+        if text[:m.start()].count('"') % 2 == 0 and "“" not in text[:m.start()]:
+            attributive = lang == "en" and _attributive(text, m.start(), m.end())
+            spoken = read_measure(m.group(1), "in", lang, attributive=attributive)
+            if spoken is not None:
+                yield Match(m.start(), m.end(), spoken, RULE)
     for m in _FEET_ONLY.finditer(text):
         if m.group(2) == "'" and _opening_quote_before(text, m.start()):
             continue
