@@ -19,7 +19,7 @@ from . import (cardinal, date, fraction, measure, money, multiplier, ordinal, pe
 from .common import lang_of
 
 # Priority order: earlier classes claim their spans first.
-CLASSES = [roman, references, date, phone, time, money, version, ordinal, range_, percent, recurring, fraction, multiplier, shorthand,
+CLASSES = [roman, references, date, time.military, phone, time, money, version, ordinal, range_, percent, recurring, fraction, multiplier, shorthand,
            measure,
            titles, cardinal]
 # Stray symbols are read last, only in the text no class claimed.
