@@ -169,6 +169,8 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
                     continue  # 18th-20th, 3rd-5th: ordinals joined by a dash, tn's range of days
                 if _VERSION_RANGE.fullmatch(text, s, e):
                     continue  # v1.0-v2.0: a range of versions (tn), no v minus v
+                if _counted_unit(text, s, toks):
+                    continue  # 960万km², 150人/km²: a unit after a count, read by tn's measure class
                 if _prose_point(text, s, toks):
                     out.append(Span(s, e, False, "math.point", s, e, toks))
                 elif _is_math(toks) or _prose_factorial(text, s, e, toks):
@@ -635,6 +637,18 @@ def _unit_power(toks, i: int) -> bool:
         letters.insert(0, toks[j].val)
         j -= 1
     return j >= 0 and toks[j].kind == NUM and bool(_UNIT_POWER.match("".join(letters)))
+
+
+_COUNT_BEFORE = regex.compile(r"\d\s?[万亿]$|\p{Han}/$")
+
+
+def _counted_unit(text: str, s: int, toks) -> bool:
+    """km² alone after 960万 or after 人/: a squared or cubed unit of a count written in Han words."""
+    if toks and toks[0].kind == OP and toks[0].val == "/":
+        toks, s = toks[1:], s + 1
+    if len(toks) < 2 or toks[-1].kind != SUP or not all(t.kind == LET for t in toks[:-1]):
+        return False
+    return bool(_UNIT_POWER.match("".join(t.val for t in toks[:-1]))) and bool(_COUNT_BEFORE.search(text, max(0, s - 4), s))
 
 
 def _is_unit_symbol(toks, i: int) -> bool:

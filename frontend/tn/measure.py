@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..pieces import Match
 from ..rules import compiled
-from . import units
+from . import symbols, units
 from .cardinal import read_cardinal
 from .common import NUM, alternation, cardinal, sign_allowed, tail_has, tpl, words
 
@@ -21,6 +21,13 @@ def unit_pattern(lang: str) -> str:
     simple = "|".join(re.escape(s) for s in units.symbols(lang))
     one = r"(?:" + simple + r")(?:\^[23]|[²³])?"
     return one + r"(?:[/·⋅]" + one + r")?"
+
+
+@compiled
+def _counted_unit_pattern():
+    """A unit after a count written with 万/亿 (960万km²) or after a measure word and a slash (人/km²)."""
+    return re.compile(r"(?:(?<=\d[万亿])|(?<=\d [万亿])|(?<=[\u4e00-\u9fff])(?P<slash>/))(?P<unit>" + unit_pattern("zh")
+                      + r")(?![A-Za-z0-9])")
 
 
 @compiled
@@ -193,6 +200,15 @@ def find(text: str, lang: str) -> Iterator[Match]:
             if spoken is not None:
                 num, _, word = spoken.partition(" ")
                 yield Match(m.start(), m.end(), num + "-" + word, RULE + ".attributive")
+    if lang != "en":
+        for m in _counted_unit_pattern().finditer(text):
+            # 960万km² 九百六十万平方千米, 150人/km² 一百五十人每平方千米, 3元/kg 三元每千克
+            if m.group("slash") and text[m.start() - 1] not in symbols._per_before():
+                continue  # only after a measure word: 人/km², 元/kg (not 中文/in English)
+            spoken = units.read_unit(m.group("unit"), lang)
+            if spoken is not None:
+                per = units.table(lang)["per"] if m.group("slash") else ""
+                yield Match(m.start(), m.end(), per + spoken, RULE + ".after_count")
     for m in _pattern(lang).finditer(text):
         if _ambiguous(text, m, lang):
             continue
