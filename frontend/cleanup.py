@@ -116,7 +116,7 @@ _REPEAT = regex.compile(r"([!?！？。，,;；、])\1+")
 @compiled
 def readings(lang: str) -> dict:
     data = load("en" if lang == "en" else "zh", "cleanup")
-    check_keys(data, ("url", "table_cell_separator", "blank", "layout"), "cleanup rules")
+    check_keys(data, ("url", "table_cell_separator", "blank", "layout", "chemistry"), "cleanup rules")
     url = data.get("url")
     if not isinstance(url, dict) or not all(isinstance(v, str) for v in url.values()):
         raise fail(data, "'url' must map characters to readings", "url")
@@ -177,6 +177,10 @@ def _finds(text: str, lang: str, at_line_start: bool):
     from .tn.measure import packs, relays  # 4×100米接力: 四乘一百米, claimed before math reads × as 乘以
     yield from relays(text, lang)
     yield from packs(text, lang)  # 0.25g×24片: 零点二五克乘二十四片
+    from .tn.measure import coordinates  # 39°54′N 北纬三十九度五十四分, before math reads an angle
+    yield from coordinates(text, lang)
+    from .math.chem import text_marks  # 2H₂+O₂=点燃=2H₂O, ⇌, CuSO₄·5H₂O, ¹⁴C: before the formula reader
+    yield from text_marks(text, lang, readings(lang).get("chemistry", {}))
     from .tn.scientific import find as e_notation  # 1e-5: a number, before math reads e as a letter
     yield from e_notation(text, lang)
     if lang == "en":
