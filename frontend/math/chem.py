@@ -113,7 +113,7 @@ _ISOTOPE = _regex.compile(r"(?<![A-Za-z0-9⁰-⁹¹²³])([⁰¹²³⁴-⁹]{1,3
 _SUPER_LETTERS = dict(zip("ᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁᵂᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ",
                           "ABDEGHIJKLMNOPRTUWabcdefghijklmnoprstuvwxyz"))
 _ALLELE = _regex.compile(r"(?<![A-Za-z])([XYZW])([" + "".join(c for c in _SUPER_LETTERS if c not in "ⁿⁱˣʸᶻ")
-                         + r"]{1,2})(?![A-Za-z])")
+                         + r"]{1,2})(?![a-z])")
 
 
 def text_marks(text: str, lang: str, said: dict) -> "list[Match]":
