@@ -106,7 +106,7 @@ _REVERSIBLE = _regex.compile(r"(?<=" + _FORMULA_END + r")\s?[⇌⇋]\s?(?=" + _F
 _HYDRATE = _regex.compile(r"(?<=[A-Z][a-z]?[₀-₉0-9)]{0,3})[·•]\s?(?=\d{0,2}H[₂2]O)")
 # ¹⁴C, ²³⁸U: a mass number written before the element symbol
 _SUPERSCRIPT = {c: str(i) for i, c in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")}
-_ISOTOPE = _regex.compile(r"(?<![A-Za-z0-9⁰-⁹¹²³])([⁰¹²³⁴-⁹]{1,3})([A-Z][a-z]?)(?![a-z])")
+_ISOTOPE = _regex.compile(r"(?<![A-Za-z0-9⁰-⁹¹²³⁺⁻)\]])([⁰¹²³⁴-⁹]{1,3})([A-Z][a-z]?)(?![a-z])")
 
 
 # Xᵇ, Xᴮ, Xʰ: an allele written as a superscript on a sex chromosome (XᵇY, XᴮXᵇ), not a power
