@@ -16,7 +16,7 @@ from .pieces import RAW, Match
 # (1) / （1） at the start of a line, before a space or a Han character: a list label
 _LIST_LABEL = regex.compile(r"^\s*([(（])(\d{1,2})([)）])(?=\s|\p{Han}|$)")
 # A. / B． / C、 after the line start or a space: an answer option label, when A, B, C... follow in order
-_OPTION = regex.compile(r"(?:^|(?<=[\s：:）)]))([A-H])\s?[.．、](?![A-Za-z.．])")
+_OPTION = regex.compile(r"(?:^|(?<=[\s：:）)，,；;。]))([A-H])\s?[.．、](?![A-Za-z.．])")
 # ✓ ✗ anywhere; √ × alone in brackets or quotes (判断题 （√）, 画“×”): a tick or a cross
 _TICK = regex.compile(r"[✓✔☑🗸]|(?<=[（(“\"‘「【\[]\s*)√(?=\s*[）)”\"’」】\]])")
 _CROSS = regex.compile(r"[✗✘☒]|(?<=[（(“\"‘「【\[]\s*)×(?=\s*[）)”\"’」】\]])")
