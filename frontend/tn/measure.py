@@ -128,7 +128,8 @@ _FEET_INCHES = re.compile(r"(?<![\w.,'])(\d)\s?['′]\s?(\d|1[01])(?![\d'\"″.]
 _FEET_ONLY = re.compile(r"(?<![\w.,'])(\d{1,2})\s?(['′])(?=\s+[A-Za-z])", re.A)
 
 
-_MARK_BY = re.compile(r"(?<![\w.,'\"])(\d{1,3}(?:\.\d)?)\s?(['′\"″])\s?[x×]\s?(\d{1,3}(?:\.\d)?)\s?\2", re.A)
+_MARK_BY = re.compile(r"(?<![\w.,'\"])(\d{1,3}(?:\.\d)?)\s?(['′\"″])\s?[x×]\s?(\d{1,3}(?:\.\d)?)\s?\2"
+                      r"(?:\s?[x×]\s?(\d{1,3}(?:\.\d)?)\s?\2)?", re.A)
 _INCH_MARK = re.compile(r"(?<![\w.,'\"])(\d{1,3}(?:\.\d)?)[\"″](?=[\s.,;:!?)]|$)", re.A)
 
 
@@ -179,9 +180,9 @@ def find(text: str, lang: str) -> Iterator[Match]:
             yield Match(m.start(), m.end(), spoken, RULE + ".compound")
     for m in _MARK_BY.finditer(text):  # a room 12' x 15': twelve feet by fifteen feet
         unit = "ft" if m.group(2) in "'′" else "in"
-        a, b = read_measure(m.group(1), unit, lang), read_measure(m.group(3), unit, lang)
-        if a is not None and b is not None:
-            yield Match(m.start(), m.end(), a + _RELAY_BY["en" if lang == "en" else "zh"] + b, RULE + ".by")
+        sides = [read_measure(n, unit, lang) for n in (m.group(1), m.group(3), m.group(4)) if n]
+        if None not in sides:
+            yield Match(m.start(), m.end(), _RELAY_BY["en" if lang == "en" else "zh"].join(sides), RULE + ".by")
     for m in _INCH_MARK.finditer(text):  # a 65" TV, the TV is 65".: an inch mark closing no quotation
         if text[:m.start()].count('"') % 2 == 0 and "“" not in text[:m.start()]:
             attributive = lang == "en" and _attributive(text, m.start(), m.end())
@@ -217,7 +218,10 @@ def find(text: str, lang: str) -> Iterator[Match]:
         spoken = read_measure(m.group("num"), m.group("unit"), lang, negative=negative, attributive=attributive)
         if spoken is None:
             continue
-        yield Match(m.start() if negative else m.start("num"), m.end(), spoken, RULE + ".attributive" * attributive)
+        end = m.end()
+        if lang == "en" and re.match(r"\. [a-z]", text[end:end + 3]) and m.group("unit")[-1:].isalpha():
+            end += 1  # 2 tbsp. of oil: the abbreviation's full stop, not the sentence's
+        yield Match(m.start() if negative else m.start("num"), end, spoken, RULE + ".attributive" * attributive)
 
 
 @compiled

@@ -89,6 +89,8 @@ def find(text: str, lang: str, start: int = 0, end: int | None = None) -> Iterat
                 text[m.start() - 1] in _per_before() and _is_han(text[m.end():m.end() + 1])
                 # ¥12.8/斤, 300/月: a price or count before, a measure word after
                 or _number_before(text, m.start()) and (text[m.end():m.end() + 1] in _per_before() or text[m.end():m.end() + 1] == "月"))
+            if lang == "en" and _number_before(text, m.start()) and re.match(r"[a-z]{2,}\b", text[m.end():]):
+                per = True  # $19.99/month, 30/hour: per
             yield Match(m.start(), m.end(), t.get("/per", "每") if per else t[s], RULE + (".per" if per else ""))
             continue
         yield Match(m.start(), m.end(), t[s], RULE)

@@ -40,7 +40,9 @@ def _always():
     said = re.compile(r"(?<![\w.])(" + alternation(list(always)) + r")(,?)")
     day = alternation(list(days))
     day_range = re.compile(r"(?<![\w.])(" + day + r")\.?\s?[-–—]\s?(" + day + r")\b")
-    return always, days, said, day_range
+    # Tue., Mar. 12 / Fri. 3 May: a day name's abbreviation with its full stop before a date
+    day_dotted = re.compile(r"(?<![\w.])(" + day + r")\.(?=,?\s+(?:[A-Z][a-z]{2}|\d))")
+    return always, days, said, day_range, day_dotted
 
 
 _CAP_WORD_BEFORE = re.compile(r"(?:^|([\w,;:]))\s*([A-Z0-9][\w'’-]*)\s+$")
@@ -56,7 +58,9 @@ def find(text: str, lang: str) -> Iterator[Match]:
     if lang != "en":
         return
     titles, streets, title, street = _patterns()
-    always, days, said, day_range = _always()
+    always, days, said, day_range, day_dotted = _always()
+    for m in day_dotted.finditer(text):
+        yield Match(m.start(), m.end(), days[m.group(1)], RULE + ".day")
     for m in said.finditer(text):
         end = m.end(1)
         if m.group(1) == "etc." and not re.match(r"\s*[a-z,(]", text[end:]):
