@@ -34,6 +34,15 @@ _BOX = regex.compile(r"○+")
 _HAN_DIGITS = "〇零一二三四五六七八九十年"  # 二○二四年: ○ typed for the zero 〇
 
 
+# - [ ] 完成作业 / - [x] done: a markdown task box after the bullet
+_TASK_BOX = regex.compile(r"^\s{0,6}(?:[-*+•]\s+)?(\[[ xX✓]\])\s")
+# 2.5t=（　）kg, 3.6km=___m: a unit conversion exercise; the number with its unit is a measure
+# (never the variable t) and the unit after the blank is read as a unit
+_BLANK_SLOT = r"(?:[（(][\s\u3000]*[）)]|_{2,}|＿{2,})"
+_CONVERT_FROM = regex.compile(r"(?<![\w.])(\d{1,9}(?:\.\d+)?)\s?([A-Za-zμ]{1,4}[²³]?)(?=\s?=\s?" + _BLANK_SLOT + r")")
+_CONVERT_TO = regex.compile(r"(?<=" + _BLANK_SLOT + r")\s?([A-Za-zμ]{1,4}[²³]?)(?![A-Za-z0-9])")
+
+
 def _option_labels(text: str) -> list:
     """Option labels A, B, C... on one line, in order from A; at least two."""
     found = list(_OPTION.finditer(text))
@@ -48,6 +57,9 @@ def _option_labels(text: str) -> list:
 def find(text: str, lang: str, at_line_start: bool, readings: dict) -> Iterator[Match]:
     said = readings.get("layout", {})
     if at_line_start:
+        m = _TASK_BOX.match(text)
+        if m:
+            yield Match(m.start(1), m.end(1), "", "layout.task_box", kind=RAW)
         m = _LIST_LABEL.match(text)
         if m:
             from .tn.common import cardinal
@@ -55,6 +67,16 @@ def find(text: str, lang: str, at_line_start: bool, readings: dict) -> Iterator[
     pause = said.get("option_pause", "，")
     for m in _option_labels(text):
         yield Match(m.start(), m.end(), m.group(1) + pause, "layout.option")
+    from .tn.measure import read_measure
+    from .tn.units import read_unit
+    for m in _CONVERT_FROM.finditer(text):
+        spoken = read_measure(m.group(1), m.group(2), lang)
+        if spoken is not None:
+            yield Match(m.start(), m.end(), spoken, "layout.conversion")
+    for m in _CONVERT_TO.finditer(text):
+        spoken = read_unit(m.group(1), lang)
+        if spoken is not None:
+            yield Match(m.start(1), m.end(1), spoken, "layout.conversion")
     for m in _REMAINDER.finditer(text):
         yield Match(m.start(), m.end(), said.get("remainder", "余"), "layout.remainder")
     for m in _TICK.finditer(text):

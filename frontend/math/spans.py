@@ -639,7 +639,7 @@ def _unit_power(toks, i: int) -> bool:
     return j >= 0 and toks[j].kind == NUM and bool(_UNIT_POWER.match("".join(letters)))
 
 
-_COUNT_BEFORE = regex.compile(r"\d\s?[万亿]$|\p{Han}/$")
+_COUNT_BEFORE = regex.compile(r"\d\s?[万亿]$|\p{Han}/$|多少$|几$")
 
 
 def _counted_unit(text: str, s: int, toks) -> bool:

@@ -25,8 +25,9 @@ def unit_pattern(lang: str) -> str:
 
 @compiled
 def _counted_unit_pattern():
-    """A unit after a count written with 万/亿 (960万km²) or after a measure word and a slash (人/km²)."""
-    return re.compile(r"(?:(?<=\d[万亿])|(?<=\d [万亿])|(?<=[\u4e00-\u9fff])(?P<slash>/))(?P<unit>" + unit_pattern("zh")
+    """A unit after a count written with 万/亿 (960万km²), after 多少/几 (面积是多少cm²?) or after a
+    measure word and a slash (人/km²)."""
+    return re.compile(r"(?:(?<=\d[万亿])|(?<=\d [万亿])|(?<=多少)|(?<=几)|(?<=[\u4e00-\u9fff])(?P<slash>/))(?P<unit>" + unit_pattern("zh")
                       + r")(?![A-Za-z0-9])")
 
 
