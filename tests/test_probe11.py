@@ -75,6 +75,15 @@ LAYOUT = [
     ("She got a B- on the test.", "en", "She got a B minus on the test."),
     ("Plan B-2 failed", "en", "Plan B two failed"),  # counter
     ("成绩：A+", "zh", "成绩：A加"),
+    # markdown task boxes; unit-conversion blanks
+    ("- [ ] 完成作业", "zh", "完成作业"),
+    ("- [x] 预习新课", "zh", "预习新课"),
+    ("3.6km=（　）m", "zh", "三点六千米等于（）米"),
+    ("2.5t=（　）kg", "zh", "二点五吨等于（）千克"),
+    ("5m=____cm", "zh", "五米等于，厘米"),
+    ("面积是多少cm²？", "zh", "面积是多少平方厘米？"),
+    ("2x=（　）", "zh", "二x等于（）"),  # counter: x is no unit
+    ("t=（　）s", "zh", "t等于（）秒"),
 ]
 
 # ---- references and labels (frontend/tn/references.py) ----------------------------------------
@@ -134,6 +143,16 @@ ENGLISH = [
     ("He is 5'11\" tall.", "en", "He is five feet eleven inches tall."),
     ("It's 72°F outside.", "en", "It's seventy-two degrees Fahrenheit outside."),
     ("a 5 km run", "en", "a five kilometer run"),  # counter: attributive stays
+    ("The meeting is on Tue., Mar. 12.", "en", "The meeting is on Tuesday, March twelfth."),
+    ("The box measures 10\" x 8\" x 4\".", "en", "The box measures ten inches by eight inches by four inches."),
+    ("Use 2 tbsp. of oil and 1 tsp. salt.", "en", "Use two tablespoons of oil and one teaspoon salt."),
+    ("The population grew from 1.2M to 1.5M.", "en", "The population grew from one point two million to one point five million."),
+    ("The app has 5M users.", "en", "The app has five million users."),
+    ("3M makes tape.", "en", "three M makes tape."),  # counter: a name, no count cue
+    ("Call ext. 204.", "en", "Call extension two zero four."),
+    ("Price: $19.99/month", "en", "Price: nineteen dollars and ninety-nine cents per month"),
+    ("It's about 30 mins away.", "en", "It's about thirty minutes away."),
+    ("and/or", "en", "and or"),  # counter
 ]
 
 # ---- science (chemistry marks, units, coordinates, years) ---------------------------------------
