@@ -21,6 +21,8 @@ _OPTION = regex.compile(r"(?:^|(?<=[\s：:）)，,；;。]))([A-H])\s?[.．、](
 _TICK = regex.compile(r"[✓✔☑🗸]|(?<=[（(“\"‘「【\[]\s*)√(?=\s*[）)”\"’」】\]])")
 _CROSS = regex.compile(r"[✗✘☒]|(?<=[（(“\"‘「【\[]\s*)×(?=\s*[）)”\"’」】\]])")
 # stars: ★★★★☆ is a rating when it mixes filled and hollow stars, else decoration like ※ ◆
+_TICK_CHARS = frozenset("✓✔☑🗸✗✘☒√×")  # the patterns' lookbehinds run only on lines that hold one
+_DOT_CHARS = frozenset("·•‧・")
 _STARS = regex.compile(r"[★☆]{2,}")
 _DECORATION = regex.compile(r"[★☆※◆◇♦✦✧❖➤►▶◀▷◁]+")
 # 《论语·学而》, 唐·李白, 卡尔·马克思: a middle dot between Han characters separates names or titles
@@ -69,19 +71,20 @@ def find(text: str, lang: str, at_line_start: bool, readings: dict) -> Iterator[
         yield Match(m.start(), m.end(), m.group(1) + pause, "layout.option")
     from .tn.measure import read_measure
     from .tn.units import read_unit
-    for m in _CONVERT_FROM.finditer(text):
+    has_blank = "=" in text and ("（" in text or "(" in text or "_" in text or "＿" in text)
+    for m in (_CONVERT_FROM.finditer(text) if has_blank else ()):
         spoken = read_measure(m.group(1), m.group(2), lang)
         if spoken is not None:
             yield Match(m.start(), m.end(), spoken, "layout.conversion")
-    for m in _CONVERT_TO.finditer(text):
+    for m in (_CONVERT_TO.finditer(text) if has_blank else ()):
         spoken = read_unit(m.group(1), lang)
         if spoken is not None:
             yield Match(m.start(1), m.end(1), spoken, "layout.conversion")
-    for m in _REMAINDER.finditer(text):
+    for m in (_REMAINDER.finditer(text) if "÷" in text else ()):
         yield Match(m.start(), m.end(), said.get("remainder", "余"), "layout.remainder")
-    for m in _TICK.finditer(text):
+    for m in (_TICK.finditer(text) if _TICK_CHARS.intersection(text) else ()):
         yield Match(m.start(), m.end(), said.get("tick", "对号"), "layout.tick")
-    for m in _CROSS.finditer(text):
+    for m in (_CROSS.finditer(text) if _TICK_CHARS.intersection(text) else ()):
         yield Match(m.start(), m.end(), said.get("cross", "叉号"), "layout.cross")
     for m in _STARS.finditer(text):
         run = m.group(0)
@@ -91,12 +94,13 @@ def find(text: str, lang: str, at_line_start: bool, readings: dict) -> Iterator[
                         "layout.rating")
     for m in _DECORATION.finditer(text):
         yield Match(m.start(), m.end(), "", "layout.decoration", kind=RAW)
-    for m in _NAME_DOT.finditer(text):
+    dots = _DOT_CHARS.intersection(text)
+    for m in (_NAME_DOT.finditer(text) if dots else ()):
         yield Match(m.start(), m.end(), "", "layout.name_dot", kind=RAW)
-    for m in _DOT_RUN.finditer(text):
+    for m in (_DOT_RUN.finditer(text) if dots else ()):
         yield Match(m.start(), m.end(), "…", "layout.dots")
     if lang != "en":
-        for m in _BOX.finditer(text):
+        for m in (_BOX.finditer(text) if "○" in text else ()):
             numeral = text[m.start() - 1:m.start()] in _HAN_DIGITS[:-1] and m.start() > 0 \
                 or text[m.end():m.end() + 1] in _HAN_DIGITS and m.end() < len(text)
             word = "〇" if numeral else said.get("circle", "")
