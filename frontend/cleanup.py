@@ -93,8 +93,15 @@ _MATH_PIPE = regex.compile(r"[-+×÷=<>≤≥·*/^]\||\|[-+×÷=<>≤≥·*/^]|\
 def _is_table_row(text: str) -> bool:
     """A markdown table row: | cell | cell |, at least two cells, not an absolute value."""
     stripped = text.strip()
-    return (stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3
-            and not _MATH_PIPE.search(stripped))
+    if _MATH_PIPE.search(stripped):
+        return False
+    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+        return True
+    # 题号 | 1 | 2 | 3: a row written without edge pipes has two or more spaced pipes
+    return len(_SPACED_PIPE.findall(stripped)) >= 2 and stripped.count("|") == len(_SPACED_PIPE.findall(stripped))
+
+
+_SPACED_PIPE = regex.compile(r"\s\|\s")
 _EMPHASIS = regex.compile(r"(\*\*|__|~~)(?=[^\s*_~])(.{1,300}?)(?<=[^\s*_~])\1"
                           r"|(?<![\w*\\])(\*)(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*(?![\w*])"
                           r"|(?<![\w\\])(_)(?=[^\s_])([^_\n]{1,300}?)(?<=[^\s_])_(?!\w)")
@@ -109,7 +116,7 @@ _REPEAT = regex.compile(r"([!?！？。，,;；、])\1+")
 @compiled
 def readings(lang: str) -> dict:
     data = load("en" if lang == "en" else "zh", "cleanup")
-    check_keys(data, ("url", "table_cell_separator", "blank"), "cleanup rules")
+    check_keys(data, ("url", "table_cell_separator", "blank", "layout", "chemistry"), "cleanup rules")
     url = data.get("url")
     if not isinstance(url, dict) or not all(isinstance(v, str) for v in url.values()):
         raise fail(data, "'url' must map characters to readings", "url")
@@ -170,6 +177,10 @@ def _finds(text: str, lang: str, at_line_start: bool):
     from .tn.measure import packs, relays  # 4×100米接力: 四乘一百米, claimed before math reads × as 乘以
     yield from relays(text, lang)
     yield from packs(text, lang)  # 0.25g×24片: 零点二五克乘二十四片
+    from .tn.measure import coordinates  # 39°54′N 北纬三十九度五十四分, before math reads an angle
+    yield from coordinates(text, lang)
+    from .math.chem import text_marks  # 2H₂+O₂=点燃=2H₂O, ⇌, CuSO₄·5H₂O, ¹⁴C: before the formula reader
+    yield from text_marks(text, lang, readings(lang).get("chemistry", {}))
     from .tn.scientific import find as e_notation  # 1e-5: a number, before math reads e as a letter
     yield from e_notation(text, lang)
     if lang == "en":
@@ -188,6 +199,8 @@ def _finds(text: str, lang: str, at_line_start: bool):
                 yield Match(m.start(), m.end(), "", "markdown.table", kind=RAW)
             for m in regex.finditer(r"\s?\|\s?", text):
                 yield Match(m.start(), m.end(), sep, "markdown.table", kind=RAW)
+    from . import layout  # list labels, answer options, ticks, decorations (exercise sheets)
+    yield from layout.find(text, lang, at_line_start, readings(lang))
     for m in _BLANK.finditer(text):  # before emphasis: two blanks are no __bold__ pair
         yield Match(m.start(), m.end(), readings(lang)["blank"], "cleanup.blank")
     for m in _EMPHASIS.finditer(text):

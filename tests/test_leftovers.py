@@ -318,7 +318,7 @@ def test_number_hyphen_word_is_no_subtraction():
 
 EN_DASH = [
     ("en", "pages 45–52", "pages forty-five to fifty-two"),
-    ("en", "pp. 210–15", "pp two hundred ten to fifteen"),  # an abbreviated upper page
+    ("en", "pp. 210–15", "pages two hundred ten to fifteen"),  # an abbreviated upper page
     ("en", "the 2019–20 season", "the twenty nineteen to twenty season"),
     ("en", "scores of 21–17", "scores of twenty-one to seventeen"),
     ("en", "1914–1918", "nineteen fourteen to nineteen eighteen"),

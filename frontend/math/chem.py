@@ -88,3 +88,52 @@ def _has_sub(node) -> bool:
     if node is None:
         return False
     return node.kind == "sub" or any(_has_sub(k) for k in node.kids if k is not None)
+
+
+# ---- marks around formulas in running text, claimed by clean-up before the formula reader -------
+
+import regex as _regex  # noqa: E402  (kept with the text rules below)
+
+from ..pieces import Match  # noqa: E402
+
+_FORMULA_END = r"[A-Za-z0-9₀-₉⁺⁻)\]↑↓]"
+_FORMULA_START = r"[0-9A-Z(\[]"
+# 2H₂+O₂=点燃=2H₂O, 2KClO₃==△==2KCl+3O₂↑, CaCO₃═高温═CaO+CO₂↑: a condition written over the sign
+_CONDITION = _regex.compile(r"(?<=" + _FORMULA_END + r")\s?(?:={1,2}|═{1,2})\s?([\p{Han}△]{1,10}|△)\s?(?:={1,2}|═{1,2})\s?"
+                            r"(?=" + _FORMULA_START + r")")
+_REVERSIBLE = _regex.compile(r"(?<=" + _FORMULA_END + r")\s?[⇌⇋]\s?(?=" + _FORMULA_START + r")")
+# CuSO₄·5H₂O: the dot of a hydrate joins water of crystallisation, it is no product
+_HYDRATE = _regex.compile(r"(?<=[A-Z][a-z]?[₀-₉0-9)]{0,3})[·•]\s?(?=\d{0,2}H[₂2]O)")
+# ¹⁴C, ²³⁸U: a mass number written before the element symbol
+_SUPERSCRIPT = {c: str(i) for i, c in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")}
+_ISOTOPE = _regex.compile(r"(?<![A-Za-z0-9⁰-⁹¹²³⁺⁻)\]])([⁰¹²³⁴-⁹]{1,3})([A-Z][a-z]?)(?![a-z])")
+
+
+# Xᵇ, Xᴮ, Xʰ: an allele written as a superscript on a sex chromosome (XᵇY, XᴮXᵇ), not a power
+_SUPER_LETTERS = dict(zip("ᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁᵂᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ",
+                          "ABDEGHIJKLMNOPRTUWabcdefghijklmnoprstuvwxyz"))
+_ALLELE = _regex.compile(r"(?<![A-Za-z])([XYZW])([" + "".join(c for c in _SUPER_LETTERS if c not in "ⁿⁱˣʸᶻ")
+                         + r"]{1,2})(?![a-z])")
+
+
+def text_marks(text: str, lang: str, said: dict) -> "list[Match]":
+    """Reaction conditions, reversible arrows, hydrate dots and isotopes (readings from `said`)."""
+    from ..tn.common import cardinal
+    out = []
+    for m in _CONDITION.finditer(text):
+        cond = m.group(1).replace("△", said.get("heat", "加热"))
+        out.append(Match(m.start(), m.end(), said.get("condition", "{cond}条件下生成").format(cond=cond),
+                         "math.chem.condition"))
+    for m in _REVERSIBLE.finditer(text):
+        out.append(Match(m.start(), m.end(), said.get("reversible", "可逆生成"), "math.chem.reversible"))
+    for m in _HYDRATE.finditer(text):
+        out.append(Match(m.start(), m.end(), said.get("hydrate", "，"), "math.chem.hydrate"))
+    for m in _ALLELE.finditer(text):
+        letters = "".join(_SUPER_LETTERS[c] for c in m.group(2))
+        out.append(Match(m.start(), m.end(), m.group(1) + letters, "math.genetics.allele"))
+    for m in _ISOTOPE.finditer(text):
+        if m.group(2) in ELEMENTS:
+            mass = cardinal("".join(_SUPERSCRIPT[c] for c in m.group(1)), lang)
+            out.append(Match(m.start(), m.end(), said.get("isotope", "{element}{mass}").format(element=m.group(2), mass=mass),
+                             "math.chem.isotope"))
+    return out

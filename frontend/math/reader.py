@@ -613,7 +613,10 @@ class Reader:
         return self.cat([self.read(k) for k in n.kids])
 
     def r_geo(self, n: Node) -> str:
-        return self.T("geo", name=self.word("geometry", n.val), x=self.read(n.kids[0]))
+        x = self.read(n.kids[0])
+        if not x.strip() and n.val + " blank" in self.r.words["geometry"]:
+            return self.word("geometry", n.val + " blank")  # □+5=12: the box to fill in, not a square
+        return self.T("geo", name=self.word("geometry", n.val), x=x)
 
     def r_prefix(self, n: Node) -> str:
         key = PREFIX_TEMPLATES.get(n.val)

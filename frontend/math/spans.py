@@ -169,6 +169,8 @@ def _runs(text: str, a: int, b: int) -> list[Span]:
                     continue  # 18th-20th, 3rd-5th: ordinals joined by a dash, tn's range of days
                 if _VERSION_RANGE.fullmatch(text, s, e):
                     continue  # v1.0-v2.0: a range of versions (tn), no v minus v
+                if _counted_unit(text, s, toks):
+                    continue  # 960万km², 150人/km²: a unit after a count, read by tn's measure class
                 if _prose_point(text, s, toks):
                     out.append(Span(s, e, False, "math.point", s, e, toks))
                 elif _is_math(toks) or _prose_factorial(text, s, e, toks):
@@ -399,6 +401,14 @@ _OPERAND_END = {NUM, LET, GREEK, CONST, CLOSE, SUP, SUB, PRIME, UNIT}
 _OPERAND_START = {NUM, LET, GREEK, CONST, OPEN, FUNC, ROOT, PREFIX, BAR, LIM, BIG}
 
 
+def _ampm(toks: list, j: int) -> bool:
+    """toks[j], toks[j+1] are the letters am/pm after a number (10am, 9:00 pm): a clock, not a*m."""
+    if j < 1 or j + 1 >= len(toks) or any(toks[i].kind != LET for i in (j, j + 1)):
+        return False
+    return (toks[j].val + toks[j + 1].val).lower() in ("am", "pm") and toks[j - 1].kind == NUM \
+        and not (j + 2 < len(toks) and toks[j + 2].kind == LET and toks[j + 2].start == toks[j + 1].end)
+
+
 def _is_math(toks: list) -> bool:
     if not toks:
         return False
@@ -430,6 +440,8 @@ def _is_math(toks: list) -> bool:
                 return True
             if t.val == "-" and binary and (_bare_fraction(toks, idx - 3) or _bare_fraction(toks, idx + 1)):
                 return True  # 7/8-3/8, 1-1/3: a minus beside a fraction is arithmetic, not a range
+            if t.val == "-" and _ampm(toks, idx - 2):
+                continue  # 10am-2pm, 9:00 am-5:00 pm: a range of clock times, read by tn
             if t.val in "-/" and binary and (_lower_var(toks, idx - 1, -1) or _lower_var(toks, idx + 1, 1)) \
                     and _letter_run(toks, idx - 1, -1) < 3 and _letter_run(toks, idx + 1, 1) < 3:  # not e-mail
                 if t.val == "/" and _unit_around(toks, idx):
@@ -458,7 +470,7 @@ def _is_math(toks: list) -> bool:
             return True  # [1,2)
         if k == NUM and nxt is not None and nxt.kind == LET and nxt.start == t.end and nxt.val.islower() \
                 and _letter_run(toks, idx + 1, 1) <= 2 and not _ordinal_suffix(toks, idx + 1) \
-                and not _decade_s(toks, idx + 1) \
+                and not _decade_s(toks, idx + 1) and not _ampm(toks, idx + 1) \
                 and any(x.kind == OP and x.val in "+-/" for x in toks[:-1]):
             return True  # 1/2x, 3x-1 (a trailing sign is no operator: 阅读量10w+)
         if k == LET and nxt is not None and nxt.kind == OPEN and nxt.val == "(" and nxt.start == t.end \
@@ -625,6 +637,18 @@ def _unit_power(toks, i: int) -> bool:
         letters.insert(0, toks[j].val)
         j -= 1
     return j >= 0 and toks[j].kind == NUM and bool(_UNIT_POWER.match("".join(letters)))
+
+
+_COUNT_BEFORE = regex.compile(r"\d\s?[万亿]$|\p{Han}/$|多少$|几$")
+
+
+def _counted_unit(text: str, s: int, toks) -> bool:
+    """km² alone after 960万 or after 人/: a squared or cubed unit of a count written in Han words."""
+    if toks and toks[0].kind == OP and toks[0].val == "/":
+        toks, s = toks[1:], s + 1
+    if len(toks) < 2 or toks[-1].kind != SUP or not all(t.kind == LET for t in toks[:-1]):
+        return False
+    return bool(_UNIT_POWER.match("".join(t.val for t in toks[:-1]))) and bool(_COUNT_BEFORE.search(text, max(0, s - 4), s))
 
 
 def _is_unit_symbol(toks, i: int) -> bool:

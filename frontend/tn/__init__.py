@@ -15,11 +15,11 @@ from typing import Iterable, Iterator
 from .. import script
 from ..pieces import Match, rewrite
 from . import (cardinal, date, fraction, measure, money, multiplier, ordinal, percent, phone, range as range_,
-               recurring, roman, shorthand, symbols, time, titles, version)
+               recurring, references, roman, shorthand, symbols, time, titles, version)
 from .common import lang_of
 
 # Priority order: earlier classes claim their spans first.
-CLASSES = [roman, date, phone, time, money, version, ordinal, range_, percent, recurring, fraction, multiplier, shorthand,
+CLASSES = [roman, references, date, time.military, phone, time, money, version, ordinal, range_, percent, recurring, fraction, multiplier, shorthand,
            measure,
            titles, cardinal]
 # Stray symbols are read last, only in the text no class claimed.

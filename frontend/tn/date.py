@@ -64,6 +64,7 @@ _ZH_Y = re.compile(r"(?a)(?<![\d.])(\d{4})" + _YEAR_WORD)
 _ZH_Y_RANGE = re.compile(r"(?a)(?<![\d.])(\d{4})\s*([-~～–—至到])\s*(\d{4})" + _YEAR_WORD)
 _ZH_SHORT_YEAR_SPAN = re.compile(r"(?a)(?<![\d.])((?:1[0-9]|20)\d\d)\s*([-~～–—/至到])\s*(\d\d)(?!\d)"
                                  r"(?=\s*(?:学年|年度|财年|赛季|季|学期))")
+_ZH_LIFESPAN = re.compile(r"(?a)(?<=[（(])\s?(1\d{3}|20\d{2})\s?([-~～–—])\s?(1\d{3}|20\d{2})(?=\s?[)）])")
 _ZH_DECADE = re.compile(r"(?a)(?<![\d.])((?:1\d|20)\d0)['’]?s(?![A-Za-z])")
 _ZH_GENERATION = re.compile(r"(?a)(?<![\d.])\d0(?=后)")
 _ZH_ERA = re.compile(r"(?a)(?<=公元)(前)?(?(1)\d{1,4}|\d{1,3})(?!\d)(?=\s*年)")
@@ -106,7 +107,15 @@ def _zh(text: str) -> Iterator[Match]:
         sep = m.group(2) if m.group(2) in "至到" else "到"
         first = zh_year(m.group(1)) + ("年" if m.group("nian") else "")
         yield Match(m.start(), m.end(), first + sep + zh_year(m.group(3)), RULE + ".range")
+    for m in _ZH_LIFESPAN.finditer(text):
+        # 鲁迅（1881—1936）: two years in brackets are a lifespan or a period, never cardinals
+        if 0 < int(m.group(3)) - int(m.group(1)) <= 150:
+            yield Match(m.start(), m.end(), zh_year(m.group(1)) + "到" + zh_year(m.group(3)), RULE + ".range")
     for m in _ZH_Y.finditer(text):
+        if m.group("nian") and (int(m.group(1)) > 2100 or tail_has(text, m.start(), nr["duration_before"])):
+            # 半衰期为5730年, 距今1000年, 历时1500年: a number of years (a duration), not a year's name
+            yield Match(m.start(), m.end(), numerals.zh_int(m.group(1)), RULE + ".duration")
+            continue
         yield Match(m.start(), m.end(), zh_year(m.group(1)), RULE + ".year")
     for m in _ZH_M.finditer(text):
         if _valid(m.group(1)) and not text.startswith("个", m.end()):

@@ -60,6 +60,14 @@ def _with_unit(frac: str, unit: str, lang: str, *, of_one: bool) -> str | None:
     return f"half {article} {word}" if frac == "a half" else f"{frac} of {article} {word}"
 
 
+def _out_of(text: str, start: int) -> bool:
+    """A score word just before: scored 98/100, a rating of 4/5, rate it 8/10, got 45/50."""
+    cues = numbers_rules("en").get("out_of_before", [])
+    before = re.search(r"(?a)([A-Za-z]+)(?:\s+(?:it|this|them|him|her|a|an|only|just|about|of))?\s+$",
+                       text[max(0, start - 30):start])
+    return before is not None and before.group(1).lower() in cues
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
     idioms = numbers_rules(lang).get("slash_idioms", [])
     for m in _pattern(lang).finditer(text):
@@ -69,6 +77,10 @@ def find(text: str, lang: str) -> Iterator[Match]:
             continue
         if whole and lang != "en" and m.group("join") != "又":
             whole = None  # "3 1/2" in Chinese text: only 又 joins a mixed number
+        if lang == "en" and not whole and not unit and _out_of(text, m.start("num")):
+            # scored 98/100, rated it 8/10: a mark out of a maximum, not a fraction
+            yield Match(m.start("num"), m.end(), f"{cardinal(num, lang)} out of {cardinal(den, lang)}", RULE + ".out_of")
+            continue
         if _reading_pair(num, den) and not whole:
             frac = tpl(lang, "reading_pair")(a=cardinal(num, lang), b=cardinal(den, lang))
         else:

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..pieces import Match
 from ..rules import compiled
-from . import units
+from . import symbols, units
 from .cardinal import read_cardinal
 from .common import NUM, alternation, cardinal, sign_allowed, tail_has, tpl, words
 
@@ -21,6 +21,14 @@ def unit_pattern(lang: str) -> str:
     simple = "|".join(re.escape(s) for s in units.symbols(lang))
     one = r"(?:" + simple + r")(?:\^[23]|[²³])?"
     return one + r"(?:[/·⋅]" + one + r")?"
+
+
+@compiled
+def _counted_unit_pattern():
+    """A unit after a count written with 万/亿 (960万km²), after 多少/几 (面积是多少cm²?) or after a
+    measure word and a slash (人/km²)."""
+    return re.compile(r"(?:(?<=\d[万亿])|(?<=\d [万亿])|(?<=多少)|(?<=几)|(?<=[\u4e00-\u9fff])(?P<slash>/))(?P<unit>" + unit_pattern("zh")
+                      + r")(?![A-Za-z0-9])")
 
 
 @compiled
@@ -121,6 +129,11 @@ _FEET_INCHES = re.compile(r"(?<![\w.,'])(\d)\s?['′]\s?(\d|1[01])(?![\d'\"″.]
 _FEET_ONLY = re.compile(r"(?<![\w.,'])(\d{1,2})\s?(['′])(?=\s+[A-Za-z])", re.A)
 
 
+_MARK_BY = re.compile(r"(?<![\w.,'\"])(\d{1,3}(?:\.\d)?)\s?(['′\"″])\s?[x×]\s?(\d{1,3}(?:\.\d)?)\s?\2"
+                      r"(?:\s?[x×]\s?(\d{1,3}(?:\.\d)?)\s?\2)?", re.A)
+_INCH_MARK = re.compile(r"(?<![\w.,'\"])(\d{1,3}(?:\.\d)?)[\"″](?=[\s.,;:!?)]|$)", re.A)
+
+
 def _opening_quote_before(text: str, start: int) -> bool:
     return re.search(r"(?:^|[\s(\[])'", text[:start]) is not None
 
@@ -166,6 +179,17 @@ def find(text: str, lang: str) -> Iterator[Match]:
         spoken = _read_chain(f"{m.group(1)}'{m.group(2)}\"", lang)
         if spoken is not None:
             yield Match(m.start(), m.end(), spoken, RULE + ".compound")
+    for m in _MARK_BY.finditer(text):  # a room 12' x 15': twelve feet by fifteen feet
+        unit = "ft" if m.group(2) in "'′" else "in"
+        sides = [read_measure(n, unit, lang) for n in (m.group(1), m.group(3), m.group(4)) if n]
+        if None not in sides:
+            yield Match(m.start(), m.end(), _RELAY_BY["en" if lang == "en" else "zh"].join(sides), RULE + ".by")
+    for m in _INCH_MARK.finditer(text):  # a 65" TV, the TV is 65".: an inch mark closing no quotation
+        if text[:m.start()].count('"') % 2 == 0 and "“" not in text[:m.start()]:
+            attributive = lang == "en" and _attributive(text, m.start(), m.end())
+            spoken = read_measure(m.group(1), "in", lang, attributive=attributive)
+            if spoken is not None:
+                yield Match(m.start(), m.end(), spoken, RULE)
     for m in _FEET_ONLY.finditer(text):
         if m.group(2) == "'" and _opening_quote_before(text, m.start()):
             continue
@@ -178,6 +202,15 @@ def find(text: str, lang: str) -> Iterator[Match]:
             if spoken is not None:
                 num, _, word = spoken.partition(" ")
                 yield Match(m.start(), m.end(), num + "-" + word, RULE + ".attributive")
+    if lang != "en":
+        for m in _counted_unit_pattern().finditer(text):
+            # 960万km² 九百六十万平方千米, 150人/km² 一百五十人每平方千米, 3元/kg 三元每千克
+            if m.group("slash") and text[m.start() - 1] not in symbols._per_before():
+                continue  # only after a measure word: 人/km², 元/kg (not 中文/in English)
+            spoken = units.read_unit(m.group("unit"), lang)
+            if spoken is not None:
+                per = units.table(lang)["per"] if m.group("slash") else ""
+                yield Match(m.start(), m.end(), per + spoken, RULE + ".after_count")
     for m in _pattern(lang).finditer(text):
         if _ambiguous(text, m, lang):
             continue
@@ -186,7 +219,10 @@ def find(text: str, lang: str) -> Iterator[Match]:
         spoken = read_measure(m.group("num"), m.group("unit"), lang, negative=negative, attributive=attributive)
         if spoken is None:
             continue
-        yield Match(m.start() if negative else m.start("num"), m.end(), spoken, RULE + ".attributive" * attributive)
+        end = m.end()
+        if lang == "en" and re.match(r"\. [a-z]", text[end:end + 3]) and m.group("unit")[-1:].isalpha():
+            end += 1  # 2 tbsp. of oil: the abbreviation's full stop, not the sentence's
+        yield Match(m.start() if negative else m.start("num"), end, spoken, RULE + ".attributive" * attributive)
 
 
 @compiled
@@ -272,3 +308,28 @@ def relays(text: str, lang: str) -> Iterator[Match]:
         dist = cardinal(m.group("dist"), lang) + (" meter" if lang == "en" else "米")
         spoken = cardinal(m.group("legs"), lang) + _RELAY_BY["en" if lang == "en" else "zh"] + dist
         yield Match(m.start(), m.end(), spoken, RULE + ".relay")
+
+
+# 30°N, 39°54′N, 120° E: a latitude or longitude; the compass letter names the half (北纬 / north)
+_COORDINATE = re.compile(r"(?a)(?<![\d.])(\d{1,3}(?:\.\d+)?)°(?:\s?(\d{1,2}(?:\.\d+)?)[′'])?(?:\s?(\d{1,2}(?:\.\d+)?)[″\"])?"
+                         r"\s?([NSEW])(?![A-Za-z0-9])")
+
+
+def coordinates(text: str, lang: str) -> Iterator[Match]:
+    """Claimed by clean-up, before the formula reader takes 39°54′ as an angle."""
+    if "°" not in text:
+        return
+    compass = words(lang, "compass")
+    names = dict(zip("NSEW", compass)) if len(compass) == 4 else {}
+    for m in _COORDINATE.finditer(text):
+        deg, mi, sec, half = m.groups()
+        if not names:
+            return
+        if lang == "en":
+            parts = [cardinal(deg, lang) + (" degree" if deg == "1" else " degrees")]
+            parts += [cardinal(x, lang) + (" " + w if x == "1" else " " + w + "s") for x, w in ((mi, "minute"), (sec, "second")) if x]
+            spoken = " ".join(parts) + " " + names[half]
+        else:
+            spoken = names[half] + cardinal(deg, lang) + "度" + (cardinal(mi, lang) + "分" if mi else "") \
+                + (cardinal(sec, lang) + "秒" if sec else "")
+        yield Match(m.start(), m.end(), spoken, RULE + ".coordinate")

@@ -16,6 +16,7 @@ _VALID = re.compile(r"(?a)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})
 _PRONOUN_NEXT = re.compile(r"(?a)['’]|\s+(?:think|know|am|have|had|will|would|can|could|do|did|don|guess|believe|"
                            r"love|want|said|say|told|mean|feel|hope|need|see|saw|went|got|just|really|also)\b")
 _UNICODE = {chr(0x2160 + i): i + 1 for i in range(12)} | {chr(0x2170 + i): i + 1 for i in range(12)}
+_ZH_ORDINAL = re.compile(r"(?<=第)([IVX]{1,5})(?=[\u4e00-\u9fff])")
 _UNICODE_RE = re.compile("[" + "".join(_UNICODE) + "]", re.A)
 
 
@@ -40,6 +41,11 @@ def _patterns():
 def find(text: str, lang: str) -> Iterator[Match]:
     for m in _UNICODE_RE.finditer(text):
         yield Match(m.start(), m.end(), cardinal(str(_UNICODE[m.group(0)]), lang), RULE)
+    if lang != "en":
+        for m in _ZH_ORDINAL.finditer(text):  # 第II卷, 第IV章: a Roman numeral after 第 is the number
+            v = roman_value(m.group(1))
+            if v:
+                yield Match(m.start(1), m.end(1), cardinal(str(v), lang), RULE + ".ordinal")
     cardinal_cue, regnal_cue = _patterns()  # English cue words, in English or Chinese text (Louis XIV)
     for m in cardinal_cue.finditer(text):
         v = roman_value(m.group(2))

@@ -40,7 +40,20 @@ def _clause_before(text: str, start: int) -> str:
     return head
 
 
+# English 1.2M / 5M users / 3.2bn: million, billion (3M the company, a 7B model: letters)
+_MAGNITUDE = re.compile(r"(?a)(?<![\w.,$€£¥])(?P<num>\d{1,4}(?:\.\d{1,2})?)(?P<unit>M|mn|bn)(?![A-Za-z0-9])")
+_COUNT_CUE = re.compile(r"(?i)\b(?:about|over|nearly|almost|than|of|from|to|has|have|had|with|reached|hit|around|"
+                        r"by|some|roughly|approximately)\s+$")
+_MAGNITUDE_WORDS = {"M": "million", "mn": "million", "bn": "billion"}
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
+    if lang == "en":
+        for m in _MAGNITUDE.finditer(text):
+            if m.group("unit") == "M" and "." not in m.group("num") and not _COUNT_CUE.search(text, 0, m.start()):
+                continue  # 3M makes tape: perhaps a name; 1.2M, has 5M users: a count
+            yield Match(m.start(), m.end(), cardinal(m.group("num"), lang) + " " + _MAGNITUDE_WORDS[m.group("unit")],
+                        RULE + ".magnitude")
     letter_after = words(lang, "shorthand_letter_after")
     letter_before = words(lang, "shorthand_letter_before")
     for m in _SHORT.finditer(text):

@@ -63,6 +63,9 @@ def find(text: str, lang: str, start: int = 0, end: int | None = None) -> Iterat
     t = table(lang)
     for m in _pattern(lang).finditer(text, start, len(text) if end is None else end):
         s = m.group(0)
+        if s == "-" and "-grade" in t and _grade_minus(text, m.start()):
+            yield Match(m.start(), m.end(), t["-grade"], RULE + ".grade")  # 等级：B-, a B- average
+            continue
         if s == "-" and lang == "en":
             continue  # an English hyphen (well-known) is read as nothing by the voice anyway
         if s in ("~", "～") and (m.start() == 0 or m.end() == len(text) or not text[m.end()].isalnum()):
@@ -86,9 +89,17 @@ def find(text: str, lang: str, start: int = 0, end: int | None = None) -> Iterat
                 text[m.start() - 1] in _per_before() and _is_han(text[m.end():m.end() + 1])
                 # ¥12.8/斤, 300/月: a price or count before, a measure word after
                 or _number_before(text, m.start()) and (text[m.end():m.end() + 1] in _per_before() or text[m.end():m.end() + 1] == "月"))
+            if lang == "en" and _number_before(text, m.start()) and re.match(r"[a-z]{2,}\b", text[m.end():]):
+                per = True  # $19.99/month, 30/hour: per
             yield Match(m.start(), m.end(), t.get("/per", "每") if per else t[s], RULE + (".per" if per else ""))
             continue
         yield Match(m.start(), m.end(), t[s], RULE)
+
+
+def _grade_minus(text: str, i: int) -> bool:
+    """The '-' at i follows a lone grade letter and ends the word: 等级：B-, a B- (not B-2, T-shirt)."""
+    return i >= 1 and text[i - 1] in "ABCDF" and (i < 2 or not text[i - 2].isalnum()) \
+        and not re.match(r"[\w-]", text[i + 1:i + 2])
 
 
 def _number_before(text: str, i: int) -> bool:

@@ -36,6 +36,7 @@ _EN_CLOCK_CUE = re.compile(r"(?i)\b(?:at|by|until|till|from|since|before|after|a
 
 
 # 9秒83, 12秒91: a sprint time's hundredths after 秒 are said digit by digit (九秒八三)
+_MILITARY = re.compile(r"(?a)(?<![\d.:,])([01]\d|2[0-4])([0-5]\d)(?!\d)(?=\s?(hours|hrs)\b)")
 _SPRINT = re.compile(r"(?a)(?<![\d.])(\d{1,2})秒(\d{2})(?![\d.])")
 
 
@@ -86,7 +87,7 @@ def ratio(parts: list[str], lang: str) -> str:
 
 
 # the cue word, then at most a few names (beat the Red Sox 7-3)
-_EN_SCORE = re.compile(r"\b(?i:ratio|odds|score|scored|win|wins|won|lose|loses|lost|beat|beats|defeated|tied|drew|final|victory|defeat|loss|vote|votes|voted|passed|tally|margin)\s*(?:of|was|is|by)?(?:\s+(?:the\s+)?[A-Z][\w.'’-]*){0,3}\s*$")
+_EN_SCORE = re.compile(r"\b(?i:ratio|odds|score|scored|win|wins|won|lose|loses|lost|beat|beats|defeated|tied|drew|final|victory|defeat|loss|vote|votes|voted|passed|tally|margin)\s*(?:of|was|is|by)?(?:\s+(?:the\s+)?[A-Z][\w.'’-]*){0,3}\s*:?\s*$")
 
 
 def is_score_context(text: str, start: int, lang: str) -> bool:
@@ -144,3 +145,21 @@ def find(text: str, lang: str) -> Iterator[Match]:
             yield Match(m.start(), _own_stop(text, m), en_time(h, None, ap), RULE)
         elif int(h) <= 12:
             yield Match(m.start(), m.end(), _zh_day_part(text, m.start(), ap) + zh_time(h, None), RULE)
+
+
+class military:
+    """0800 hours (oh eight hundred hours), at 1430 hours (fourteen thirty hours): a four-digit clock
+    time before 'hours', claimed before phone reads a leading-zero number digit by digit. Without a
+    leading zero it needs at/by/from/until before it (2000 hours to build is a duration)."""
+
+    @staticmethod
+    def find(text: str, lang: str) -> Iterator[Match]:
+        if lang != "en":
+            return
+        for m in _MILITARY.finditer(text):
+            h, mi = m.group(1), m.group(2)
+            if int(h) > 24 or not (h.startswith("0") or _EN_CLOCK_CUE.search(text, max(0, m.start() - 20), m.start())):
+                continue
+            hour = ("oh " if h.startswith("0") else "") + numerals.en_int(int(h))
+            spoken = hour + (" hundred" if mi == "00" else " " + en_time("0", mi).split(" ", 1)[1])
+            yield Match(m.start(), m.end(), spoken, RULE + ".military")

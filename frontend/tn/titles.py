@@ -33,6 +33,18 @@ def _patterns():
     return titles, streets, title, street
 
 
+@compiled
+def _always():
+    """etc., e.g., i.e., vs.: read wherever they stand; Mon–Fri: a range of day names."""
+    always, days = _table("always"), _table("weekdays")
+    said = re.compile(r"(?<![\w.])(" + alternation(list(always)) + r")(,?)")
+    day = alternation(list(days))
+    day_range = re.compile(r"(?<![\w.])(" + day + r")\.?\s?[-–—]\s?(" + day + r")\b")
+    # Tue., Mar. 12 / Fri. 3 May: a day name's abbreviation with its full stop before a date
+    day_dotted = re.compile(r"(?<![\w.])(" + day + r")\.(?=,?\s+(?:[A-Z][a-z]{2}|\d))")
+    return always, days, said, day_range, day_dotted
+
+
 _CAP_WORD_BEFORE = re.compile(r"(?:^|([\w,;:]))\s*([A-Z0-9][\w'’-]*)\s+$")
 
 
@@ -46,6 +58,16 @@ def find(text: str, lang: str) -> Iterator[Match]:
     if lang != "en":
         return
     titles, streets, title, street = _patterns()
+    always, days, said, day_range, day_dotted = _always()
+    for m in day_dotted.finditer(text):
+        yield Match(m.start(), m.end(), days[m.group(1)], RULE + ".day")
+    for m in said.finditer(text):
+        end = m.end(1)
+        if m.group(1) == "etc." and not re.match(r"\s*[a-z,(]", text[end:]):
+            end -= 1  # "... paper, etc." may end the sentence: the full stop stays
+        yield Match(m.start(), end, always[m.group(1)], RULE + ".always")
+    for m in day_range.finditer(text):
+        yield Match(m.start(), m.end(), days[m.group(1)] + " to " + days[m.group(2)], RULE + ".days")
     taken = set()
     for m in street.finditer(text):
         if not _after_inner_name(text, m.start()):
