@@ -10,6 +10,7 @@ Chinese paragraphs (ctx.lang "zh" or "yue") read math in Mandarin, English ones 
 from __future__ import annotations
 
 from ..pieces import Change, Match, rewrite
+from ..script import is_traditional
 from .parser import Node, parse
 from .reader import Reader, rules_for
 from .spans import find_spans
@@ -107,6 +108,9 @@ def find(text: str, lang: str, changes: list[Change] | None = None, offset: int 
             for name in unknown:  # read by name, not dropped silently: visible in --explain
                 changes.append(Change(offset + span.start, offset + span.end, "\\" + name, name,
                                       "math.latex.unknown"))
+        if lang == "yue":  # Cantonese words and the paragraph's script (三點一四, x嘅平方)
+            from ..yue import formula_reading
+            spoken = formula_reading(spoken, is_traditional(text))
         spoken = _unsay_leading_word(spoken, text[:span.start], reading)
         spoken = _unsay_named_interval(spoken, text[:span.start], reading)
         start = _absorb_word(spoken, text, span.start, reading)
