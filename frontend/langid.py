@@ -143,6 +143,21 @@ def paragraph_lang(text: str, *, neutral_traditional: str | None = None) -> str:
     return neutral if neutral == "yue" and script_score(text) > 0 else "zh"
 
 
+# Latin names a formula uses without being English prose (sin30° = 1/2, log₂8 = 3)
+_MATH_NAMES = frozenset("sin cos tan cot sec csc arcsin arccos arctan sinh cosh tanh log ln lg lim "
+                        "max min exp det mod gcd lcm dx dy dt".split())
+_LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")
+
+
+def language_neutral(text: str) -> bool:
+    """True when nothing in `text` tells a language: no Han character and no Latin word beyond
+    single letters and formula names (7 × 8 = 56, f(x) = 2x + 1, sin30° = 1/2). Such a line in a
+    Chinese document is read in the document's language, not in English."""
+    if _HAN.search(text):
+        return False
+    return all(w.group().lower() in _MATH_NAMES for w in _LATIN_WORD.finditer(text))
+
+
 def detect_language(text: str, lang: str | None = None, *, neutral_traditional: str | None = None) -> str:
     """'zh' | 'yue' | 'en' for a whole text: explicit lang > control prefix > markers."""
     if lang is not None:

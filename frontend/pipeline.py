@@ -126,7 +126,9 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
     dialect = prefix.dialect if prefix else None
     pending_prefix = prefix
     carry_yue = False  # an earlier paragraph of this document was detected as Cantonese
+    last_chinese = None  # "zh"/"yue" while the latest paragraph that tells a language is Chinese
     unspoken: list[Change] = []  # what was dropped with no utterance of its own: shown with the next one
+    held: Utterance | None = None  # --explain: the latest utterance, until we know nothing follows
     for start, end, para, is_fence in iter_paragraphs(text):
         if is_fence:
             # a markdown code block is never read aloud; --explain says so
@@ -140,8 +142,11 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
                 pieces.append(Piece(para[cut:], cut, end))
             pending_prefix = None
         para_lang = doc_lang
-        if lang is None and para_lang is not None and langid.paragraph_lang(para) == "en":
+        neutral = lang is None and langid.language_neutral(para)  # 7 × 8 = 56: no word tells
+        if lang is None and para_lang is not None and langid.paragraph_lang(para) == "en" and not neutral:
             para_lang = "en"  # a (粤语)/(四川话) prefix sets the Chinese variety, not English lines
+        if para_lang is None and neutral and last_chinese is not None:
+            para_lang = last_chinese  # a formula line under Chinese text is read in that language
         if para_lang is None:
             para_lang = langid.paragraph_lang(para)
             if carry_yue and para_lang == "zh" and langid.script_score(para) >= 0:
@@ -150,19 +155,31 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
                 para_lang = "yue"
             if para_lang != "en":
                 carry_yue = para_lang == "yue"
+        if para.strip() and not neutral:
+            last_chinese = para_lang if para_lang in ("zh", "yue") else None
         ctx = Context(lang=para_lang, forced_lang=lang, dialect=dialect,
                       lexicon=compiled, yue_render=yue_render)
         if max_chars:
             ctx.max_chars = max_chars
         pieces = _stages_tn(pieces, ctx)
         sentences = split.sentences(pieces, ctx)
+        if explain and not sentences:
+            unspoken.extend(ctx.changes)  # a line that was all dropped (an emoji): shown with the next one
+        para_start, para_end = start, end
         for i, (sent, pause_ms) in enumerate(sentences):
             if i == len(sentences) - 1:
                 pause_ms = max(pause_ms, PAUSE_MS["paragraph"])
             sent = _stages_pronunciation(sent, ctx)
             spoken = _tidy(text_of(sent))
             start, end = sent[0].start, sent[-1].end
-            changes = tuple(c for c in ctx.changes if c.start >= start and c.end <= end) if explain else ()
+            changes = ()
+            if explain:
+                # A change belongs to the sentence it starts in; what was dropped before the first
+                # sentence (**重要**) or after one (an emoji closing the line) has no sentence of its
+                # own and goes with the nearest one before it (else the first).
+                lo = para_start if i == 0 else start
+                hi = sentences[i + 1][0][0].start if i + 1 < len(sentences) else para_end + 1
+                changes = tuple(c for c in ctx.changes if lo <= c.start < hi)
             if not spoken or not _speakable(spoken):
                 unspoken.extend(changes)  # an emoji-only line: its named rule still shows
                 continue
@@ -172,7 +189,15 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
                 start += 1
             while end > start and text[end - 1].isspace():
                 end -= 1
-            yield Utterance(spoken, ctx.lang, pause_ms, (start, end), changes)
+            utterance = Utterance(spoken, ctx.lang, pause_ms, (start, end), changes)
+            if not explain:
+                yield utterance
+                continue
+            if held is not None:
+                yield held
+            held = utterance  # held back one step: a line dropped at the very end still shows with it
+    if held is not None:
+        yield replace(held, changes=held.changes + tuple(unspoken)) if unspoken else held
 
 
 def _speakable(text: str) -> bool:
