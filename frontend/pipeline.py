@@ -17,6 +17,7 @@ from typing import Iterator
 
 from . import cleanup, inline, langid, lexicon as lexicon_mod, math as math_mod, polyphone, script, split, tn, yue
 from .context import Context
+from .errors import MarkupError
 from .pieces import MARKUP, RAW, SPOKEN, Change, Piece, text_of
 from .utterance import PAUSE_MS, Utterance
 
@@ -161,7 +162,10 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
                       lexicon=compiled, yue_render=yue_render)
         if max_chars:
             ctx.max_chars = max_chars
-        pieces = _stages_tn(pieces, ctx)
+        try:
+            pieces = _stages_tn(pieces, ctx)
+        except MarkupError as e:  # the stage saw one paragraph: say where it is in the whole input
+            raise MarkupError(e.message, text, *e.span) from None
         sentences = split.sentences(pieces, ctx)
         if explain and not sentences:
             unspoken.extend(ctx.changes)  # a line that was all dropped (an emoji): shown with the next one
