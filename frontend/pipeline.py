@@ -91,8 +91,10 @@ def _stages_tn(pieces: list[Piece], ctx: Context) -> list[Piece]:
     pieces = lexicon_mod.apply(pieces, ctx)
     pieces = math_mod.apply(pieces, ctx)
     pieces = _numbers(pieces, ctx)
-    if ctx.lang != "yue" and script.script_score(text_of(p for p in pieces if p.kind == RAW)) > 0:
-        # Traditional Mandarin (or dialect) text: the words rules wrote follow the user's script
+    raw = text_of(p for p in pieces if p.kind == RAW)
+    # Cantonese follows its TN's rule (a tie is Traditional); Mandarin needs a Traditional-only form
+    if script.is_traditional(raw) if ctx.lang == "yue" else script.script_score(raw) > 0:
+        # Traditional text: the words rules wrote (an email's 点, a formula's 等于) follow the user's script
         pieces = [replace(p, text=script.to_traditional(p.text)) if p.kind == SPOKEN else p for p in pieces]
     return pieces
 

@@ -46,6 +46,7 @@ class YueRules:
     short_year_after: tuple  # after 年: 98年出世 is a year
     short_year_before: tuple  # before the number: 喺98年 is a year
     short_year_duration: tuple  # after 年: 20年前 is a duration
+    day_parts: tuple  # 朝早, 下晝 ...: said before a time, am/pm after it is not said again
     math_words: dict  # Mandarin word of a formula reading -> its Cantonese form (x的平方 -> x嘅平方)
 
     def say(self, word: str, **slots: str) -> str:
@@ -77,7 +78,7 @@ def load() -> YueRules:
                             "digit_before", "magnitudes", "currencies", "units", "temperature_words",
                             "dial_words", "names", "currency_words", "currency_word_traps",
                             "counted_unless_label", "short_year_after", "short_year_before", "short_year_duration",
-                            "math_words"],
+                            "math_words", "day_parts"],
                       "readings.yaml")
     words_node = _mapping(data, "words")
     rules.check_keys(words_node, WORD_SLOTS, "words")
@@ -141,4 +142,5 @@ def load() -> YueRules:
         short_year_after=tuple(_words_list(data, "short_year_after")),
         short_year_before=tuple(_words_list(data, "short_year_before")),
         short_year_duration=tuple(_words_list(data, "short_year_duration")),
+        day_parts=tuple(_words_list(data, "day_parts")),
         math_words={str(k): str(v) for k, v in _mapping(data, "math_words").items()})

@@ -15,7 +15,7 @@ import regex
 from .pieces import Match
 from .yue_numerals import yue_digits, yue_int, yue_number
 from .yue_rules import YueRules, load
-from .script import in_script
+from .script import in_script, to_traditional
 
 # Full-width forms read like their ASCII twins; the table keeps the text length, so spans stay exact.
 _WIDTH = str.maketrans("０１２３４５６７８９．：％＄／－＋", "0123456789.:%$/-+")
@@ -173,9 +173,14 @@ def _clock(m, text, r):
             sec = int(s)
             spoken += r.say("clock_seconds", s=("零" if sec < 10 and sec else "") + yue_int(sec))
     ampm = (m.group("ampm") or "").strip().lower().replace(".", "")
-    if ampm:
+    if ampm and not _day_part_said(text, m.start(), r):
         spoken = r.say("am" if ampm == "am" else "pm") + spoken
     return spoken
+
+
+def _day_part_said(text: str, start: int, r) -> bool:
+    """朝早6:00am, 下晝3pm: the words before already say the part of the day; am/pm is not said again."""
+    return text[:start].rstrip().endswith(r.day_parts)
 
 
 def _clock_hour_ampm(m, text, r):
@@ -184,7 +189,8 @@ def _clock_hour_ampm(m, text, r):
     if not 0 <= h <= 12:
         return None
     ampm = m.group("ampm").lower().replace(".", "")
-    return r.say("am" if ampm == "am" else "pm") + r.say("clock_hour", h=yue_int(h, liang=True))
+    hour = r.say("clock_hour", h=yue_int(h, liang=True))
+    return hour if _day_part_said(text, m.start(), r) else r.say("am" if ampm == "am" else "pm") + hour
 
 
 def _english_ordinal(m, text, r):
@@ -307,6 +313,8 @@ def _classes(r: YueRules) -> list[_Class]:
         # a height 1米75 / 1米8 (no unit after the second number: 1米75厘米 is not this)
         _Class("yue.height", c(r"(?<![\d.,])(?P<a>\d)\s?(?P<unit>米)\s?(?P<b>\d{1,2})(?![\d.,]|\s?(?:[A-Za-z]|米|厘|公|毫|個|个))"), _height),
         _Class("yue.year", c(rf"(?<![\d.,])({_YEAR})\s?({_DASH}|至|到)\s?({_YEAR})(?![\d.,])"), _year_range),
+        # 2019-20年度: a year range whose second year is written short, before 年度/年
+        _Class("yue.year", c(rf"(?<![\d.,])({_YEAR})\s?({_DASH}|至|到)\s?(\d{{2}})(?=\s?(?:年度|學年|学年|年))"), _year_range),
         _Class("yue.telephone", c(r"(?<![\d.,])(?P<cc>\+?852[ -]?)?(?P<a>[2-9]\d{3})(?P<sep>[ \-–]?)(?P<b>\d{4})(?![\d.,])"
                                   r"(?(cc)|(?(sep)|(?!)))"), _hk_phone),
         _Class("yue.digits", c(rf"(?<=(?:{_alt(r.dial_words)})[咗了]?\s?)(?<![\d.,])\d{{3,8}}(?![\d.,])"), _dialled),
@@ -371,7 +379,29 @@ def find(text: str, traditional: bool) -> list[Match]:
                           "yue.digits"))
     found.sort()
     found = _join_ranges(src, found, r)
+    found = _stray_symbols(src, found)
     return [Match(s, e, in_script(t, traditional), rule) for s, e, t, rule in found]
+
+
+_CURRENCY_SIGNS = "$¥￥€£"  # without an amount they are names, not words to say (蚊 needs a number)
+
+
+def _stray_symbols(src: str, found: list) -> list:
+    """Symbols no number class and no formula claimed (面積 = 長 × 闊: the first =, 好~) are read
+    like the Mandarin TN reads them (rules/zh/symbols.yaml), in Traditional: no symbol reaches
+    the voice from a Cantonese paragraph either."""
+    from .tn import symbols  # the Mandarin stray-symbol reader; its words are shared Chinese ones
+    out, pos = [], 0
+    for item in found + [None]:
+        gap_end = item[0] if item is not None else len(src)
+        if gap_end > pos:
+            for m in symbols.find(src, "zh", pos, gap_end):
+                if src[m.start:m.end] not in _CURRENCY_SIGNS:
+                    out.append((m.start, m.end, to_traditional(m.text), "yue." + m.rule))
+        if item is not None:
+            out.append(item)
+            pos = max(pos, item[1])
+    return out
 
 
 def _unclaimed(claimed: bytearray, start: int, end: int):
