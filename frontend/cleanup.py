@@ -102,10 +102,11 @@ _EMPHASIS = regex.compile(r"(\*\*|__|~~)(?=[^\s*_~])(.{1,300}?)(?<=[^\s*_~])\1"
 _BLANK = regex.compile(r"_{3,}")
 _CODE = regex.compile(r"(`+)([^`\n]{1,500}?)\1")
 # Code identifiers: snake_case (user_id, max_retry_count, __init__) and lowerCamelCase
-# (getUserName, setTimeout). Their words are read one by one; x_1, a_n, T_max, log_2 stay math
+# (getUserName, setTimeout; not mmHg). Their words are read one by one; x_1, a_n, T_max, log_2 stay math
 # subscripts (a one-letter or formula-name base with a single part).
 _SNAKE = regex.compile(r"(?<![A-Za-z0-9_\\])_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*(?![A-Za-z0-9_])")
-_CAMEL = regex.compile(r"(?<![A-Za-z0-9_])[a-z]{2,}(?:[A-Z][a-z]+)+(?![A-Za-z0-9_])")
+# a camelCase head of three letters, or two humps: units like mmHg and cmHg are not identifiers
+_CAMEL = regex.compile(r"(?<![A-Za-z0-9_])(?:[a-z]{3,}(?:[A-Z][a-z]+)+|[a-z]{2}(?:[A-Z][a-z]+){2,})(?![A-Za-z0-9_])")
 _CAMEL_HUMP = regex.compile(r"(?<=[a-z])[A-Z]")
 _MATH_BASES = frozenset("sin cos tan cot sec csc log ln lg lim max min exp det".split())
 

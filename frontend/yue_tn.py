@@ -8,6 +8,7 @@ number (rules/yue/readings.yaml: `counted` vs `labels`) and before it (第, 星�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Callable
 
 import regex
@@ -174,13 +175,21 @@ def _clock(m, text, r):
             spoken += r.say("clock_seconds", s=("零" if sec < 10 and sec else "") + yue_int(sec))
     ampm = (m.group("ampm") or "").strip().lower().replace(".", "")
     if ampm and not _day_part_said(text, m.start(), r):
-        spoken = r.say("am" if ampm == "am" else "pm") + spoken
+        spoken = _day_word(h, ampm, r) + spoken
     return spoken
+
+
+def _day_word(h: int, ampm: str, r) -> str:
+    """am/pm as the part of the day it falls in: 3pm 下晝, 11pm 夜晚, 1am 凌晨 (clock_day_words)."""
+    from .tn.time import clock_day_word
+    if not r.clock_day_words:
+        return r.say("am" if ampm == "am" else "pm")
+    return clock_day_word(h, ampm == "pm", r.clock_day_words)
 
 
 def _day_part_said(text: str, start: int, r) -> bool:
     """朝早6:00am, 下晝3pm: the words before already say the part of the day; am/pm is not said again."""
-    return text[:start].rstrip().endswith(r.day_parts)
+    return text[max(0, start - 8):start].rstrip().endswith(r.day_parts)
 
 
 def _clock_hour_ampm(m, text, r):
@@ -190,7 +199,7 @@ def _clock_hour_ampm(m, text, r):
         return None
     ampm = m.group("ampm").lower().replace(".", "")
     hour = r.say("clock_hour", h=yue_int(h, liang=True))
-    return hour if _day_part_said(text, m.start(), r) else r.say("am" if ampm == "am" else "pm") + hour
+    return hour if _day_part_said(text, m.start(), r) else _day_word(h, ampm, r) + hour
 
 
 def _english_ordinal(m, text, r):
@@ -215,7 +224,21 @@ def _hkd(num: str, mag: str | None, r: YueRules) -> str:
     return yue_number(num, point=r.say("point")) + dollar
 
 
+_LATIN_MAGNITUDE = {"千": 10**3, "百萬": 10**6, "十億": 10**9}
+
+
+def _expand_latin_magnitude(num: str, mag: str | None, r: YueRules) -> tuple[str, str | None]:
+    """$30K is thirty thousand dollars (三萬蚊), not 三十千蚊: a Latin k/M/bn is multiplied out and
+    the amount read whole; Chinese 萬/億 stay words (五十萬蚊)."""
+    if not mag or not mag.isascii() or r.magnitudes.get(mag) not in _LATIN_MAGNITUDE:
+        return num, mag
+    value = Decimal(num.replace(",", "")) * _LATIN_MAGNITUDE[r.magnitudes[mag]]
+    text = format(value.normalize(), "f")
+    return text, None
+
+
 def _amount(cur: str, num: str, mag: str | None, r: YueRules, written_before: str = "") -> str:
+    num, mag = _expand_latin_magnitude(num, mag, r)
     reading = r.currencies[cur]
     if reading == "hkd":
         return _hkd(num, mag, r)

@@ -9,6 +9,8 @@ Chinese paragraphs (ctx.lang "zh" or "yue") read math in Mandarin, English ones 
 """
 from __future__ import annotations
 
+import re
+
 from ..pieces import Change, Match, rewrite
 from ..script import is_traditional
 from .parser import Node, parse
@@ -95,11 +97,18 @@ def _absorb_word(spoken: str, text: str, start: int, lang: str) -> int:
     return start
 
 
+_CURRENCY_SIGNS = set("$¥￥€£")
+_AMOUNT_AFTER_CURRENCY = re.compile(r"\d[\d.,]*\s?[kKmM]?(?:\s?[-~～–]\s?[$¥￥€£]?\d[\d.,]*\s?[kKmM]?)?")
+
+
 def find(text: str, lang: str, changes: list[Change] | None = None, offset: int = 0) -> list[Match]:
     """Formula matches in one raw text (lang: the paragraph's reading language)."""
     reading = "en" if lang == "en" else "zh"
     matches = []
     for span in find_spans(text):
+        if not span.latex and _AMOUNT_AFTER_CURRENCY.fullmatch(text, span.start, span.end) \
+                and text[max(0, span.start - 4):span.start].rstrip()[-1:] in _CURRENCY_SIGNS:
+            continue  # $3k-5k, ¥2k~3k: an amount range for the money reading, not 3k minus 5k
         unknown: list[str] = []
         source = text[span.body_start:span.body_end]
         spoken = read_formula(source, reading, span.latex, unknown, span.tokens, span.rule in ("math.interval", "math.latex.interval"),

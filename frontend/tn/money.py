@@ -108,6 +108,13 @@ def en_money(num: str, names: list[str], scale: str = "") -> str:
 _TAIL = re.compile(r"(?a)\s?(?P<sep>[-~～–—])\s?(?P<num>" + NUM + r")(?![\d.,]?\d|\s?[%‰]|[A-Za-z])")
 
 
+@compiled
+def _scaled_tail(lang: str):
+    """'-5k' after $3k: the upper end of a range of scaled amounts, its scale still to read."""
+    scales = alternation(currencies(lang)["scales"])
+    return re.compile(r"(?a)\s?[-~～–—]\s?(" + NUM + r")(?=\s?(?:" + scales + r")(?![A-Za-z]))")
+
+
 def _range_tail(text: str, end: int, first: str) -> tuple[int, str] | None:
     """'-20' after ¥10: the upper end of a price range (the first is smaller, or the dash is a
     tilde or an en dash, which are never a minus); else None ($10-3 stays a subtraction)."""
@@ -155,7 +162,11 @@ def find(text: str, lang: str, traditional: bool = False) -> Iterator[Match]:
         info = cur["symbols"][m.group("cur")]
         if traditional and lang != "en" and "traditional" in info:
             info = {**info, "read": info["traditional"]}  # HK/Taiwan text: $ is the local dollar
-        ranged = None if negative or m.group("scale") or m.group("dup") else _range_tail(text, m.end(), m.group("num"))
+        if m.group("scale"):  # $3k-5k: a range of scaled amounts needs the scale on both ends
+            t = _scaled_tail(lang).match(text, m.end())
+            ranged = (t.end(), t.group(1)) if t and not negative and not m.group("dup") else None
+        else:
+            ranged = None if negative or m.group("dup") else _range_tail(text, m.end(), m.group("num"))
         if ranged is not None:  # ¥10-20, $10–20: one currency for both ends, said once at the end
             end, num2 = ranged
             scale2 = re.match(r"(?a)\s?(" + alternation(cur["scales"]) + r")(?![A-Za-z])", text[end:])
