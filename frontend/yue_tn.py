@@ -332,7 +332,7 @@ def _classes(r: YueRules) -> list[_Class]:
     c = regex.compile
     return [
         _Class("yue.digits", c(rf"(?<=(?:{_alt(r.digit_context)})[\s:：是係系為为]*)\+?\d(?:[\d\- ]*\d){{2,}}"), _digits),
-        _Class("yue.name", c(rf"(?<![0-9A-Za-z.])(?:{_alt(r.names)})(?![0-9A-Za-z.])"), _name),
+        _Class("yue.name", c(rf"(?<![0-9A-Za-z./])(?:{_alt(r.names)})(?![0-9A-Za-z./])"), _name),  # 24/7 but not 24/7/2024
         # a height 1米75 / 1米8 (no unit after the second number: 1米75厘米 is not this)
         _Class("yue.height", c(r"(?<![\d.,])(?P<a>\d)\s?(?P<unit>米)\s?(?P<b>\d{1,2})(?![\d.,]|\s?(?:[A-Za-z]|米|厘|公|毫|個|个))"), _height),
         _Class("yue.year", c(rf"(?<![\d.,])({_YEAR})\s?({_DASH}|至|到)\s?({_YEAR})(?![\d.,])"), _year_range),
