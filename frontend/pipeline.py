@@ -95,7 +95,9 @@ def _stages_tn(pieces: list[Piece], ctx: Context) -> list[Piece]:
     # Cantonese follows its TN's rule (a tie is Traditional); Mandarin needs a Traditional-only form
     if script.is_traditional(raw) if ctx.lang == "yue" else script.script_score(raw) > 0:
         # Traditional text: the words rules wrote (an email's 点, a formula's 等于) follow the user's script
-        pieces = [replace(p, text=script.to_traditional(p.text)) if p.kind == SPOKEN else p for p in pieces]
+        convert = script.to_hongkong if ctx.lang == "yue" else script.to_traditional
+        pieces = [replace(p, text=convert(p.text)) if p.kind == SPOKEN and not p.rule.startswith("yue.") else p
+                  for p in pieces]  # the Cantonese TN already wrote its words (厘米) in the text's script
     return pieces
 
 

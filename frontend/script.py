@@ -80,6 +80,12 @@ def to_traditional(text: str) -> str:
     return _converter("s2t").convert(text)
 
 
+def to_hongkong(text: str) -> str:
+    """Simplified words a Mandarin rule wrote, in Hong Kong Traditional for Cantonese text (為, not
+    the OpenCC-standard 爲 that to_traditional writes)."""
+    return _converter("s2hk").convert(text)
+
+
 def to_simplified(text: str) -> str:
     """Traditional text in Simplified, for matching Simplified cue words (never for output)."""
     return _converter("t2s").convert(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import pieces as pieces_mod
 from .yue_homophone import homophone
-from .script import in_script, is_traditional, to_traditional
+from .script import in_script, is_traditional, to_hongkong
 from .yue_rules import load as load_rules
 from .yue_tn import find
 
@@ -26,4 +26,4 @@ def formula_reading(spoken: str, traditional: bool) -> str:
     templates are written Simplified, which a Traditional paragraph must not show)."""
     for mandarin, cantonese in load_rules().math_words.items():
         spoken = spoken.replace(mandarin, cantonese)
-    return in_script(to_traditional(spoken), traditional)
+    return in_script(to_hongkong(spoken), traditional)

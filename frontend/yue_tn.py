@@ -16,7 +16,7 @@ import regex
 from .pieces import Match
 from .yue_numerals import yue_digits, yue_int, yue_number
 from .yue_rules import YueRules, load
-from .script import in_script, to_traditional
+from .script import in_script, to_hongkong
 
 # Full-width forms read like their ASCII twins; the table keeps the text length, so spans stay exact.
 _WIDTH = str.maketrans("０１２３４５６７８９．：％＄／－＋", "0123456789.:%$/-+")
@@ -361,7 +361,7 @@ def _classes(r: YueRules) -> list[_Class]:
         _Class("yue.version", c(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.])"), _version),
         _Class("yue.ordinal", c(r"(?<![\d.])(\d+)(?:st|nd|rd|th)(?![A-Za-z])"), _english_ordinal),
         _Class("yue.digits", c(r"(?<=[A-Za-z])\d{3,}(?![\d.,])"), _digits),
-        _Class("yue.cardinal", c(rf"(?P<neg>{_NEG_OK}[-−])?(?P<num>{num})(?:\s?(?P<unit>{units})(?![A-Za-z]))?"), _number),
+        _Class("yue.cardinal", c(rf"(?P<neg>{_NEG_OK}[-−])?(?P<num>{num})(?:\s?(?P<unit>{units})(?![A-Za-z²³]))?"), _number),
     ]
 
 
@@ -420,7 +420,7 @@ def _stray_symbols(src: str, found: list) -> list:
         if gap_end > pos:
             for m in symbols.find(src, "zh", pos, gap_end):
                 if src[m.start:m.end] not in _CURRENCY_SIGNS:
-                    out.append((m.start, m.end, to_traditional(m.text), "yue." + m.rule))
+                    out.append((m.start, m.end, to_hongkong(m.text), "yue." + m.rule))
         if item is not None:
             out.append(item)
             pos = max(pos, item[1])
