@@ -117,8 +117,10 @@ def _identifier_gaps(text: str):
     for m in _SNAKE.finditer(text):
         token = m.group(0)
         parts = [p for p in token.split("_") if p]
-        base_is_math = len(parts[0]) < 2 or parts[0].lower() in _MATH_BASES or parts[0].isdigit()
-        if len(parts) < 2 or (len(parts) == 2 and base_is_math and token[0] != "_"):
+        # x_1, T_max, a_n, log_2, max_x: a one-letter base, or a formula name with a short index
+        subscript = len(parts) == 2 and token[0] != "_" and (
+            len(parts[0]) < 2 or parts[0].isdigit() or parts[0] in _MATH_BASES and len(parts[1]) <= 2)
+        if len(parts) < 2 or subscript:
             continue
         for u in regex.finditer(r"_+", token):
             at_edge = u.start() == 0 or u.end() == len(token)
