@@ -798,6 +798,13 @@ COUNTERS = [
     ('max_x', 'zh', '最大值x'),
     ('HTTP_PROXY环境变量', 'zh', 'HTTP PROXY环境变量'),
     ('We use names like user_id and userName.', 'en', 'We use names like user id and user Name.'),
+    ('你要2杯定3杯？', None, '你要兩杯定三杯？'),  # 定 "or" in a question is Cantonese
+    ('这首歌长3分钟', 'zh', '这首歌{chang2}三分钟'),
+    ('他比我长2岁', 'zh', '他比我长两岁'),
+    ('你得在3点前到', 'zh', '你{dei3}在三点前到'),
+    ('2个人得抬一个箱子', 'zh', '两个人{dei3}抬一个箱子'),
+    ('记得在门口等我', 'zh', '记得在门口等我'),
+    ('这个人得了病', 'zh', '这个人得了病'),
 ]
 
 
@@ -810,6 +817,15 @@ def test_probe_set_is_big_and_has_no_duplicates():
     texts = [c[0] for c in CASES]
     assert len(texts) >= 400
     assert len(set(texts)) == len(texts)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("你要茶定咖啡？", "yue"), ("你想食飯定食麵？", "yue"), ("今日定聽日？", "yue"),
+    ("你一定要去吗？", "zh"), ("你决定了吗？", "zh"), ("这个价格定了吗？", "zh"), ("我们定什么时候出发？", "zh"),
+    ("会议定在几点？", "zh"), ("他被定为第一名吗？", "zh"), ("我们约定好了吗？", "zh"), ("这是固定的吗？", "zh"),
+])
+def test_or_question_with_ding_is_cantonese(text, lang):
+    assert frontend.detect_language(text) == lang
 
 
 # ---- a formula line takes the language of the Chinese text around it -------------------------
