@@ -105,10 +105,21 @@ def control_prefix(text: str) -> Prefix | None:
         return None
     names = _control_names()
     for part in _NAME_SPLIT.split(m.group("name") or m.group("name2")):
-        hit = names.get(part.lower())
-        if hit:
-            return Prefix(m.end(), *hit)
+        for name in _name_forms(part.lower()):
+            hit = names.get(name)
+            if hit:
+                return Prefix(m.end(), *hit)
     return None
+
+
+def _name_forms(name: str) -> tuple[str, ...]:
+    """四川方言 / 四川口音 / 粤语方言 say the same as 四川话 / 粤语: try the name, then its stem
+    alone and with 话/話."""
+    for suffix in ("方言", "口音", "腔"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            stem = name[:-len(suffix)]
+            return name, stem, stem + "话", stem + "話"
+    return (name,)
 
 
 def cantonese_score(text: str) -> int:

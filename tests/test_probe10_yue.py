@@ -842,6 +842,23 @@ def test_or_question_with_ding_is_cantonese(text, lang):
     assert frontend.detect_language(text) == lang
 
 
+@pytest.mark.parametrize("prefix, lang, dialect", [
+    ("(四川方言)", "zh", "四川话"), ("(东北方言)", "zh", "东北话"), ("(四川口音)", "zh", "四川话"),
+    ("(粤语方言)", "yue", None), ("(广州话)", "yue", None), ("(武汉话)", "zh", "湖北话"), ("(杭州话)", "zh", "吴语"),
+])
+def test_dialect_prefix_variants(prefix, lang, dialect):
+    from frontend.langid import control_prefix
+    found = control_prefix(prefix + "银行行长来了")
+    assert found is not None and (found.lang, found.dialect) == (lang, dialect)
+    if lang == "zh":  # dialect mode: no automatic pinyin braces, the prefix is kept
+        assert frontend.normalize(prefix + "银行行长来了") == prefix + "银行行长来了"
+
+
+@pytest.mark.parametrize("text", ["(方言)银行行长来了", "(年轻女性)银行行长来了"])
+def test_not_a_dialect_prefix(text):
+    assert "{hang2}" in frontend.normalize(text)
+
+
 # ---- a formula line takes the language of the Chinese text around it -------------------------
 @pytest.mark.parametrize("text, expected", [
     ("(粤语)我哋計數\n7 × 8 = 56\n3.5 + 1.5 = 5", [("yue", "七乘以八等於五十六"), ("yue", "三點五加一點五等於五")]),
