@@ -203,7 +203,10 @@ def _clock_hour_ampm(m, text, r):
 
 
 def _english_ordinal(m, text, r):
-    """2nd -> 第二."""
+    """2nd -> 第二; before an English word it stays English: 2nd hand -> second hand."""
+    if regex.match(r" ?[A-Za-z]{2,}", text[m.end():m.end() + 3]):
+        from .numerals import en_ordinal
+        return en_ordinal(m.group(1))
     return r.say("ordinal", n=yue_int(m.group(1)))
 
 
