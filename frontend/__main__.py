@@ -28,7 +28,7 @@ def main(argv=None) -> int:
                 from .explain import describe
                 print(describe(u, text))
     except FrontendError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(f"error: {args.file + ': ' if args.file else ''}{e}", file=sys.stderr)
         return 2
     return 0
 

@@ -108,6 +108,37 @@ _EMPHASIS = regex.compile(r"(\*\*|__|~~)(?=[^\s*_~])(.{1,300}?)(?<=[^\s*_~])\1"
 # 则S₅=____, 比较大小：-3___-5: three or more underscores (or a run of full-width ＿) are a fill-in blank
 _BLANK = regex.compile(r"_{3,}")
 _CODE = regex.compile(r"(`+)([^`\n]{1,500}?)\1")
+# Code identifiers: snake_case (user_id, max_retry_count, __init__) and lowerCamelCase
+# (getUserName, setTimeout; not mmHg). Their words are read one by one; x_1, a_n, T_max, log_2 stay math
+# subscripts (a one-letter or formula-name base with a single part).
+_SNAKE = regex.compile(r"(?<![A-Za-z0-9_\\])_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*(?![A-Za-z0-9_])")
+# a camelCase head of three letters, or two humps: units like mmHg and cmHg are not identifiers
+_CAMEL = regex.compile(r"(?<![A-Za-z0-9_])(?:[a-z]{3,}(?:[A-Z][a-z]+)+|[a-z]{2}(?:[A-Z][a-z]+){2,})(?![A-Za-z0-9_])")
+_CAMEL_HUMP = regex.compile(r"(?<=[a-z])[A-Z]")
+_MATH_BASES = frozenset("sin cos tan cot sec csc log ln lg lim max min exp det".split())
+
+
+def _identifier_gaps(text: str):
+    """The underscores of snake_case identifiers (-> a space, or nothing at the ends) and the
+    word boundaries of camelCase ones (-> a space), as RAW matches: the words stay text."""
+    for m in _SNAKE.finditer(text):
+        token = m.group(0)
+        parts = [p for p in token.split("_") if p]
+        # x_1, T_max, a_n, log_2, max_x: a one-letter base, or a formula name with a short index
+        subscript = len(parts) == 2 and token[0] != "_" and (
+            len(parts[0]) < 2 or parts[0].isdigit() or parts[0] in _MATH_BASES and len(parts[1]) <= 2)
+        if len(parts) < 2 or subscript:
+            continue
+        for u in regex.finditer(r"_+", token):
+            at_edge = u.start() == 0 or u.end() == len(token)
+            yield Match(m.start() + u.start(), m.start() + u.end(), "" if at_edge else " ",
+                        "cleanup.identifier", kind=RAW)
+    for m in _CAMEL.finditer(text):
+        for b in _CAMEL_HUMP.finditer(m.group(0)):
+            at = m.start() + b.start()
+            yield Match(at, at + 1, " " + b.group(0), "cleanup.identifier", kind=RAW)
+
+
 # A Weibo-style topic #话题# : the marks frame the topic and are not read (PR #123 keeps its 井号).
 _TOPIC = regex.compile(r"(?<![#\w])#(?=[^#\n]{0,40}\p{Han})([^#\s][^#\n]{0,39}?)(?<=\S)#(?!#)")
 _REPEAT = regex.compile(r"([!?！？。，,;；、])\1+")
@@ -203,6 +234,7 @@ def _finds(text: str, lang: str, at_line_start: bool):
     yield from layout.find(text, lang, at_line_start, readings(lang))
     for m in _BLANK.finditer(text):  # before emphasis: two blanks are no __bold__ pair
         yield Match(m.start(), m.end(), readings(lang)["blank"], "cleanup.blank")
+    yield from _identifier_gaps(text)  # before emphasis: __init__ is a name, not bold
     for m in _EMPHASIS.finditer(text):
         inner = 2 if m.group(1) else 4 if m.group(3) else 6
         yield Match(m.start(), m.start(inner), "", "markdown.emphasis", kind=RAW)

@@ -105,10 +105,21 @@ def control_prefix(text: str) -> Prefix | None:
         return None
     names = _control_names()
     for part in _NAME_SPLIT.split(m.group("name") or m.group("name2")):
-        hit = names.get(part.lower())
-        if hit:
-            return Prefix(m.end(), *hit)
+        for name in _name_forms(part.lower()):
+            hit = names.get(name)
+            if hit:
+                return Prefix(m.end(), *hit)
     return None
+
+
+def _name_forms(name: str) -> tuple[str, ...]:
+    """四川方言 / 四川口音 / 粤语方言 say the same as 四川话 / 粤语: try the name, then its stem
+    alone and with 话/話."""
+    for suffix in ("方言", "口音", "腔"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            stem = name[:-len(suffix)]
+            return name, stem, stem + "话", stem + "話"
+    return (name,)
 
 
 def cantonese_score(text: str) -> int:
@@ -141,6 +152,21 @@ def paragraph_lang(text: str, *, neutral_traditional: str | None = None) -> str:
     if neutral not in ("zh", "yue"):
         raise ValueError(f"neutral_traditional must be 'zh' or 'yue', not {neutral!r}")
     return neutral if neutral == "yue" and script_score(text) > 0 else "zh"
+
+
+# Latin names a formula uses without being English prose (sin30° = 1/2, log₂8 = 3)
+_MATH_NAMES = frozenset("sin cos tan cot sec csc arcsin arccos arctan sinh cosh tanh log ln lg lim "
+                        "max min exp det mod gcd lcm dx dy dt".split())
+_LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")
+
+
+def language_neutral(text: str) -> bool:
+    """True when nothing in `text` tells a language: no Han character and no Latin word beyond
+    single letters and formula names (7 × 8 = 56, f(x) = 2x + 1, sin30° = 1/2). Such a line in a
+    Chinese document is read in the document's language, not in English."""
+    if _HAN.search(text):
+        return False
+    return all(w.group().lower() in _MATH_NAMES for w in _LATIN_WORD.finditer(text))
 
 
 def detect_language(text: str, lang: str | None = None, *, neutral_traditional: str | None = None) -> str:

@@ -17,6 +17,7 @@ from typing import Iterator
 
 from . import cleanup, inline, langid, lexicon as lexicon_mod, math as math_mod, polyphone, script, split, tn, yue
 from .context import Context
+from .errors import MarkupError
 from .pieces import MARKUP, RAW, SPOKEN, Change, Piece, text_of
 from .utterance import PAUSE_MS, Utterance
 
@@ -90,9 +91,13 @@ def _stages_tn(pieces: list[Piece], ctx: Context) -> list[Piece]:
     pieces = lexicon_mod.apply(pieces, ctx)
     pieces = math_mod.apply(pieces, ctx)
     pieces = _numbers(pieces, ctx)
-    if ctx.lang != "yue" and script.script_score(text_of(p for p in pieces if p.kind == RAW)) > 0:
-        # Traditional Mandarin (or dialect) text: the words rules wrote follow the user's script
-        pieces = [replace(p, text=script.to_traditional(p.text)) if p.kind == SPOKEN else p for p in pieces]
+    raw = text_of(p for p in pieces if p.kind == RAW)
+    # Cantonese follows its TN's rule (a tie is Traditional); Mandarin needs a Traditional-only form
+    if script.is_traditional(raw) if ctx.lang == "yue" else script.script_score(raw) > 0:
+        # Traditional text: the words rules wrote (an email's 点, a formula's 等于) follow the user's script
+        convert = script.to_hongkong if ctx.lang == "yue" else script.to_traditional
+        pieces = [replace(p, text=convert(p.text)) if p.kind == SPOKEN and not p.rule.startswith("yue.") else p
+                  for p in pieces]  # the Cantonese TN already wrote its words (厘米) in the text's script
     return pieces
 
 
@@ -126,7 +131,9 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
     dialect = prefix.dialect if prefix else None
     pending_prefix = prefix
     carry_yue = False  # an earlier paragraph of this document was detected as Cantonese
+    last_chinese = None  # "zh"/"yue" while the latest paragraph that tells a language is Chinese
     unspoken: list[Change] = []  # what was dropped with no utterance of its own: shown with the next one
+    held: Utterance | None = None  # --explain: the latest utterance, until we know nothing follows
     for start, end, para, is_fence in iter_paragraphs(text):
         if is_fence:
             # a markdown code block is never read aloud; --explain says so
@@ -140,8 +147,11 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
                 pieces.append(Piece(para[cut:], cut, end))
             pending_prefix = None
         para_lang = doc_lang
-        if lang is None and para_lang is not None and langid.paragraph_lang(para) == "en":
+        neutral = lang is None and langid.language_neutral(para)  # 7 × 8 = 56: no word tells
+        if lang is None and para_lang is not None and langid.paragraph_lang(para) == "en" and not neutral:
             para_lang = "en"  # a (粤语)/(四川话) prefix sets the Chinese variety, not English lines
+        if para_lang is None and neutral and last_chinese is not None:
+            para_lang = last_chinese  # a formula line under Chinese text is read in that language
         if para_lang is None:
             para_lang = langid.paragraph_lang(para)
             if carry_yue and para_lang == "zh" and langid.script_score(para) >= 0:
@@ -150,19 +160,34 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
                 para_lang = "yue"
             if para_lang != "en":
                 carry_yue = para_lang == "yue"
+        if para.strip() and not neutral:
+            last_chinese = para_lang if para_lang in ("zh", "yue") else None
         ctx = Context(lang=para_lang, forced_lang=lang, dialect=dialect,
                       lexicon=compiled, yue_render=yue_render)
         if max_chars:
             ctx.max_chars = max_chars
-        pieces = _stages_tn(pieces, ctx)
+        try:
+            pieces = _stages_tn(pieces, ctx)
+        except MarkupError as e:  # the stage saw one paragraph: say where it is in the whole input
+            raise MarkupError(e.message, text, *e.span) from None
         sentences = split.sentences(pieces, ctx)
+        if explain and not sentences:
+            unspoken.extend(ctx.changes)  # a line that was all dropped (an emoji): shown with the next one
+        para_start, para_end = start, end
         for i, (sent, pause_ms) in enumerate(sentences):
             if i == len(sentences) - 1:
                 pause_ms = max(pause_ms, PAUSE_MS["paragraph"])
             sent = _stages_pronunciation(sent, ctx)
             spoken = _tidy(text_of(sent))
             start, end = sent[0].start, sent[-1].end
-            changes = tuple(c for c in ctx.changes if c.start >= start and c.end <= end) if explain else ()
+            changes = ()
+            if explain:
+                # A change belongs to the sentence it starts in; what was dropped before the first
+                # sentence (**重要**) or after one (an emoji closing the line) has no sentence of its
+                # own and goes with the nearest one before it (else the first).
+                lo = para_start if i == 0 else start
+                hi = sentences[i + 1][0][0].start if i + 1 < len(sentences) else para_end + 1
+                changes = tuple(c for c in ctx.changes if lo <= c.start < hi)
             if not spoken or not _speakable(spoken):
                 unspoken.extend(changes)  # an emoji-only line: its named rule still shows
                 continue
@@ -172,7 +197,15 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
                 start += 1
             while end > start and text[end - 1].isspace():
                 end -= 1
-            yield Utterance(spoken, ctx.lang, pause_ms, (start, end), changes)
+            utterance = Utterance(spoken, ctx.lang, pause_ms, (start, end), changes)
+            if not explain:
+                yield utterance
+                continue
+            if held is not None:
+                yield held
+            held = utterance  # held back one step: a line dropped at the very end still shows with it
+    if held is not None:
+        yield replace(held, changes=held.changes + tuple(unspoken)) if unspoken else held
 
 
 def _speakable(text: str) -> bool:

@@ -20,9 +20,16 @@ def _converter(config: str):
     return opencc.OpenCC(config)
 
 
+# Cantonese writes these the same in Traditional and Simplified text although OpenCC maps them
+# (吓 haa5 "a bit", 睇吓, is not 嚇 "scare"): they say nothing about the script
+_CANTONESE_SHARED = frozenset("吓")
+
+
 @functools.lru_cache(maxsize=8192)
 def _script_of_char(ch: str) -> int:
     """+1 Traditional-only form, -1 Simplified-only form, 0 shared by both scripts."""
+    if ch in _CANTONESE_SHARED:
+        return 0
     if _converter("t2s").convert(ch) != ch:
         return 1
     if _converter("s2t").convert(ch) != ch and not _in_big5(ch):
@@ -71,6 +78,12 @@ def script_variants(text: str) -> tuple[str, ...]:
 def to_traditional(text: str) -> str:
     """Simplified characters a Mandarin rule wrote (一万, 负二度) in Traditional, for Traditional text."""
     return _converter("s2t").convert(text)
+
+
+def to_hongkong(text: str) -> str:
+    """Simplified words a Mandarin rule wrote, in Hong Kong Traditional for Cantonese text (為, not
+    the OpenCC-standard 爲 that to_traditional writes)."""
+    return _converter("s2hk").convert(text)
 
 
 def to_simplified(text: str) -> str:

@@ -46,6 +46,9 @@ class YueRules:
     short_year_after: tuple  # after 年: 98年出世 is a year
     short_year_before: tuple  # before the number: 喺98年 is a year
     short_year_duration: tuple  # after 年: 20年前 is a duration
+    clock_day_words: dict  # 24-hour clock hour a part of the day starts at -> word (11pm 夜晚)
+    day_parts: tuple  # 朝早, 下晝 ...: said before a time, am/pm after it is not said again
+    math_words: dict  # Mandarin word of a formula reading -> its Cantonese form (x的平方 -> x嘅平方)
 
     def say(self, word: str, **slots: str) -> str:
         return self.words[word](**slots)
@@ -69,13 +72,24 @@ def _mapping(data, key) -> dict:
     return value
 
 
+def _clock_day_words(data) -> dict:
+    table = data.get("clock_day_words") or {}
+    if not isinstance(table, dict) or any(not isinstance(k, int) or not 0 <= k <= 23 or not isinstance(v, str)
+                                          for k, v in table.items()):
+        raise rules.fail(data, "clock_day_words must map hours 0-23 to words", "clock_day_words")
+    if table and 0 not in table:
+        raise rules.fail(data, "clock_day_words must start at hour 0", "clock_day_words")
+    return dict(table)
+
+
 @rules.compiled
 def load() -> YueRules:
     data = rules.load("yue", "readings")
     rules.check_keys(data, ["words", "time", "counted", "labels", "label_before", "ordinal", "digit_context",
                             "digit_before", "magnitudes", "currencies", "units", "temperature_words",
                             "dial_words", "names", "currency_words", "currency_word_traps",
-                            "counted_unless_label", "short_year_after", "short_year_before", "short_year_duration"],
+                            "counted_unless_label", "short_year_after", "short_year_before", "short_year_duration",
+                            "math_words", "day_parts", "clock_day_words"],
                       "readings.yaml")
     words_node = _mapping(data, "words")
     rules.check_keys(words_node, WORD_SLOTS, "words")
@@ -138,4 +152,7 @@ def load() -> YueRules:
         magnitudes=magnitudes, currencies=currencies, units=units,
         short_year_after=tuple(_words_list(data, "short_year_after")),
         short_year_before=tuple(_words_list(data, "short_year_before")),
-        short_year_duration=tuple(_words_list(data, "short_year_duration")))
+        short_year_duration=tuple(_words_list(data, "short_year_duration")),
+        day_parts=tuple(_words_list(data, "day_parts")),
+        clock_day_words=_clock_day_words(data),
+        math_words={str(k): str(v) for k, v in _mapping(data, "math_words").items()})

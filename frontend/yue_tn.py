@@ -8,6 +8,7 @@ number (rules/yue/readings.yaml: `counted` vs `labels`) and before it (第, 星�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Callable
 
 import regex
@@ -15,7 +16,7 @@ import regex
 from .pieces import Match
 from .yue_numerals import yue_digits, yue_int, yue_number
 from .yue_rules import YueRules, load
-from .script import in_script
+from .script import in_script, to_hongkong
 
 # Full-width forms read like their ASCII twins; the table keeps the text length, so spans stay exact.
 _WIDTH = str.maketrans("０１２３４５６７８９．：％＄／－＋", "0123456789.:%$/-+")
@@ -173,9 +174,22 @@ def _clock(m, text, r):
             sec = int(s)
             spoken += r.say("clock_seconds", s=("零" if sec < 10 and sec else "") + yue_int(sec))
     ampm = (m.group("ampm") or "").strip().lower().replace(".", "")
-    if ampm:
-        spoken = r.say("am" if ampm == "am" else "pm") + spoken
+    if ampm and not _day_part_said(text, m.start(), r):
+        spoken = _day_word(h, ampm, r) + spoken
     return spoken
+
+
+def _day_word(h: int, ampm: str, r) -> str:
+    """am/pm as the part of the day it falls in: 3pm 下晝, 11pm 夜晚, 1am 凌晨 (clock_day_words)."""
+    from .tn.time import clock_day_word
+    if not r.clock_day_words:
+        return r.say("am" if ampm == "am" else "pm")
+    return clock_day_word(h, ampm == "pm", r.clock_day_words)
+
+
+def _day_part_said(text: str, start: int, r) -> bool:
+    """朝早6:00am, 下晝3pm: the words before already say the part of the day; am/pm is not said again."""
+    return text[max(0, start - 8):start].rstrip().endswith(r.day_parts)
 
 
 def _clock_hour_ampm(m, text, r):
@@ -184,11 +198,15 @@ def _clock_hour_ampm(m, text, r):
     if not 0 <= h <= 12:
         return None
     ampm = m.group("ampm").lower().replace(".", "")
-    return r.say("am" if ampm == "am" else "pm") + r.say("clock_hour", h=yue_int(h, liang=True))
+    hour = r.say("clock_hour", h=yue_int(h, liang=True))
+    return hour if _day_part_said(text, m.start(), r) else _day_word(h, ampm, r) + hour
 
 
 def _english_ordinal(m, text, r):
-    """2nd -> 第二."""
+    """2nd -> 第二; before an English word it stays English: 2nd hand -> second hand."""
+    if regex.match(r" ?[A-Za-z]{2,}", text[m.end():m.end() + 3]):
+        from .numerals import en_ordinal
+        return en_ordinal(m.group(1))
     return r.say("ordinal", n=yue_int(m.group(1)))
 
 
@@ -209,7 +227,21 @@ def _hkd(num: str, mag: str | None, r: YueRules) -> str:
     return yue_number(num, point=r.say("point")) + dollar
 
 
+_LATIN_MAGNITUDE = {"千": 10**3, "百萬": 10**6, "十億": 10**9}
+
+
+def _expand_latin_magnitude(num: str, mag: str | None, r: YueRules) -> tuple[str, str | None]:
+    """$30K is thirty thousand dollars (三萬蚊), not 三十千蚊: a Latin k/M/bn is multiplied out and
+    the amount read whole; Chinese 萬/億 stay words (五十萬蚊)."""
+    if not mag or not mag.isascii() or r.magnitudes.get(mag) not in _LATIN_MAGNITUDE:
+        return num, mag
+    value = Decimal(num.replace(",", "")) * _LATIN_MAGNITUDE[r.magnitudes[mag]]
+    text = format(value.normalize(), "f")
+    return text, None
+
+
 def _amount(cur: str, num: str, mag: str | None, r: YueRules, written_before: str = "") -> str:
+    num, mag = _expand_latin_magnitude(num, mag, r)
     reading = r.currencies[cur]
     if reading == "hkd":
         return _hkd(num, mag, r)
@@ -303,10 +335,12 @@ def _classes(r: YueRules) -> list[_Class]:
     c = regex.compile
     return [
         _Class("yue.digits", c(rf"(?<=(?:{_alt(r.digit_context)})[\s:：是係系為为]*)\+?\d(?:[\d\- ]*\d){{2,}}"), _digits),
-        _Class("yue.name", c(rf"(?<![0-9A-Za-z.])(?:{_alt(r.names)})(?![0-9A-Za-z.])"), _name),
+        _Class("yue.name", c(rf"(?<![0-9A-Za-z./])(?:{_alt(r.names)})(?![0-9A-Za-z./])"), _name),  # 24/7 but not 24/7/2024
         # a height 1米75 / 1米8 (no unit after the second number: 1米75厘米 is not this)
         _Class("yue.height", c(r"(?<![\d.,])(?P<a>\d)\s?(?P<unit>米)\s?(?P<b>\d{1,2})(?![\d.,]|\s?(?:[A-Za-z]|米|厘|公|毫|個|个))"), _height),
         _Class("yue.year", c(rf"(?<![\d.,])({_YEAR})\s?({_DASH}|至|到)\s?({_YEAR})(?![\d.,])"), _year_range),
+        # 2019-20年度: a year range whose second year is written short, before 年度/年
+        _Class("yue.year", c(rf"(?<![\d.,])({_YEAR})\s?({_DASH}|至|到)\s?(\d{{2}})(?=\s?(?:年度|學年|学年|年))"), _year_range),
         _Class("yue.telephone", c(r"(?<![\d.,])(?P<cc>\+?852[ -]?)?(?P<a>[2-9]\d{3})(?P<sep>[ \-–]?)(?P<b>\d{4})(?![\d.,])"
                                   r"(?(cc)|(?(sep)|(?!)))"), _hk_phone),
         _Class("yue.digits", c(rf"(?<=(?:{_alt(r.dial_words)})[咗了]?\s?)(?<![\d.,])\d{{3,8}}(?![\d.,])"), _dialled),
@@ -330,7 +364,7 @@ def _classes(r: YueRules) -> list[_Class]:
         _Class("yue.version", c(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.])"), _version),
         _Class("yue.ordinal", c(r"(?<![\d.])(\d+)(?:st|nd|rd|th)(?![A-Za-z])"), _english_ordinal),
         _Class("yue.digits", c(r"(?<=[A-Za-z])\d{3,}(?![\d.,])"), _digits),
-        _Class("yue.cardinal", c(rf"(?P<neg>{_NEG_OK}[-−])?(?P<num>{num})(?:\s?(?P<unit>{units})(?![A-Za-z]))?"), _number),
+        _Class("yue.cardinal", c(rf"(?P<neg>{_NEG_OK}[-−])?(?P<num>{num})(?:\s?(?P<unit>{units})(?![A-Za-z²³]))?"), _number),
     ]
 
 
@@ -371,7 +405,29 @@ def find(text: str, traditional: bool) -> list[Match]:
                           "yue.digits"))
     found.sort()
     found = _join_ranges(src, found, r)
+    found = _stray_symbols(src, found)
     return [Match(s, e, in_script(t, traditional), rule) for s, e, t, rule in found]
+
+
+_CURRENCY_SIGNS = "$¥￥€£"  # without an amount they are names, not words to say (蚊 needs a number)
+
+
+def _stray_symbols(src: str, found: list) -> list:
+    """Symbols no number class and no formula claimed (面積 = 長 × 闊: the first =, 好~) are read
+    like the Mandarin TN reads them (rules/zh/symbols.yaml), in Traditional: no symbol reaches
+    the voice from a Cantonese paragraph either."""
+    from .tn import symbols  # the Mandarin stray-symbol reader; its words are shared Chinese ones
+    out, pos = [], 0
+    for item in found + [None]:
+        gap_end = item[0] if item is not None else len(src)
+        if gap_end > pos:
+            for m in symbols.find(src, "zh", pos, gap_end):
+                if src[m.start:m.end] not in _CURRENCY_SIGNS:
+                    out.append((m.start, m.end, to_hongkong(m.text), "yue." + m.rule))
+        if item is not None:
+            out.append(item)
+            pos = max(pos, item[1])
+    return out
 
 
 def _unclaimed(claimed: bytearray, start: int, end: int):

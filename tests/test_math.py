@@ -275,9 +275,12 @@ def test_english_words_end_a_formula_and_survive():
     assert "x plus one equals two" in out
 
 
-def test_yue_paragraph_reads_math_in_mandarin():
+def test_yue_paragraph_reads_math_with_chinese_templates_in_its_script():
+    # the Mandarin templates, written in the Cantonese paragraph's script (probe 10: 等於, 點)
     from frontend.math import find
     [m] = find("x+1=2", "yue")
+    assert m.text == "x加一等於二"
+    [m] = find("计下：x+1=2", "yue")  # Simplified Cantonese keeps Simplified
     assert m.text == "x加一等于二"
 
 

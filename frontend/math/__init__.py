@@ -9,7 +9,10 @@ Chinese paragraphs (ctx.lang "zh" or "yue") read math in Mandarin, English ones 
 """
 from __future__ import annotations
 
+import re
+
 from ..pieces import Change, Match, rewrite
+from ..script import is_traditional
 from .parser import Node, parse
 from .reader import Reader, rules_for
 from .spans import find_spans
@@ -121,11 +124,18 @@ def _relation_mode(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_CURRENCY_SIGNS = set("$¥￥€£")
+_AMOUNT_AFTER_CURRENCY = re.compile(r"\d[\d.,]*\s?[kKmM]?(?:\s?[-~～–]\s?[$¥￥€£]?\d[\d.,]*\s?[kKmM]?)?")
+
+
 def find(text: str, lang: str, changes: list[Change] | None = None, offset: int = 0) -> list[Match]:
     """Formula matches in one raw text (lang: the paragraph's reading language)."""
     reading = "en" if lang == "en" else "zh"
     matches = []
     for span in find_spans(text):
+        if not span.latex and _AMOUNT_AFTER_CURRENCY.fullmatch(text, span.start, span.end) \
+                and text[max(0, span.start - 4):span.start].rstrip()[-1:] in _CURRENCY_SIGNS:
+            continue  # $3k-5k, ¥2k~3k: an amount range for the money reading, not 3k minus 5k
         unknown: list[str] = []
         source = text[span.body_start:span.body_end]
         relation = _relation_mode(text, span.start, span.end) if reading == "en" else None
@@ -135,6 +145,9 @@ def find(text: str, lang: str, changes: list[Change] | None = None, offset: int 
             for name in unknown:  # read by name, not dropped silently: visible in --explain
                 changes.append(Change(offset + span.start, offset + span.end, "\\" + name, name,
                                       "math.latex.unknown"))
+        if lang == "yue":  # Cantonese words and the paragraph's script (三點一四, x嘅平方)
+            from ..yue import formula_reading
+            spoken = formula_reading(spoken, is_traditional(text))
         spoken = _unsay_leading_word(spoken, text[:span.start], reading)
         spoken = _unsay_named_interval(spoken, text[:span.start], reading)
         start = _absorb_word(spoken, text, span.start, reading)

@@ -43,11 +43,12 @@ def resolve(candidates: Iterable[Match]) -> list[Match]:
     return kept
 
 
-def find_all(text: str, lang: str) -> list[Match]:
-    """Every class's reading of `text` (lang "zh" or "en"), overlaps resolved by priority."""
+def find_all(text: str, lang: str, traditional: bool = False) -> list[Match]:
+    """Every class's reading of `text` (lang "zh" or "en"), overlaps resolved by priority.
+    traditional: `text` is a Simplified shadow of Traditional text (HK/Taiwan: $ is the local dollar)."""
     def candidates() -> Iterator[Match]:
         for cls in CLASSES:
-            yield from cls.find(text, lang)
+            yield from (money.find(text, lang, traditional) if cls is money else cls.find(text, lang))
     kept = resolve(candidates())
     if lang == "en":
         kept = [_spaced(text, m) for m in kept]
@@ -96,15 +97,15 @@ def _left_stand_in(prev) -> str:
     return ch if ch.isascii() and ch.isalnum() or "\u4e00" <= ch <= "\u9fff" else ""
 
 
-def _find_in_context(p, prev, ctx) -> list[Match]:
+def _find_in_context(p, prev, ctx, traditional: bool = False) -> list[Match]:
     lang = lang_of(p, ctx)
     stand_in = _left_stand_in(prev) if prev is not None and p.text[:1] in "-−" else ""
     if stand_in:
         n = len(stand_in)
-        found = find_all(stand_in + p.text, lang)
+        found = find_all(stand_in + p.text, lang, traditional)
         if all(m.start >= n for m in found):
             return [Match(m.start - n, m.end - n, m.text, m.rule, m.kind, m.atomic, m.lang) for m in found]
-    return find_all(p.text, lang)
+    return find_all(p.text, lang, traditional)
 
 
 def apply(pieces, ctx):
@@ -120,7 +121,7 @@ def apply(pieces, ctx):
             shadow = script.to_simplified(p.text)
             if len(shadow) == len(p.text):
                 p = replace(p, text=shadow)
-        return _find_in_context(p, prev, ctx)
+        return _find_in_context(p, prev, ctx, traditional)
 
     return rewrite(pieces, find, ctx.changes)
 

@@ -74,8 +74,23 @@ _ZH_M = re.compile(r"(?a)(?<![\d.])(\d{1,2})(?=\s*月)", re.A)
 _ZH_D = re.compile(r"(?a)(?<=月)(\s*)(\d{1,2})(?=\s*[日号])", re.A)
 
 
+def _slash_mdy(m) -> tuple[str, str, str] | None:
+    """12/25/2023 (US, month first) or 25/12/2023, 24/7/2024 (day first: the first number is no
+    month); month first when both are possible. None when neither order is a date."""
+    a, b, y = m.groups()
+    if _valid(a, b):
+        return y, a, b
+    if _valid(b, a):
+        return y, b, a
+    return None
+
+
 def _zh(text: str) -> Iterator[Match]:
     nr = numbers_rules("zh")
+    for m in _MDY_US.finditer(text):
+        ymd = _slash_mdy(m)
+        if ymd:
+            yield Match(m.start(), m.end(), zh_date(*ymd), RULE)
     for m in _YMD.finditer(text):
         y, _, mo, d = m.groups()
         if _valid(mo, d):
@@ -186,9 +201,9 @@ def _en(text: str) -> Iterator[Match]:
         if _valid(mo, d):
             yield Match(m.start(), m.end(), en_date(y, mo, d), RULE)
     for m in _MDY_US.finditer(text):
-        mo, d, y = m.groups()
-        if _valid(mo, d):
-            yield Match(m.start(), m.end(), en_date(y, mo, d), RULE)
+        ymd = _slash_mdy(m)
+        if ymd:
+            yield Match(m.start(), m.end(), en_date(*ymd), RULE)
     for m in _en_month_days().finditer(text):
         a, b = int(m.group(2)), int(m.group(3))
         if 1 <= a < b <= 31:

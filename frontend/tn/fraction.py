@@ -72,7 +72,8 @@ def find(text: str, lang: str) -> Iterator[Match]:
     idioms = numbers_rules(lang).get("slash_idioms", [])
     for m in _pattern(lang).finditer(text):
         num, den, whole, unit = m.group("num"), m.group("den"), m.group("whole"), m.group("unit")
-        if not whole and not unit and f"{num}/{den}" in idioms:
+        if not whole and not unit and f"{num}/{den}" in idioms and text[m.end():m.end() + 1] != "/" \
+                and text[max(0, m.start("num") - 1):m.start("num")] != "/":  # 24/7/2024 is a date
             yield Match(m.start("num"), m.end(), f"{cardinal(num, lang)} {cardinal(den, lang)}", RULE + ".idiom")
             continue
         if whole and lang != "en" and m.group("join") != "又":

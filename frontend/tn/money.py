@@ -16,7 +16,8 @@ RULE = "number.money"
 @compiled
 def currencies(lang: str) -> dict:
     data = load(lang, "currency")
-    check_keys(data, ("symbols", "names", "yuan_names", "yuan_units", "zero", "scales", "rate_cues"), f"rules/{lang}/currency.yaml")
+    check_keys(data, ("symbols", "names", "yuan_names", "yuan_units", "zero", "scales", "rate_cues"),
+               f"rules/{lang}/currency.yaml")
     syms = data.get("symbols")
     if not isinstance(syms, dict):
         raise fail(data, "'symbols' must be a mapping", "symbols")
@@ -25,7 +26,7 @@ def currencies(lang: str) -> dict:
             if not (isinstance(v, list) and len(v) == 4 and all(isinstance(x, str) for x in v)):
                 raise fail(syms, f"currency {sym!r}: expected [unit, units, cent, cents]", sym)
         else:
-            check_keys(v, ("read", "yuan"), f"currency {sym!r}")
+            check_keys(v, ("read", "yuan", "traditional"), f"currency {sym!r}")
             if not isinstance(v.get("read"), str):
                 raise fail(v, f"currency {sym!r}: 'read' must be a string")
     return data
@@ -107,6 +108,13 @@ def en_money(num: str, names: list[str], scale: str = "") -> str:
 _TAIL = re.compile(r"(?a)\s?(?P<sep>[-~～–—])\s?(?P<num>" + NUM + r")(?![\d.,]?\d|\s?[%‰]|[A-Za-z])")
 
 
+@compiled
+def _scaled_tail(lang: str):
+    """'-5k' after $3k: the upper end of a range of scaled amounts, its scale still to read."""
+    scales = alternation(currencies(lang)["scales"])
+    return re.compile(r"(?a)\s?[-~～–—]\s?(" + NUM + r")(?=\s?(?:" + scales + r")(?![A-Za-z]))")
+
+
 def _range_tail(text: str, end: int, first: str) -> tuple[int, str] | None:
     """'-20' after ¥10: the upper end of a price range (the first is smaller, or the dash is a
     tilde or an en dash, which are never a minus); else None ($10-3 stays a subtraction)."""
@@ -141,7 +149,9 @@ def _after_rate_cue(text: str, start: int, cues: list[str], window: int = 8) -> 
     return any(c in before for c in cues)
 
 
-def find(text: str, lang: str) -> Iterator[Match]:
+def find(text: str, lang: str, traditional: bool = False) -> Iterator[Match]:
+    """traditional: the paragraph is Traditional script (Hong Kong, Taiwan), where a bare $ is the
+    local dollar (the symbol's `traditional` reading, 元), not the US dollar."""
     prefix, code_after, suffix = _patterns(lang)
     cur = currencies(lang)
     for m in prefix.finditer(text):
@@ -150,7 +160,13 @@ def find(text: str, lang: str) -> Iterator[Match]:
         negative = (m.group("sign") and sign_allowed(text, m.start())) or m.group("sign2")
         num, scale = _scaled(m.group("num"), m.group("scale"), lang)
         info = cur["symbols"][m.group("cur")]
-        ranged = None if negative or m.group("scale") or m.group("dup") else _range_tail(text, m.end(), m.group("num"))
+        if traditional and lang != "en" and "traditional" in info:
+            info = {**info, "read": info["traditional"]}  # HK/Taiwan text: $ is the local dollar
+        if m.group("scale"):  # $3k-5k: a range of scaled amounts needs the scale on both ends
+            t = _scaled_tail(lang).match(text, m.end())
+            ranged = (t.end(), t.group(1)) if t and not negative and not m.group("dup") else None
+        else:
+            ranged = None if negative or m.group("dup") else _range_tail(text, m.end(), m.group("num"))
         if ranged is not None:  # ¥10-20, $10–20: one currency for both ends, said once at the end
             end, num2 = ranged
             scale2 = re.match(r"(?a)\s?(" + alternation(cur["scales"]) + r")(?![A-Za-z])", text[end:])

@@ -12,6 +12,7 @@ RULE = "number.ordinal"
 _ZH = re.compile(r"(?a)第\s?(\d+)(?:\s?(?P<sep>[-~～–—至到])\s?(?:第\s?)?(\d+))?(?!\d|\.\d)")
 _ZH_LIST = re.compile(r"(?a)第\s?\d+(?:\s?[、,，和及]\s?\d+(?![\d.]))+")
 _EN = re.compile(r"(?a)(?<![\d.,])(\d+)\s?(st|nd|rd|th|ST|ND|RD|TH)\b", re.A)
+_BEFORE_ENGLISH_WORD = re.compile(r"(?a) ?[A-Za-z]{2,}")
 _ZH_NO = re.compile(r"(?a)\b(?:No|NO|no)\.\s?(\d+)(?![\d.])")
 _EN_NO = re.compile(r"(?a)\b(No|no|NO|Nos)\.\s?(?=\d)", re.A)
 
@@ -30,6 +31,9 @@ def find(text: str, lang: str) -> Iterator[Match]:
     for m in _EN.finditer(text):  # 1st和2nd, 拿了1st: an English ordinal in Chinese text is 第一
         if m.group(1)[-1:] in "123" and m.group(1)[-2:-1] != "1" and m.group(2).lower() != {"1": "st", "2": "nd", "3": "rd"}[m.group(1)[-1]]:
             continue  # 2st, 3th: no ordinal spelling, leave it alone
+        if _BEFORE_ENGLISH_WORD.match(text, m.end()):  # 2nd hand, 1st class: said in English
+            yield Match(m.start(), m.end(), numerals.en_ordinal(m.group(1)), RULE + ".english_word")
+            continue
         yield Match(m.start(), m.end(), zh_ordinal(m.group(1)), RULE + ".english")
     for m in _ZH_NO.finditer(text):
         yield Match(m.start(), m.end(), zh_ordinal(m.group(1)), RULE + ".number_sign")  # No.1中学: 第一中学

@@ -175,6 +175,10 @@ def _measure_after(lang: str):
     return re.compile(r"(?a)\s?(?:" + unit_pattern(lang) + "|" + alternation(words(lang, "measure_words") + ["年", "月", "日", "号"]) + ")")
 
 
+# abc123, wifi2024: a lower-case word with digits glued on; after a code word it is a password or ID
+_LETTERS_DIGITS = re.compile(r"(?a)(?<![A-Za-z0-9])[A-Za-z]+(\d{2,})(?![A-Za-z0-9.])")
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
     before, after, route, festival = _cue_patterns(lang)
     yield from plates(text, lang)
@@ -241,3 +245,7 @@ def find(text: str, lang: str) -> Iterator[Match]:
             yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")
     for m in _LEADING_ZERO.finditer(text):
         yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")
+    if lang != "en":
+        for m in _LETTERS_DIGITS.finditer(text):
+            if tail_has(text, m.start(), before):  # 密码是abc123: the digits of a password, one by one
+                yield Match(m.start(1), m.end(1), read_code(m.group(1), lang), RULE + ".code")

@@ -74,11 +74,20 @@ def en_time(h: str, m: str | None, ampm: str | None = None, s: str | None = None
     return out
 
 
-def _zh_day_part(text: str, start: int, ap: str) -> str:
-    """3pm in Mandarin is 下午三点; after a day-part word already said (明天下午3pm) only 三点."""
-    if tail_has(text, start, numbers_rules("zh").get("day_parts", []), window=4):
+def _zh_day_part(text: str, start: int, ap: str, hour: str) -> str:
+    """3pm in Mandarin is 下午三点, 11pm 晚上十一点, 1am 凌晨一点 (numbers.yaml clock_day_words);
+    after a day-part word already said (明天下午3pm) only 三点."""
+    rules = numbers_rules("zh")
+    if tail_has(text, start, rules.get("day_parts", []), window=4):
         return ""
-    return "上午" if ap.lower() == "a" else "下午"
+    return clock_day_word(int(hour), ap.lower().startswith("p"), rules.get("clock_day_words") or {0: "上午", 12: "下午"})
+
+
+def clock_day_word(hour: int, pm: bool, table: dict) -> str:
+    """The word for the part of the day of a 12-hour time: the entry of `table` (24-hour clock
+    hour the part starts at -> word) for the latest start at or before the time."""
+    h24 = hour % 12 + (12 if pm else 0)
+    return table[max(int(k) for k in table if int(k) <= h24)]
 
 
 def ratio(parts: list[str], lang: str) -> str:
@@ -124,7 +133,7 @@ def find(text: str, lang: str) -> Iterator[Match]:
         if is_time:
             spoken = en_time(h, mi, ap, s) if lang == "en" else zh_time(h, mi, s)
             if ap and lang != "en":
-                spoken = _zh_day_part(text, m.start(), ap) + spoken
+                spoken = _zh_day_part(text, m.start(), ap, h) + spoken
             yield Match(m.start(), _own_stop(text, m) if lang == "en" else m.end(), spoken, RULE)
         elif not ap:
             parts = [p for p in (h, mi, s) if p is not None]
@@ -144,7 +153,7 @@ def find(text: str, lang: str) -> Iterator[Match]:
         if lang == "en":
             yield Match(m.start(), _own_stop(text, m), en_time(h, None, ap), RULE)
         elif int(h) <= 12:
-            yield Match(m.start(), m.end(), _zh_day_part(text, m.start(), ap) + zh_time(h, None), RULE)
+            yield Match(m.start(), m.end(), _zh_day_part(text, m.start(), ap, h) + zh_time(h, None), RULE)
 
 
 class military:
