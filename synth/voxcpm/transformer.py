@@ -246,7 +246,11 @@ class MiniCPM(nn.Module):
         super().__init__()
         self.cfg = cfg
         if cfg.vocab_size:
-            self.embed_tokens = nn.Embedding(cfg.vocab_size, cfg.hidden_size)
+            # An uninitialised weight: the checkpoint fills it, and Embedding's own normal_ init
+            # on the meta device (load_model builds there) imports torch._dynamo: 1.2 s of the
+            # CLI's start-up.
+            self.embed_tokens = nn.Embedding(cfg.vocab_size, cfg.hidden_size,
+                                             _weight=torch.empty(cfg.vocab_size, cfg.hidden_size))
         self.layers = nn.ModuleList(Block(cfg) for _ in range(cfg.num_layers))
         self.norm = RMSNorm(cfg.hidden_size, cfg.rms_norm_eps)
         self.rope = None if cfg.no_rope else LongRoPE(cfg)
