@@ -123,3 +123,19 @@ def test_int8_quantisation_of_a_model_already_on_onednn_linears_still_quantises(
     quantize_int8(model.net)
     quantized = [m for m in model.net.modules() if "quantized" in type(m).__module__]
     assert len(quantized) >= 7 * len(model.net.base_lm.layers)
+
+
+def test_a_loaded_model_never_unpacks_weights_outside_inference_mode(monkeypatch):
+    # Trap of session 3: with grad-requiring embeddings/norms, a prefill outside inference mode
+    # sent every packed layer to F.linear(x, weight.to_dense()): a copy of every weight, kept
+    # alive by the autograd graph (+1.7 GiB at full size).  load_model returns an inference-only net.
+    model = synth.load_model(TINY, device="cpu")
+    assert not any(p.requires_grad for p in model.net.parameters())
+
+    def no_unpacking(weight):
+        raise AssertionError("a packed weight was unpacked for a forward pass")
+    monkeypatch.setattr(cpu_linear, "dense", no_unpacking)
+    ids = torch.tensor([model.encode_text("你好")])
+    with torch.enable_grad():
+        hidden = model.net.base_lm(model.net.base_lm.embed_tokens(ids), causal=True)[0]
+    assert not hidden.requires_grad
