@@ -11,7 +11,9 @@ from .transformer import MiniCPM
 class LocalEncoder(nn.Module):
     def __init__(self, cfg: TransformerConfig, feat_dim: int):
         super().__init__()
-        self.special_token = nn.Parameter(torch.randn(1, 1, 1, cfg.hidden_size))
+        # zeros, not randn: the checkpoint fills it, and randn on the meta device (load_model
+        # builds there) goes through torch._prims, ~0.5 s of start-up
+        self.special_token = nn.Parameter(torch.zeros(1, 1, 1, cfg.hidden_size))
         self.in_proj = nn.Linear(feat_dim, cfg.hidden_size)
         self.encoder = MiniCPM(cfg)
 
