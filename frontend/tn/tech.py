@@ -1,0 +1,76 @@
+"""English technical tokens, claimed by clean-up before the formula reader could take them for
+algebra (probe round 12): keyboard shortcuts (Ctrl+C control C), hex literals (0xFF hex F F), paths
+(/v1/users slash v1 slash users), file names (README.md README dot md), product names with a digit
+and a letter after a hyphen (GPT-4o GPT 4o: no minus) and prices per unit ($2,400/oz two thousand
+four hundred dollars per ounce). Readings come from rules/en/tech.yaml.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..pieces import RAW, Match
+from ..rules import check_keys, compiled, fail, load
+from . import money, units
+from .common import NUM, alternation, digits
+
+RULE = "tech"
+
+
+@compiled
+def rules() -> dict:
+    data = load("en", "tech")
+    check_keys(data, ("keys", "hex", "path_slash", "file_dot", "file_extensions", "per_words", "per"),
+               "rules/en/tech.yaml")
+    for key in ("keys", "per_words"):
+        if not isinstance(data.get(key), dict):
+            raise fail(data, f"'{key}' must map words to readings", key)
+    return data
+
+
+@compiled
+def _patterns():
+    r = rules()
+    key = alternation(r["keys"])
+    last = r"(?:" + key + r"|F\d{1,2}|[A-Za-z0-9]|[,./;'\[\]`=-])"
+    shortcut = re.compile(r"(?<![\w+])(?:(?:" + key + r")\s?\+\s?)+" + last + r"(?![\w+])")
+    hexlit = re.compile(r"(?<![\w.])0[xX]([0-9A-Fa-f]+)\b")
+    # a path: two or more slash-led segments, or one led by a space or a bracket (the /etc folder)
+    path = re.compile(r"(?:(?<=[\s(\"'`])|^)(?:/[A-Za-z_][\w.-]*|/\d+(?=/))(?:/[\w.-]+)+/?(?![\w/])"
+                      r"|(?:(?<=[\s(\"'`])|^)/(?:etc|usr|var|tmp|home|opt|bin|dev|api|v\d+)(?![\w/])")
+    files = re.compile(r"(?a)(?<![\w./@-])([A-Za-z_][\w-]*)\.(" + alternation(r["file_extensions"]) + r")(?![\w.]|\.\w)")
+    product = re.compile(r"(?a)(?<![\w-])([A-Z]{2,}[a-z]?)-(\d+[a-z]{1,2})(?![\w-])")  # GPT-4o, GPT-4o-mini
+    per = alternation([*r["per_words"], *units.symbols("en")])
+    price = re.compile(r"(?a)(?P<cur>" + alternation(money.currencies("en")["symbols"]) + r")(?P<num>" + NUM
+                       + r")(?![\d])(?:\s?(?P<scale>[kKmM]|bn|mn|tn)(?![A-Za-z]))?/(?P<unit>" + per + r")(?![\w/])")
+    return shortcut, hexlit, path, files, product, price
+
+
+def find(text: str, lang: str) -> Iterator[Match]:
+    if lang != "en" or not text:
+        return
+    r = rules()
+    shortcut, hexlit, path, files, product, price = _patterns()
+    if "+" in text:
+        for m in shortcut.finditer(text):
+            parts = [p.strip() for p in m.group().split("+")]
+            spoken = " ".join(r["keys"].get(p, p.upper() if len(p) == 1 else p) for p in parts)
+            yield Match(m.start(), m.end(), spoken, RULE + ".shortcut")
+    for m in hexlit.finditer(text):
+        chars = " ".join(digits(c, "en") if c.isdigit() else c.upper() for c in m.group(1))
+        yield Match(m.start(), m.end(), f"{r['hex']} {chars}", RULE + ".hex")
+    if "/" in text:
+        for m in path.finditer(text):
+            said = r["path_slash"].join(m.group().rstrip("/").split("/")).strip()
+            yield Match(m.start(), m.end(), said, RULE + ".path", kind=RAW)
+        for m in price.finditer(text):
+            unit = m.group("unit")
+            word = r["per_words"].get(unit) or units.read_unit(unit, "en", plural=False)
+            info = money.currencies("en")["symbols"][m.group("cur")]
+            scale = money.currencies("en")["scales"].get(m.group("scale") or "", "")
+            amount = money.en_money(m.group("num"), info, scale)
+            yield Match(m.start(), m.end(), amount + r["per"] + word, RULE + ".price_per")
+    for m in files.finditer(text):
+        yield Match(m.end(1), m.start(2), r["file_dot"], RULE + ".file", kind=RAW)
+    for m in product.finditer(text):
+        yield Match(m.end(1), m.start(2), " ", RULE + ".product", kind=RAW)
