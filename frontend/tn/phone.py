@@ -179,7 +179,40 @@ def _measure_after(lang: str):
 _LETTERS_DIGITS = re.compile(r"(?a)(?<![A-Za-z0-9])[A-Za-z]+(\d{2,})(?![A-Za-z0-9.])")
 
 
+# FY2025, ES2022: a year after these capitals (year_prefixes), said as a year
+# NY 10001, DC 20500-0001: a ZIP code after a US state code (us_states) is said digit by digit
+# 1-800-FLOWERS: a toll-free vanity number
+_VANITY = re.compile(r"(?a)(?<![\w-])1-(8\d\d)-([A-Z]{3,}(?:-?[A-Z]+)*)(?![\w-])")
+
+
+@compiled
+def _en_extra():
+    nr = numbers_rules("en")
+    years = re.compile(r"(?a)(?<![A-Za-z0-9_])(?:" + "|".join(map(re.escape, nr.get("year_prefixes", []))) + r")-?((?:1[89]|20)\d\d)(?![\d])")
+    zips = re.compile(r"(?a)(?<![\w])(?:" + "|".join(map(re.escape, nr.get("us_states", []))) + r"),? (\d{5}(?:-\d{4})?)(?![\d-])")
+    model = re.compile(r"(?a)\b(?:" + "|".join(map(re.escape, nr.get("model_nominal_before", []))) + r") ([A-Z]?)(\d{3})(?![\d.,])")
+    return years, zips, model
+
+
+def _en_find(text: str) -> Iterator[Match]:
+    years, zips, model = _en_extra()
+    for m in years.finditer(text):
+        yield Match(m.start(1), m.end(1), (" " if text[m.start(1) - 1] != "-" else "") + numerals.en_year(m.group(1)),
+                    RULE + ".year_label")
+    for m in zips.finditer(text):
+        yield Match(m.start(1), m.end(1), read_code(m.group(1), "en"), RULE + ".zip")
+    for m in _VANITY.finditer(text):
+        area = m.group(1)
+        said = numerals.en_int(int(area)) if area.endswith("00") else digits(area, "en")
+        yield Match(m.start(), m.end(), "one " + said + " " + m.group(2), RULE + ".vanity")
+    for m in model.finditer(text):  # Boeing 747 seven forty-seven, Airbus A380 A three eighty
+        yield Match(m.start(1), m.end(2), (m.group(1) + " " if m.group(1) else "") + en_nominal(m.group(2)),
+                    RULE + ".nominal")
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
+    if lang == "en":
+        yield from _en_find(text)
     before, after, route, festival = _cue_patterns(lang)
     yield from plates(text, lang)
     for m in _ID_CARD.finditer(text):

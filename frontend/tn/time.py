@@ -37,6 +37,7 @@ _EN_CLOCK_CUE = re.compile(r"(?i)\b(?:at|by|until|till|from|since|before|after|a
 
 # 9秒83, 12秒91: a sprint time's hundredths after 秒 are said digit by digit (九秒八三)
 _MILITARY = re.compile(r"(?a)(?<![\d.:,])([01]\d|2[0-4])([0-5]\d)(?!\d)(?=\s?(hours|hrs)\b)")
+_AT_ZERO_CLOCK = re.compile(r"(?a)(?<![\d.:,])0(\d)([0-5]\d)(?![\d.,:]?\d|\s?(?:hours|hrs)\b)")
 _SPRINT = re.compile(r"(?a)(?<![\d.])(\d{1,2})秒(\d{2})(?![\d.])")
 
 
@@ -165,6 +166,10 @@ class military:
     def find(text: str, lang: str) -> Iterator[Match]:
         if lang != "en":
             return
+        for m in _AT_ZERO_CLOCK.finditer(text):  # leaves at 0630: a leading-zero clock time after "at"
+            if _EN_CLOCK_CUE.search(text, max(0, m.start() - 20), m.start()) and m.group(1) != "00":
+                yield Match(m.start(), m.end(), "oh " + numerals.en_int(int(m.group(1))) + (
+                    " hundred" if m.group(2) == "00" else " " + en_time("0", m.group(2)).split(" ", 1)[1]), RULE + ".military")
         for m in _MILITARY.finditer(text):
             h, mi = m.group(1), m.group(2)
             if int(h) > 24 or not (h.startswith("0") or _EN_CLOCK_CUE.search(text, max(0, m.start() - 20), m.start())):
