@@ -20,9 +20,10 @@ RULE = "tech"
 @compiled
 def rules() -> dict:
     data = load("en", "tech")
-    check_keys(data, ("keys", "hex", "path_slash", "file_dot", "file_extensions", "per_words", "per"),
+    check_keys(data, ("keys", "hex", "path_slash", "file_dot", "file_extensions", "per_words", "per",
+                      "period_over_period"),
                "rules/en/tech.yaml")
-    for key in ("keys", "per_words"):
+    for key in ("keys", "per_words", "period_over_period"):
         if not isinstance(data.get(key), dict):
             raise fail(data, f"'{key}' must map words to readings", key)
     return data
@@ -43,14 +44,22 @@ def _patterns():
     per = alternation([*r["per_words"], *units.symbols("en")])
     price = re.compile(r"(?a)(?P<cur>" + alternation(money.currencies("en")["symbols"]) + r")(?P<num>" + NUM
                        + r")(?![\d])(?:\s?(?P<scale>[kKmM]|bn|mn|tn)(?![A-Za-z]))?/(?P<unit>" + per + r")(?![\w/])")
-    return shortcut, hexlit, path, files, product, price
+    pop = re.compile(r"(?<![\w/])(" + alternation(r["period_over_period"]) + r")(?![\w/])")
+    arch = re.compile(r"(?a)(?<![\w-])[a-z]\d{2,}-(\d{2})(?![\w-])")  # x86-64: the hyphen is silent
+    return shortcut, hexlit, path, files, product, price, pop, arch
 
 
 def find(text: str, lang: str) -> Iterator[Match]:
     if lang != "en" or not text:
         return
     r = rules()
-    shortcut, hexlit, path, files, product, price = _patterns()
+    shortcut, hexlit, path, files, product, price, pop, arch = _patterns()
+    for m in pop.finditer(text):
+        if "/" in m.group() and not re.search(r"[\d%]\)?\s?(?:\(\s?)?$", text[max(0, m.start() - 3):m.start()]):
+            continue  # y/y alone may be algebra; after 18% or a number it is the period comparison
+        yield Match(m.start(), m.end(), r["period_over_period"][m.group()], RULE + ".period")
+    for m in arch.finditer(text):
+        yield Match(m.start(1) - 1, m.start(1), " ", RULE + ".product", kind=RAW)
     if "+" in text:
         for m in shortcut.finditer(text):
             parts = [p.strip() for p in m.group().split("+")]
