@@ -194,8 +194,23 @@ def _en_extra():
     return years, zips, model
 
 
+# RTX 4090, GTX 1080, RX 7900: four digits after an all-caps product name are said in pairs, as a
+# year is (forty ninety, ten eighty); not after a currency or code word (USD 1500, PIN 1234)
+_CAPS_MODEL = re.compile(r"(?a)(?<![\w.-])([A-Z]{2,5}) ([1-9]\d{3})(?![\d.,%]|\s?[-–/]\s?\d)(?:\s?(?P<unit>[A-Za-z]{1,3})\b)?")
+
+
 def _en_find(text: str) -> Iterator[Match]:
     years, zips, model = _en_extra()
+    from .money import currencies
+    for m in _CAPS_MODEL.finditer(text):
+        name = m.group(1)
+        if name in currencies("en")["symbols"] or name in numbers_rules("en").get("code_before", []) \
+                or name in numbers_rules("en").get("year_prefixes", []) or m.group(2).endswith("000"):
+            continue
+        from .units import read_unit
+        if m.group("unit") and read_unit(m.group("unit"), "en") is not None:
+            continue  # a measure: 2000 W, 1500 mAh
+        yield Match(m.start(2), m.end(2), numerals.en_year(m.group(2)), RULE + ".model")
     for m in years.finditer(text):
         yield Match(m.start(1), m.end(1), (" " if text[m.start(1) - 1] != "-" else "") + numerals.en_year(m.group(1)),
                     RULE + ".year_label")
