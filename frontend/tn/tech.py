@@ -21,7 +21,7 @@ RULE = "tech"
 def rules() -> dict:
     data = load("en", "tech")
     check_keys(data, ("keys", "hex", "path_slash", "file_dot", "file_extensions", "per_words", "per",
-                      "period_over_period"),
+                      "period_over_period", "prerelease"),
                "rules/en/tech.yaml")
     for key in ("keys", "per_words", "period_over_period"):
         if not isinstance(data.get(key), dict):
@@ -46,14 +46,27 @@ def _patterns():
                        + r")(?![\d])(?:\s?(?P<scale>[kKmM]|bn|mn|tn)(?![A-Za-z]))?/(?P<unit>" + per + r")(?![\w/])")
     pop = re.compile(r"(?<![\w/])(" + alternation(r["period_over_period"]) + r")(?![\w/])")
     arch = re.compile(r"(?a)(?<![\w-])[a-z]\d{2,}-(\d{2})(?![\w-])")  # x86-64: the hyphen is silent
-    return shortcut, hexlit, path, files, product, price, pop, arch
+    semver = re.compile(r"(?a)(?<![\w.])(?P<v>[vV])?(?P<num>\d+(?:\.\d+){1,3})-(?P<tag>alpha|beta|rc|RC|pre|dev|preview)"
+                        r"(?:\.?(?P<n>\d+))?(?![\w-]|\.\d)")
+    cve = re.compile(r"(?a)(?<![\w-])(?P<name>[A-Z]{2,5})-(?P<year>(?:19|20)\d\d)-(?P<id>\d{3,7})(?![\w-])")
+    return shortcut, hexlit, path, files, product, price, pop, arch, semver, cve
 
 
 def find(text: str, lang: str) -> Iterator[Match]:
     if lang != "en" or not text:
         return
     r = rules()
-    shortcut, hexlit, path, files, product, price, pop, arch = _patterns()
+    shortcut, hexlit, path, files, product, price, pop, arch, semver, cve = _patterns()
+    from .version import read_version
+    from .. import numerals
+    for m in semver.finditer(text):  # 1.0.0-rc.1: version one point zero point zero R C one
+        tag = m.group("tag")
+        said = (r["prerelease"].get(tag.lower(), tag)) + (" " + numerals.en_int(m.group("n")) if m.group("n") else "")
+        lead = "version " if m.group("v") and not text[:m.start()].rstrip().lower().endswith("version") else ""
+        yield Match(m.start(), m.end(), lead + read_version(m.group("num"), "en") + " " + said, RULE + ".version")
+    for m in cve.finditer(text):  # CVE-2024-3094: the name, the year, then the number digit by digit
+        yield Match(m.start(), m.end(), f"{m.group('name')} {numerals.en_year(m.group('year'))} {digits(m.group('id'), 'en')}",
+                    RULE + ".identifier")
     for m in pop.finditer(text):
         if "/" in m.group() and not re.search(r"[\d%]\)?\s?(?:\(\s?)?$", text[max(0, m.start() - 3):m.start()]):
             continue  # y/y alone may be algebra; after 18% or a number it is the period comparison

@@ -133,6 +133,14 @@ def find(text: str, lang: str) -> Iterator[Match]:
         h, mi, s, ap = m.groups()
         is_time = (len(mi) == 2 and int(h) <= 24 and int(mi) < 60 and (s is None or (len(s) == 2 and int(s) < 60))
                    and not is_score_context(text, m.start(), lang))
+        if lang == "en" and not ap and s is None and re.match(r"\s?(?:ratio|split|mix|scale)\b", text[m.end():]):
+            yield Match(m.start(), m.end(), ratio([h, mi], lang), "number.ratio")  # a 1:10 ratio
+            continue
+        if lang == "en" and not is_time and not ap and s is None and 24 < int(h) < 60 and len(mi) == 2 and int(mi) < 60 \
+                and not is_score_context(text, m.start(), lang) and re.search(r"\b(?:in|of|time|clocked|finished|ran)\s$",
+                                                                            text[max(0, m.start() - 10):m.start()]):
+            yield Match(m.start(), m.end(), en_duration("0", h, mi), RULE + ".duration")  # ran 10 km in 45:30
+            continue
         if is_time and lang == "en" and s is not None and not ap and \
                 not _EN_CLOCK_CUE.search(text, max(0, m.start() - 20), m.start()):
             yield Match(m.start(), m.end(), en_duration(h, mi, s), RULE + ".duration")
