@@ -181,3 +181,22 @@ def test_paths_and_prices_do_not_run_away():
     t0 = time.perf_counter()
     frontend.normalize(text, "en")
     assert time.perf_counter() - t0 < 60  # a generous runaway guard, not a timing
+
+
+# The English G2P (frontend/english.py, for backends and respellings; the frontend's text keeps
+# English words as written): heteronyms whose common reading cmudict lists second.
+@pytest.mark.parametrize("sentence, word, phones", [
+    ("We will lead the team", "lead", "L IY1 D"),
+    ("the wind is strong", "wind", "W IH1 N D"),
+    ("to wind the clock", "wind", "W AY1 N D"),
+    ("a tear fell", "tear", "T IH1 R"),
+    ("do not tear it", "tear", "T EH1 R"),
+    ("the wound healed", "wound", "W UW1 N D"),
+    ("she had wound the clock", "wound", "W AW1 N D"),
+    ("I have read it", "read", "R EH1 D"),
+])
+def test_probe12_heteronyms(sentence, word, phones):
+    from frontend import english
+    words = sentence.split()
+    i = words.index(word)
+    assert " ".join(english.text_to_arpabet(sentence)[i]) == phones
