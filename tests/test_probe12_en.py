@@ -79,6 +79,7 @@ TECH = [
     ("Llama 7B is small.", "Llama seven B is small."),  # counter: a model's name
     ("It records 4K video at 60fps.", "It records four K video at sixty frames per second."),
     ("The sensor is 48MP.", "The sensor is forty-eight megapixels."),
+    ("The phone comes with 8GB/256GB.", "The phone comes with eight gigabytes, two hundred fifty-six gigabytes."),
 ]
 
 # ---- science, math and measures -----------------------------------------------------------------
@@ -132,6 +133,10 @@ DATES = [
     ("A Boeing 737 MAX.", "A Boeing seven thirty-seven MAX."),
     ("The Airbus A380 is large.", "The Airbus A three eighty is large."),
     ("The Porsche 911 is iconic.", "The Porsche nine eleven is iconic."),
+    ("Open Mon–Fri 8-6, Sat 10-4.", "Open Monday to Friday eight to six, Saturday ten to four."),
+    ("Send it to 1600 Pennsylvania Ave. NW, Washington, DC 20500.",
+     "Send it to sixteen hundred Pennsylvania Avenue NW, Washington, DC two zero five zero zero."),
+    ("He lives at Baker St. They moved.", "He lives at Baker Street. They moved."),  # counter: the stop ends it
 ]
 
 

@@ -178,6 +178,11 @@ def find(text: str, lang: str) -> Iterator[Match]:
                 yield Match(m.start(), m.end(), _RELAY_BY["en"].join(sides), RULE + ".by")
     if lang == "en":
         yield from _context_units_find(text)
+        if "/" in text:
+            for m in _MEASURE_SLASH(lang).finditer(text):  # 8GB/256GB: two specs, said one after the other
+                a, b = read_measure(m.group(1), m.group(2), lang), read_measure(m.group(3), m.group(4), lang)
+                if a and b:
+                    yield Match(m.start(), m.end(), a + ", " + b, RULE + ".pair")
     for m in _chain_pattern(lang).finditer(text):
         spoken = _as_min_sec(text, m, lang) or _read_chain(m.group(), lang)
         if spoken is not None:
@@ -239,6 +244,12 @@ def _BY_UNITS(lang: str):
     """12 ft x 14 ft, 20 cm × 30 cm: each side with its unit."""
     side = r"(?<![\d.,])" + NUM + r"\s?(?:" + unit_pattern(lang) + r")"
     return re.compile(r"(?a)(?<![\w.])" + side + r"(?: [x×] " + side + r"){1,2}(?![A-Za-z0-9²³])")
+
+
+@compiled
+def _MEASURE_SLASH(lang: str):
+    simple = "|".join(re.escape(x) for x in units.symbols(lang))
+    return re.compile(r"(?a)(?<![\w.,])(" + NUM + r")\s?(" + simple + r")/(" + NUM + r")\s?(" + simple + r")(?![A-Za-z0-9/])")
 
 
 @compiled

@@ -81,6 +81,9 @@ def find(text: str, lang: str) -> Iterator[Match]:
     for m in day_hours.finditer(text):  # Mon-Thu 9-5, Sat 10-4: opening hours, nine to five (never a minus)
         hours = _DAY_HOURS.match(text, m.end())
         if hours and int(hours.group(1)) <= 12 and int(hours.group(2)) <= 12:
+            name = m.group().rstrip(".")
+            if name in days:  # Sat 10-4: a lone day name before hours is the day (Saturday)
+                yield Match(m.start(), m.end(), days[name], RULE + ".day")
             yield Match(hours.start(1), hours.end(), cardinal(hours.group(1), "en") + " to " + cardinal(hours.group(2), "en"),
                         RULE + ".hours")
     table, suffix = _suffixes()
@@ -94,7 +97,7 @@ def find(text: str, lang: str) -> Iterator[Match]:
         if not _after_inner_name(text, m.start()):
             continue
         word, end = streets[m.group(1)], m.end()
-        if m.group(2) and not re.match(r"\s*(?:[a-z]|,)", text[end:]):
+        if m.group(2) and not re.match(r"\s*(?:[a-z]|,|(?:NW|NE|SW|SE)\b)", text[end:]):
             end -= 1  # "... Baker St." / "Baker St. They": the full stop may end the sentence
         taken.add(m.start())
         yield Match(m.start(), end, word, RULE + ".street")
