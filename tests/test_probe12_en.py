@@ -53,6 +53,10 @@ NEWS = [
     ("The firm is based in New York, NY 10001.", "The firm is based in New York, NY one zero zero zero one."),
     ("Send it to Washington, DC 20500-0001.", "Send it to Washington, DC two zero five zero zero zero zero zero one."),
     ("Call 1-800-FLOWERS.", "Call one eight hundred FLOWERS."),
+    ("The company posted a net loss of $(1.2) million.", "The company posted a net loss of one point two million dollars."),
+    ("Net income: $(0.4) million.", "Net income: minus zero point four million dollars."),
+    ("Our address is PO Box 1234, Austin, TX 78701.",
+     "Our address is PO Box twelve thirty-four, Austin, TX seven eight seven zero one."),
 ]
 
 # ---- tech ---------------------------------------------------------------------------------------
@@ -80,6 +84,15 @@ TECH = [
     ("It records 4K video at 60fps.", "It records four K video at sixty frames per second."),
     ("The sensor is 48MP.", "The sensor is forty-eight megapixels."),
     ("The phone comes with 8GB/256GB.", "The phone comes with eight gigabytes, two hundred fifty-six gigabytes."),
+    ("Use Alt+F4 to close the window.", "Use alt F four to close the window."),
+    ("The package is at ~/projects/app.", "The package is at tilde slash projects slash app."),
+    ("Node 18.x is supported.", "Node eighteen point x is supported."),
+    ("Upgrade to 2.x.", "Upgrade to two point x."),
+    ("It uses 802.11ax.", "It uses eight oh two dot eleven A X."),
+    ("Read the README.md.", "Read the README dot md."),
+    ("The API rate limit is 100 req/s.", "The API rate limit is one hundred requests per second."),
+    ("It costs $0.002 per 1K tokens.", "It costs zero point zero zero two dollars per one thousand tokens."),
+    ("A 4K TV.", "A four K TV."),  # counter: the letter K
 ]
 
 # ---- science, math and measures -----------------------------------------------------------------

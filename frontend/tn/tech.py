@@ -17,11 +17,17 @@ from .common import NUM, alternation, digits
 RULE = "tech"
 
 
+def _en_int(num: str) -> str:
+    from .. import numerals
+    return numerals.en_int(int(num))
+
+
 @compiled
 def rules() -> dict:
     data = load("en", "tech")
     check_keys(data, ("keys", "hex", "path_slash", "file_dot", "file_extensions", "per_words", "per",
-                      "period_over_period", "prerelease"),
+                      "period_over_period", "prerelease",
+                      "path_home", "path_here", "path_up", "wildcard", "accounting"),
                "rules/en/tech.yaml")
     for key in ("keys", "per_words", "period_over_period"):
         if not isinstance(data.get(key), dict):
@@ -37,9 +43,9 @@ def _patterns():
     shortcut = re.compile(r"(?<![\w+])(?:(?:" + key + r")\s?\+\s?)+" + last + r"(?![\w+])")
     hexlit = re.compile(r"(?<![\w.])0[xX]([0-9A-Fa-f]+)\b")
     # a path: two or more slash-led segments, or one led by a space or a bracket (the /etc folder)
-    path = re.compile(r"(?:(?<=[\s(\"'`])|^)(?:/[A-Za-z_][\w.-]*|/\d+(?=/))(?:/[\w.-]+)+/?(?![\w/])"
+    path = re.compile(r"(?:(?<=[\s(\"'`])|^)(?:~|\.\.?)?(?:/[A-Za-z_][\w.-]*|/\d+(?=/))(?:/[\w.-]+)+/?(?![\w/])"
                       r"|(?:(?<=[\s(\"'`])|^)/(?:etc|usr|var|tmp|home|opt|bin|dev|api|v\d+)(?![\w/])")
-    files = re.compile(r"(?a)(?<![\w./@-])([A-Za-z_][\w-]*)\.(" + alternation(r["file_extensions"]) + r")(?![\w.]|\.\w)")
+    files = re.compile(r"(?a)(?<![\w./@-])([A-Za-z_][\w-]*)\.(" + alternation(r["file_extensions"]) + r")(?!\w|\.\w)")
     product = re.compile(r"(?a)(?<![\w-])([A-Z]{2,}[a-z]?)-(\d+[a-z]{1,2})(?![\w-])")  # GPT-4o, GPT-4o-mini
     per = alternation([*r["per_words"], *units.symbols("en")])
     price = re.compile(r"(?a)(?P<cur>" + alternation(money.currencies("en")["symbols"]) + r")(?P<num>" + NUM
@@ -49,14 +55,18 @@ def _patterns():
     semver = re.compile(r"(?a)(?<![\w.])(?P<v>[vV])?(?P<num>\d+(?:\.\d+){1,3})-(?P<tag>alpha|beta|rc|RC|pre|dev|preview)"
                         r"(?:\.?(?P<n>\d+))?(?![\w-]|\.\d)")
     cve = re.compile(r"(?a)(?<![\w-])(?P<name>[A-Z]{2,5})-(?P<year>(?:19|20)\d\d)-(?P<id>\d{3,7})(?![\w-])")
-    return shortcut, hexlit, path, files, product, price, pop, arch, semver, cve
+    wildcard = re.compile(r"(?a)(?<![\w.])(\d+(?:\.\d+)*)\.x(?!\w|\.\w)")
+    ieee = re.compile(r"(?a)(?<![\w.])802\.(\d{1,2})([a-z]{1,2})?(?!\w|\.\w)")
+    accounting = re.compile(r"(?a)(?P<cur>" + alternation(money.currencies("en")["symbols"]) + r")\((?P<num>" + NUM
+                            + r")\)(?:\s?(?P<scale>" + alternation(money.currencies("en")["scales"]) + r")(?![A-Za-z]))?")
+    return shortcut, hexlit, path, files, product, price, pop, arch, semver, cve, wildcard, ieee, accounting
 
 
 def find(text: str, lang: str) -> Iterator[Match]:
     if lang != "en" or not text:
         return
     r = rules()
-    shortcut, hexlit, path, files, product, price, pop, arch, semver, cve = _patterns()
+    shortcut, hexlit, path, files, product, price, pop, arch, semver, cve, wildcard, ieee, accounting = _patterns()
     from .version import read_version
     from .. import numerals
     for m in semver.finditer(text):  # 1.0.0-rc.1: version one point zero point zero R C one
@@ -64,6 +74,17 @@ def find(text: str, lang: str) -> Iterator[Match]:
         said = (r["prerelease"].get(tag.lower(), tag)) + (" " + numerals.en_int(m.group("n")) if m.group("n") else "")
         lead = "version " if m.group("v") and not text[:m.start()].rstrip().lower().endswith("version") else ""
         yield Match(m.start(), m.end(), lead + read_version(m.group("num"), "en") + " " + said, RULE + ".version")
+    for m in wildcard.finditer(text):  # Node 18.x, version 2.x: the x is a wildcard
+        yield Match(m.start(), m.end(), read_version(m.group(1), "en") + " point " + r["wildcard"], RULE + ".version")
+    for m in ieee.finditer(text):  # 802.11ax: eight oh two dot eleven a x
+        yield Match(m.start(), m.end(), "eight oh two dot " + _en_int(m.group(1)) + (" " + " ".join(m.group(2).upper()) if m.group(2) else ""),
+                    RULE + ".standard")
+    for m in accounting.finditer(text):  # a loss of $(1.2) million: brackets mark a negative amount
+        info = money.currencies("en")["symbols"][m.group("cur")]
+        scale = money.currencies("en")["scales"].get(m.group("scale") or "", "")
+        amount = money.en_money(m.group("num"), info, scale)
+        loss = re.search(r"(?i)\b(?:loss|losses|deficit|shortfall|write-?down)\b", text[max(0, m.start() - 40):m.start()])
+        yield Match(m.start(), m.end(), amount if loss else r["accounting"].format(amount=amount), RULE + ".accounting")
     for m in cve.finditer(text):  # CVE-2024-3094: the name, the year, then the number digit by digit
         yield Match(m.start(), m.end(), f"{m.group('name')} {numerals.en_year(m.group('year'))} {digits(m.group('id'), 'en')}",
                     RULE + ".identifier")
@@ -76,14 +97,19 @@ def find(text: str, lang: str) -> Iterator[Match]:
     if "+" in text:
         for m in shortcut.finditer(text):
             parts = [p.strip() for p in m.group().split("+")]
-            spoken = " ".join(r["keys"].get(p, p.upper() if len(p) == 1 else p) for p in parts)
+            spoken = " ".join(r["keys"].get(p, p.upper() if len(p) == 1 else
+                                         "F " + digits(p[1:], "en") if re.fullmatch(r"F\d{1,2}", p) and len(p) == 2 else
+                                         "F " + _en_int(p[1:]) if re.fullmatch(r"F\d{1,2}", p) else p) for p in parts)
             yield Match(m.start(), m.end(), spoken, RULE + ".shortcut")
     for m in hexlit.finditer(text):
         chars = " ".join(digits(c, "en") if c.isdigit() else c.upper() for c in m.group(1))
         yield Match(m.start(), m.end(), f"{r['hex']} {chars}", RULE + ".hex")
     if "/" in text:
         for m in path.finditer(text):
-            said = r["path_slash"].join(m.group().rstrip("/").split("/")).strip()
+            body = m.group().rstrip("/")
+            lead = {"~": r["path_home"], ".": r["path_here"], "..": r["path_up"]}
+            head = body[:body.index("/")]
+            said = (lead[head] if head else "") + r["path_slash"].join(body[len(head):].split("/")).strip()
             yield Match(m.start(), m.end(), said, RULE + ".path", kind=RAW)
         for m in price.finditer(text):
             unit = m.group("unit")
