@@ -90,6 +90,9 @@ TECH = [
     ("Upgrade to 2.x.", "Upgrade to two point x."),
     ("It uses 802.11ax.", "It uses eight oh two dot eleven A X."),
     ("Read the README.md.", "Read the README dot md."),
+    ("The file is in C:\\Users\\me.", "The file is in C drive, Users backslash me."),
+    ("He wrote /r/python posts.", "He wrote slash r slash python posts."),
+    ("Turn the key and/or press start.", "Turn the key and or press start."),  # counter: no path
     ("The API rate limit is 100 req/s.", "The API rate limit is one hundred requests per second."),
     ("It costs $0.002 per 1K tokens.", "It costs zero point zero zero two dollars per one thousand tokens."),
     ("A 4K TV.", "A four K TV."),  # counter: the letter K
@@ -100,6 +103,8 @@ SCIENCE = [
     ("Global emissions reached 36.8 Gt in 2023.", "Global emissions reached thirty-six point eight gigatonnes in twenty twenty-three."),
     ("The solution is 0.5 M HCl.", "The solution is zero point five molar HCl."),
     ("Add 10 mM NaCl.", "Add ten millimolar NaCl."),
+    ("Add 2 M NaOH slowly.", "Add two molar NaOH slowly."),
+    ("The fund raised 5 M USD.", "The fund raised five M USD."),  # counter: no chemical formula
     ("The mass is 5.97 × 10²⁴ kg.", "The mass is five point nine seven times ten to the twenty-fourth power kilograms."),
     ("The distance is 1.5 × 10⁸ km away.", "The distance is one point five times ten to the eighth power kilometers away."),
     ("Average speed = distance / time.", "Average speed equals distance over time."),

@@ -263,7 +263,8 @@ def _context_units() -> tuple:
         after = entry.get("before_words")
         pat = re.compile(r"(?a)(?<![\d.,])(" + NUM + r")(?![\d])(\s?)" + re.escape(unit) + r"(?![A-Za-z0-9])"
                          + (r"(?= (?:" + alternation(after) + r")\b)" if after else "")
-                         + (r"(?= [A-Z][A-Za-z]?\d*[A-Z][a-z]?)" if entry.get("before_formula") else ""))
+                         + (r"(?= (?=[A-Za-z0-9]*[a-z0-9])[A-Z][a-z]?(?:\d|[A-Z])[A-Za-z0-9]*\b)"
+                            if entry.get("before_formula") else ""))  # HCl, NaOH, H2SO4 (not USD)
         out.append((pat, one, many, entry.get("cues") or [], entry.get("glued", True)))
     return tuple(out)
 

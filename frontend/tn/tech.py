@@ -27,7 +27,8 @@ def rules() -> dict:
     data = load("en", "tech")
     check_keys(data, ("keys", "hex", "path_slash", "file_dot", "file_extensions", "per_words", "per",
                       "period_over_period", "prerelease",
-                      "path_home", "path_here", "path_up", "wildcard", "accounting"),
+                      "path_home", "path_here", "path_up", "wildcard", "accounting",
+                      "windows_drive", "windows_slash"),
                "rules/en/tech.yaml")
     for key in ("keys", "per_words", "period_over_period"):
         if not isinstance(data.get(key), dict):
@@ -59,14 +60,20 @@ def _patterns():
     ieee = re.compile(r"(?a)(?<![\w.])802\.(\d{1,2})([a-z]{1,2})?(?!\w|\.\w)")
     accounting = re.compile(r"(?a)(?P<cur>" + alternation(money.currencies("en")["symbols"]) + r")\((?P<num>" + NUM
                             + r")\)(?:\s?(?P<scale>" + alternation(money.currencies("en")["scales"]) + r")(?![A-Za-z]))?")
-    return shortcut, hexlit, path, files, product, price, pop, arch, semver, cve, wildcard, ieee, accounting
+    windows = re.compile(r"(?a)(?<![\w\\])([A-Z]):\\((?:[\w.-]+\\?)*)")  # C:\Users\me
+    return shortcut, hexlit, path, files, product, price, pop, arch, semver, cve, wildcard, ieee, accounting, windows
 
 
 def find(text: str, lang: str) -> Iterator[Match]:
     if lang != "en" or not text:
         return
     r = rules()
-    shortcut, hexlit, path, files, product, price, pop, arch, semver, cve, wildcard, ieee, accounting = _patterns()
+    shortcut, hexlit, path, files, product, price, pop, arch, semver, cve, wildcard, ieee, accounting, windows = _patterns()
+    if ":\\" in text:
+        for m in windows.finditer(text):  # C:\Users\me: C drive, then the folders
+            folders = [f for f in m.group(2).split("\\") if f]
+            said = m.group(1) + r["windows_drive"] + r["windows_slash"].join(folders)
+            yield Match(m.start(), m.end(), said.rstrip(), RULE + ".path", kind=RAW)
     from .version import read_version
     from .. import numerals
     for m in semver.finditer(text):  # 1.0.0-rc.1: version one point zero point zero R C one
