@@ -214,6 +214,8 @@ def _finds(text: str, lang: str, at_line_start: bool):
     yield from text_marks(text, lang, readings(lang).get("chemistry", {}))
     from .tn.scientific import find as e_notation  # 1e-5: a number, before math reads e as a letter
     yield from e_notation(text, lang)
+    from .tn.tech import find as tech  # Ctrl+C, 0xFF, /v1/users, GPT-4o, $2,400/oz: before math
+    yield from tech(text, lang)
     if lang == "en":
         for m in _ELIDED_AND.finditer(text):
             yield Match(m.start(), m.end(), "n", "cleanup.elided_and", kind=RAW)  # rock n' roll: no prime

@@ -46,7 +46,7 @@ CASES = [
     ("It costs $1,280.50.", "it costs one thousand two hundred eighty dollars and fifty cents"),
     ("Just $1.", "just one dollar"),
     ("Only $0.99.", "only ninety-nine cents"),
-    ("A €20 note.", "a twenty euros note"),
+    ("A €20 note.", "a twenty euro note"),  # probe 12: an amount naming a thing is attributive
     ("It was £3.20.", "it was three pounds and twenty pence"),
     ("Worth $2.5 million.", "worth two point five million dollars"),
     ("Paid ¥100.", "paid one hundred yuan"),

@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 from .. import script
 from ..pieces import Match, rewrite
 from . import (cardinal, date, fraction, measure, money, multiplier, ordinal, percent, phone, range as range_,
-               recurring, references, roman, shorthand, symbols, time, titles, version)
+               recurring, references, roman, shorthand, symbols, time, titles, units, version)
 from .common import lang_of
 
 # Priority order: earlier classes claim their spans first.
@@ -97,8 +97,25 @@ def _left_stand_in(prev) -> str:
     return ch if ch.isascii() and ch.isalnum() or "\u4e00" <= ch <= "\u9fff" else ""
 
 
+def _unit_after_power(p, prev, lang: str) -> Match | None:
+    """5.97 × 10²⁴ kg: the formula reader stops at the power of ten; the unit after it is the
+    measure's (five point nine seven times ten to the twenty-fourth power kilograms)."""
+    if lang != "en" or prev is None or not prev.rule.startswith("math") or "ten to the" not in prev.text:
+        return None
+    from .measure import unit_pattern
+    m = re.match(r"(?a) ?(" + unit_pattern("en") + r")(?![A-Za-z0-9²³])", p.text)
+    if m is None or len(m.group(1)) == 1 and m.group(1) not in "mgsJNCVWK":
+        return None
+    word = units.read_unit(m.group(1), "en")
+    return None if word is None else Match(m.start(1), m.end(1), word, "number.measure.after_power")
+
+
 def _find_in_context(p, prev, ctx, traditional: bool = False) -> list[Match]:
     lang = lang_of(p, ctx)
+    unit = _unit_after_power(p, prev, lang)
+    if unit is not None:
+        rest = find_all(p.text[unit.end:], lang, traditional)
+        return [unit] + [Match(m.start + unit.end, m.end + unit.end, m.text, m.rule, m.kind, m.atomic, m.lang) for m in rest]
     stand_in = _left_stand_in(prev) if prev is not None and p.text[:1] in "-−" else ""
     if stand_in:
         n = len(stand_in)

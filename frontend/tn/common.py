@@ -81,7 +81,8 @@ def numbers_rules(lang: str) -> dict:
     out = dict(data)
     out["templates"] = {k: template(v, slots[k]) for k, v in raw.items()}
     for key, value in data.items():
-        if key != "templates" and isinstance(value, list) and not all(isinstance(v, str) for v in value):
+        if key != "templates" and isinstance(value, list) and not all(isinstance(v, str) for v in value) \
+                and not all(isinstance(v, dict) for v in value):
             raise fail(data, f"'{key}' must be a list of strings", key)
     return out
 
@@ -95,6 +96,14 @@ def tpl(lang: str, name: str) -> Template:
 
 def words(lang: str, key: str) -> list[str]:
     return list(numbers_rules(lang).get(key) or [])
+
+
+def words_map(lang: str, key: str) -> list[dict]:
+    """A list of mappings from rules/<lang>/numbers.yaml (e.g. context_units), checked for shape."""
+    value = numbers_rules(lang).get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise fail(numbers_rules(lang), f"'{key}' must be a list of mappings", key)
+    return value
 
 
 def alternation(items) -> str:

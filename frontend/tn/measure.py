@@ -8,7 +8,7 @@ from ..pieces import Match
 from ..rules import compiled
 from . import symbols, units
 from .cardinal import read_cardinal
-from .common import NUM, alternation, cardinal, sign_allowed, tail_has, tpl, words
+from .common import NUM, alternation, cardinal, sign_allowed, tail_has, tpl, words, words_map
 
 RULE = "number.measure"
 
@@ -83,8 +83,8 @@ def _ambiguous(text: str, m: re.Match, lang: str) -> bool:
             return True
         if m.group("sp") and unit in ("A", "a", "I", "t", "l", "B"):
             return True  # "Grade 5 A", "5 t" : too often a word or a label
-    if unit == "in" and m.group("sp"):
-        return True  # "5 in the box"
+    if unit == "in" and m.group("sp") and not re.match(r"\.(?: [a-z,]|,|$)", text[m.end():m.end() + 3]):
+        return True  # "5 in the box"; "2.5 in. yesterday" keeps the abbreviation's full stop: inches
     if unit == "K" and not m.group("sp") and len(m.group("num")) <= 2 and "." not in m.group("num"):
         return True  # a 4K TV, 8K video, a 5K run: the letter K, not kelvin
     if unit == "B" and not m.group("sp"):
@@ -139,7 +139,7 @@ def _opening_quote_before(text: str, start: int) -> bool:
 
 
 # 4x4 grid, 1920x1080: digits joined by a lowercase x are dimensions, read "by"
-_BY = re.compile(r"(?a)(?<![\w.])(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)(?![\w.]|\.\d)")
+_BY = re.compile(r"(?a)(?<![\w.])(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)(?!\w|\.\d|\.\w)")
 # 20 x 15 x 10 inches, 8 x 10 in: spaced dimensions, when there are three of them or a unit follows
 # (a spaced "7 x 8" alone stays a product)
 _BY_SPACED = re.compile(r"(?a)(?<![\w.])(\d+(?:\.\d+)?) x (\d+(?:\.\d+)?)(?: x (\d+(?:\.\d+)?))?(?![\w.]|\.\d)"
@@ -171,6 +171,18 @@ def find(text: str, lang: str) -> Iterator[Match]:
             continue
         by = _RELAY_BY["en" if lang == "en" else "zh"]
         yield Match(m.start(), m.end(), by.join(cardinal(n, lang) for n in m.groups()[:3] if n), RULE + ".by")
+    if lang == "en" and (" x " in text or " × " in text):
+        for m in _BY_UNITS(lang).finditer(text):  # a room 12 ft x 14 ft: twelve feet by fourteen feet
+            sides = [read_measure(n, u, lang) for n, u in re.findall(r"(?a)(" + NUM + r")\s?(\S+?)(?= [x×] |$)", m.group())]
+            if len(sides) >= 2 and None not in sides:
+                yield Match(m.start(), m.end(), _RELAY_BY["en"].join(sides), RULE + ".by")
+    if lang == "en":
+        yield from _context_units_find(text)
+        if "/" in text:
+            for m in _MEASURE_SLASH(lang).finditer(text):  # 8GB/256GB: two specs, said one after the other
+                a, b = read_measure(m.group(1), m.group(2), lang), read_measure(m.group(3), m.group(4), lang)
+                if a and b:
+                    yield Match(m.start(), m.end(), a + ", " + b, RULE + ".pair")
     for m in _chain_pattern(lang).finditer(text):
         spoken = _as_min_sec(text, m, lang) or _read_chain(m.group(), lang)
         if spoken is not None:
@@ -198,6 +210,8 @@ def find(text: str, lang: str) -> Iterator[Match]:
             yield Match(m.start(), m.end(), spoken, RULE)
     if lang == "en":
         for m in _HYPHENED(lang).finditer(text):  # a 10-kg bag: ten-kilogram, always attributive
+            if m.group("unit") in ("K", "Q", "B"):
+                continue  # a 10-K / 10-Q filing, a B-52-style name: letters, never kelvin
             spoken = read_measure(m.group("num"), m.group("unit"), lang, attributive=True)
             if spoken is not None:
                 num, _, word = spoken.partition(" ")
@@ -223,6 +237,51 @@ def find(text: str, lang: str) -> Iterator[Match]:
         if lang == "en" and re.match(r"\. [a-z]", text[end:end + 3]) and m.group("unit")[-1:].isalpha():
             end += 1  # 2 tbsp. of oil: the abbreviation's full stop, not the sentence's
         yield Match(m.start() if negative else m.start("num"), end, spoken, RULE + ".attributive" * attributive)
+
+
+@compiled
+def _BY_UNITS(lang: str):
+    """12 ft x 14 ft, 20 cm × 30 cm: each side with its unit."""
+    side = r"(?<![\d.,])" + NUM + r"\s?(?:" + unit_pattern(lang) + r")"
+    return re.compile(r"(?a)(?<![\w.])" + side + r"(?: [x×] " + side + r"){1,2}(?![A-Za-z0-9²³])")
+
+
+@compiled
+def _MEASURE_SLASH(lang: str):
+    simple = "|".join(re.escape(x) for x in units.symbols(lang))
+    return re.compile(r"(?a)(?<![\w.,])(" + NUM + r")\s?(" + simple + r")/(" + NUM + r")\s?(" + simple + r")(?![A-Za-z0-9/])")
+
+
+@compiled
+def _context_units() -> tuple:
+    """Unit letters whose reading depends on the words around them (rules/en/numbers.yaml
+    `context_units`): 25 bps in a sentence about rates is basis points, 0.5 M HCl is molar,
+    70B parameters is billion."""
+    out = []
+    for entry in words_map("en", "context_units"):
+        unit, one, many = entry["unit"], entry["read"][0], entry["read"][1]
+        after = entry.get("before_words")
+        pat = re.compile(r"(?a)(?<![\d.,])(" + NUM + r")(?![\d])(\s?)" + re.escape(unit) + r"(?![A-Za-z0-9])"
+                         + (r"(?= (?:" + alternation(after) + r")\b)" if after else "")
+                         + (r"(?= (?=[A-Za-z0-9]*[a-z0-9])[A-Z][a-z]?(?:\d|[A-Z])[A-Za-z0-9]*\b)"
+                            if entry.get("before_formula") else ""))  # HCl, NaOH, H2SO4 (not USD)
+        out.append((pat, one, many, entry.get("cues") or [], entry.get("glued", True)))
+    return tuple(out)
+
+
+def _context_units_find(text: str) -> Iterator[Match]:
+    for pat, one, many, cues, glued in _context_units():
+        for m in pat.finditer(text):
+            if not glued and not m.group(2):
+                continue
+            if cues:
+                clause = re.split(r"[.;!?]\s", text[max(0, m.start() - 120):m.start()])[-1].lower()
+                if not any(re.search(r"\b" + re.escape(c.lower()) + r"\b", clause) for c in cues) \
+                        and "%" not in clause:
+                    continue
+            num = m.group(1)
+            word = one if num.replace(",", "") == "1" else many
+            yield Match(m.start(), m.end(), f"{cardinal(num, 'en')} {word}", RULE + ".context")
 
 
 @compiled

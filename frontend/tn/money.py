@@ -149,6 +149,32 @@ def _after_rate_cue(text: str, start: int, cues: list[str], window: int = 8) -> 
     return any(c in before for c in cues)
 
 
+_DECIMAL_COMMA = re.compile(r"(?a),(\d{2})(?![\d,]|\.\d)")
+_YEN_CUES = re.compile(r"\b(?:Japan|Japanese|Tokyo|Osaka|Kyoto|yen|Yen|JPY|Nikkei|Toyota|Sony|Nintendo)\b")
+_PENCE = re.compile(r"(?a)(?<![\w.,£$€])(\d{1,2})p(?![\w])")
+
+
+def _attributive_before_a(text: str, start: int, end: int) -> bool:
+    """a $100 bill, a $2 billion deal: after a/an, an amount before a noun names the thing."""
+    from .measure import _attributive
+    before = re.search(r"(?a)\b([A-Za-z]+) $", text[max(0, start - 8):start])
+    return before is not None and before.group(1).lower() in ("a", "an") and _attributive(text, start, end)
+
+
+def _singular_unit(spoken: str, info) -> str:
+    unit, units = info[0], info[1]
+    return spoken[:-len(units)] + unit if spoken.endswith(" " + units) else spoken
+
+
+def pence(text: str, lang: str) -> Iterator[Match]:
+    """99p, 50p: British pence (a video resolution has three digits or more: 720p)."""
+    if lang != "en" or "p" not in text:
+        return
+    for m in _PENCE.finditer(text):
+        n = m.group(1)
+        yield Match(m.start(), m.end(), numerals.en_int(int(n)) + (" penny" if n == "1" else " pence"), RULE + ".pence")
+
+
 def find(text: str, lang: str, traditional: bool = False) -> Iterator[Match]:
     """traditional: the paragraph is Traditional script (Hong Kong, Taiwan), where a bare $ is the
     local dollar (the symbol's `traditional` reading, 元), not the US dollar."""
@@ -185,14 +211,23 @@ def find(text: str, lang: str, traditional: bool = False) -> Iterator[Match]:
                 end += dup.end()  # ¥200-300元: the name is said once
             yield Match(m.start("cur"), end, _money_range(m.group("num"), num2, info, lang), RULE + ".range")
             continue
+        end = m.end()
+        if lang == "en" and not scale and not m.group("dup") and re.fullmatch(r"\d+", num):
+            comma = _DECIMAL_COMMA.match(text, end)
+            if comma:  # €15,50: a decimal comma (a thousands group has three digits)
+                num, end = num + "." + comma.group(1), comma.end()
+        if lang == "en" and m.group("cur") in ("¥", "￥") and _YEN_CUES.search(text):
+            info = cur["symbols"].get("JPY", info)  # ¥5,000 in Tokyo: yen
         if lang == "en":
             spoken = en_money(num, info, scale)
+            if "." not in num and not m.group("dup") and _attributive_before_a(text, m.start(), end):
+                spoken = _singular_unit(spoken, info)  # a $100 bill: a hundred-dollar bill, not "dollars bill"
         else:
             spoken = zh_money(num, info["read"], yuan=bool(info.get("yuan")), scale=scale)
         if negative:
             spoken = tpl(lang, "negative")(num=spoken)
         start = m.start() if m.group("sign") and negative else m.start("cur")
-        yield Match(start, m.end(), spoken, RULE)
+        yield Match(start, end, spoken, RULE)
     for m in code_after.finditer(text):
         num, _ = _scaled(m.group("num"), None, lang)
         info = cur["symbols"][m.group("cur")]
@@ -211,3 +246,4 @@ def find(text: str, lang: str, traditional: bool = False) -> Iterator[Match]:
                 whole, _, frac = m.group("num").partition(".")
                 frac = frac.rstrip("0")
                 yield Match(m.start(), m.end(), zh_cardinal(whole + ("." + frac if frac else "")), RULE)
+    yield from pence(text, lang)

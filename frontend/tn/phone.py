@@ -179,7 +179,55 @@ def _measure_after(lang: str):
 _LETTERS_DIGITS = re.compile(r"(?a)(?<![A-Za-z0-9])[A-Za-z]+(\d{2,})(?![A-Za-z0-9.])")
 
 
+# FY2025, ES2022: a year after these capitals (year_prefixes), said as a year
+# NY 10001, DC 20500-0001: a ZIP code after a US state code (us_states) is said digit by digit
+# 1-800-FLOWERS: a toll-free vanity number
+_VANITY = re.compile(r"(?a)(?<![\w-])1-(8\d\d)-([A-Z]{3,}(?:-?[A-Z]+)*)(?![\w-])")
+
+
+@compiled
+def _en_extra():
+    nr = numbers_rules("en")
+    years = re.compile(r"(?a)(?<![A-Za-z0-9_])(?:" + "|".join(map(re.escape, nr.get("year_prefixes", []))) + r")-?((?:1[89]|20)\d\d)(?![\d])")
+    zips = re.compile(r"(?a)(?<![\w])(?:" + "|".join(map(re.escape, nr.get("us_states", []))) + r"),? (\d{5}(?:-\d{4})?)(?![\d-])")
+    model = re.compile(r"(?a)\b(?:" + "|".join(map(re.escape, nr.get("model_nominal_before", []))) + r") ([A-Z]?)(\d{3})(?![\d.,])")
+    return years, zips, model
+
+
+# RTX 4090, GTX 1080, RX 7900: four digits after an all-caps product name are said in pairs, as a
+# year is (forty ninety, ten eighty); not after a currency or code word (USD 1500, PIN 1234)
+_CAPS_MODEL = re.compile(r"(?a)(?<![\w.-])([A-Z]{2,5}) ([1-9]\d{3})(?![\d.,%]|\s?[-–/]\s?\d)(?:\s?(?P<unit>[A-Za-z]{1,3})\b)?")
+
+
+def _en_find(text: str) -> Iterator[Match]:
+    years, zips, model = _en_extra()
+    from .money import currencies
+    for m in _CAPS_MODEL.finditer(text):
+        name = m.group(1)
+        if name in currencies("en")["symbols"] or name in numbers_rules("en").get("code_before", []) \
+                or name in numbers_rules("en").get("year_prefixes", []) or m.group(2).endswith("000"):
+            continue
+        from .units import read_unit
+        if m.group("unit") and read_unit(m.group("unit"), "en") is not None:
+            continue  # a measure: 2000 W, 1500 mAh
+        yield Match(m.start(2), m.end(2), numerals.en_year(m.group(2)), RULE + ".model")
+    for m in years.finditer(text):
+        yield Match(m.start(1), m.end(1), (" " if text[m.start(1) - 1] != "-" else "") + numerals.en_year(m.group(1)),
+                    RULE + ".year_label")
+    for m in zips.finditer(text):
+        yield Match(m.start(1), m.end(1), read_code(m.group(1), "en"), RULE + ".zip")
+    for m in _VANITY.finditer(text):
+        area = m.group(1)
+        said = numerals.en_int(int(area)) if area.endswith("00") else digits(area, "en")
+        yield Match(m.start(), m.end(), "one " + said + " " + m.group(2), RULE + ".vanity")
+    for m in model.finditer(text):  # Boeing 747 seven forty-seven, Airbus A380 A three eighty
+        yield Match(m.start(1), m.end(2), (m.group(1) + " " if m.group(1) else "") + en_nominal(m.group(2)),
+                    RULE + ".nominal")
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
+    if lang == "en":
+        yield from _en_find(text)
     before, after, route, festival = _cue_patterns(lang)
     yield from plates(text, lang)
     for m in _ID_CARD.finditer(text):

@@ -48,7 +48,14 @@ def _side(num: str, unit: str | None, neg: bool, lang: str, text: str = "", end:
     return tpl(lang, "negative")(num=spoken) if neg else spoken
 
 
+# K-12, pre-K–8: school grades from kindergarten, said "K through twelve"
+_K_GRADES = re.compile(r"(?a)(?<![\w])(pre-)?K\s?[-–]\s?([1-9]|1[0-2])(?![\w-]|\.\d)")
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
+    if lang == "en" and "K" in text:
+        for m in _K_GRADES.finditer(text):
+            yield Match(m.start(), m.end(), (m.group(1) or "") + "K through " + cardinal(m.group(2), lang), RULE + ".grades")
     for m in _pattern(lang).finditer(text):
         a, b, sep = m.group("n1"), m.group("n2"), m.group("sep")
         ua, ub = m.group("u1"), m.group("u2")

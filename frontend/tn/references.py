@@ -93,6 +93,8 @@ def find(text: str, lang: str) -> Iterator[Match]:
         before = _en_words()
         for m in abbrev.finditer(text):
             word = before[m.group(1)]
+            if m.group(1).lower() in ("min", "max") and re.search(r"\d\s?$", text[max(0, m.start() - 3):m.start()]):
+                continue  # rest 5 min. 3 sets: the unit's full stop, not "minimum"
             end = m.end()
             eq = _EQ_NUMBER.match(text, end)
             if eq:  # Eq. (1): equation one, the brackets are only typography

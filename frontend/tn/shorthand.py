@@ -54,6 +54,11 @@ def find(text: str, lang: str) -> Iterator[Match]:
                 continue  # 3M makes tape: perhaps a name; 1.2M, has 5M users: a count
             yield Match(m.start(), m.end(), cardinal(m.group("num"), lang) + " " + _MAGNITUDE_WORDS[m.group("unit")],
                         RULE + ".magnitude")
+        nouns = words(lang, "million_nouns")
+        if nouns:  # 1.8m units, 2m people: a lower-case m before a counted noun is million, not metres
+            for m in re.finditer(r"(?a)(?<![\w.,$€£¥])(\d{1,4}(?:\.\d{1,2})?)m(?= (?:" + "|".join(map(re.escape, nouns))
+                                 + r")\b)", text):
+                yield Match(m.start(), m.end(), cardinal(m.group(1), lang) + " million", RULE + ".magnitude")
     letter_after = words(lang, "shorthand_letter_after")
     letter_before = words(lang, "shorthand_letter_before")
     for m in _SHORT.finditer(text):
@@ -75,8 +80,9 @@ def find(text: str, lang: str) -> Iterator[Match]:
                 continue
             yield Match(m.start(), m.end(), cardinal(num, lang, liang=True) + "万", RULE)
             continue
-        if unit == "K" and "." not in num and len(num) <= 1:
-            continue  # 4K, 8K: measure.py reads the letter
+        if unit == "K" and "." not in num and len(num) <= 1 and not re.match(
+                r" (?:" + "|".join(map(re.escape, words(lang, "million_nouns"))) + r")\b", text[m.end():]):
+            continue  # 4K, 8K: measure.py reads the letter (1K tokens: a count)
         if lang == "en":
             yield Match(m.start(), m.end(), cardinal(num, lang) + " thousand", RULE)
             continue

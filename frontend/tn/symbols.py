@@ -91,6 +91,10 @@ def find(text: str, lang: str, start: int = 0, end: int | None = None) -> Iterat
                 or _number_before(text, m.start()) and (text[m.end():m.end() + 1] in _per_before() or text[m.end():m.end() + 1] == "月"))
             if lang == "en" and _number_before(text, m.start()) and re.match(r"[a-z]{2,}\b", text[m.end():]):
                 per = True  # $19.99/month, 30/hour: per
+            if lang == "en" and not per and "/over" in t and text[m.start() - 1:m.start()] == " " \
+                    and text[m.end():m.end() + 1] == " " and "=" in re.split(r"[,;.!?]\s", text[:m.start()])[-1]:
+                yield Match(m.start(), m.end(), t["/over"], RULE + ".over")  # speed = distance / time
+                continue
             yield Match(m.start(), m.end(), t.get("/per", "每") if per else t[s], RULE + (".per" if per else ""))
             continue
         yield Match(m.start(), m.end(), t[s], RULE)

@@ -37,6 +37,9 @@ _EN_CLOCK_CUE = re.compile(r"(?i)\b(?:at|by|until|till|from|since|before|after|a
 
 # 9秒83, 12秒91: a sprint time's hundredths after 秒 are said digit by digit (九秒八三)
 _MILITARY = re.compile(r"(?a)(?<![\d.:,])([01]\d|2[0-4])([0-5]\d)(?!\d)(?=\s?(hours|hrs)\b)")
+_AT_ZERO_CLOCK = re.compile(r"(?a)(?<![\d.:,])0(\d)([0-5]\d)(?![\d.,:]?\d|\s?(?:hours|hrs)\b)")
+# 3:43.13, 1:59.40: a race time, minutes:seconds with hundredths (no clock has a decimal point)
+_LAP = re.compile(r"(?a)(?<![\d:.])(\d{1,2}):([0-5]\d)\.(\d{1,3})(?![\d:]|\.\d)")
 _SPRINT = re.compile(r"(?a)(?<![\d.])(\d{1,2})秒(\d{2})(?![\d.])")
 
 
@@ -122,16 +125,30 @@ def find(text: str, lang: str) -> Iterator[Match]:
                 and not tail_has(text, m.start(), cues):
             continue  # 23:59:59 is a clock time
         yield Match(m.start(), m.end(), ratio(re.split(r"\s?[:：∶]\s?", m.group(0)), lang), "number.ratio")
+    if lang == "en":
+        for m in _LAP.finditer(text):  # ran the mile in 3:43.13: three forty-three point one three
+            yield Match(m.start(), m.end(), f"{numerals.en_int(m.group(1))} {en_time('0', m.group(2)).split(' ', 1)[1]}"
+                        f" point {numerals.en_digits(m.group(3))}", RULE + ".lap")
     for m in _COLON.finditer(text):
         h, mi, s, ap = m.groups()
         is_time = (len(mi) == 2 and int(h) <= 24 and int(mi) < 60 and (s is None or (len(s) == 2 and int(s) < 60))
                    and not is_score_context(text, m.start(), lang))
+        if lang == "en" and not ap and s is None and re.match(r"\s?(?:ratio|split|mix|scale)\b", text[m.end():]):
+            yield Match(m.start(), m.end(), ratio([h, mi], lang), "number.ratio")  # a 1:10 ratio
+            continue
+        if lang == "en" and not is_time and not ap and s is None and 24 < int(h) < 60 and len(mi) == 2 and int(mi) < 60 \
+                and not is_score_context(text, m.start(), lang) and re.search(r"\b(?:in|of|time|clocked|finished|ran)\s$",
+                                                                            text[max(0, m.start() - 10):m.start()]):
+            yield Match(m.start(), m.end(), en_duration("0", h, mi), RULE + ".duration")  # ran 10 km in 45:30
+            continue
         if is_time and lang == "en" and s is not None and not ap and \
                 not _EN_CLOCK_CUE.search(text, max(0, m.start() - 20), m.start()):
             yield Match(m.start(), m.end(), en_duration(h, mi, s), RULE + ".duration")
             continue
         if is_time:
             spoken = en_time(h, mi, ap, s) if lang == "en" else zh_time(h, mi, s)
+            if lang == "en" and spoken.endswith(" o'clock") and re.match(r"\s*o['’]clock", text[m.end():]):
+                spoken = spoken[:-len(" o'clock")]  # 3:00 o'clock: the word is written already
             if ap and lang != "en":
                 spoken = _zh_day_part(text, m.start(), ap, h) + spoken
             yield Match(m.start(), _own_stop(text, m) if lang == "en" else m.end(), spoken, RULE)
@@ -165,6 +182,10 @@ class military:
     def find(text: str, lang: str) -> Iterator[Match]:
         if lang != "en":
             return
+        for m in _AT_ZERO_CLOCK.finditer(text):  # leaves at 0630: a leading-zero clock time after "at"
+            if _EN_CLOCK_CUE.search(text, max(0, m.start() - 20), m.start()) and m.group(1) != "00":
+                yield Match(m.start(), m.end(), "oh " + numerals.en_int(int(m.group(1))) + (
+                    " hundred" if m.group(2) == "00" else " " + en_time("0", m.group(2)).split(" ", 1)[1]), RULE + ".military")
         for m in _MILITARY.finditer(text):
             h, mi = m.group(1), m.group(2)
             if int(h) > 24 or not (h.startswith("0") or _EN_CLOCK_CUE.search(text, max(0, m.start() - 20), m.start())):
