@@ -60,17 +60,61 @@ def lufs(mean_square: float) -> float:
     return -0.691 + 10 * math.log10(max(mean_square, 1e-20))
 
 
+class Biquad:
+    """One second-order IIR section run over pieces of a signal, exactly (direct form I).
+
+    Without scipy (its import alone is 0.7-1.3 s of a CLI run): the FIR part is vectorised,
+    and the recursive part y[n] = u[n] - a1 y[n-1] - a2 y[n-2] is solved a block of BLOCK
+    samples at a time as y = G u + y[-1] r1 + y[-2] r2, with G the lower-triangular Toeplitz
+    matrix of the all-pole impulse response and r1, r2 the responses to the two previous
+    outputs: one matrix product for all blocks of a piece, then two multiply-adds per block."""
+
+    BLOCK = 256
+
+    def __init__(self, section):
+        b0, b1, b2, a0, a1, a2 = (float(v) for v in section)
+        self.b = np.array([b0, b1, b2]) / a0
+        a1, a2 = a1 / a0, a2 / a0
+        L = self.BLOCK
+        g, r1, r2 = np.zeros(L), np.zeros(L), np.zeros(L)
+        # impulse response of 1 / (1 + a1 z^-1 + a2 z^-2); responses to y[-1] = 1, y[-2] = 1
+        for n in range(L):
+            g[n] = (1.0 if n == 0 else 0.0) - a1 * (g[n - 1] if n >= 1 else 0.0) \
+                - a2 * (g[n - 2] if n >= 2 else 0.0)
+            r1[n] = -a1 * (r1[n - 1] if n >= 1 else 1.0) - a2 * (r1[n - 2] if n >= 2 else (1.0 if n == 1 else 0.0))
+            r2[n] = -a1 * (r2[n - 1] if n >= 1 else 0.0) - a2 * (r2[n - 2] if n >= 2 else (1.0 if n == 0 else 0.0))
+        idx = np.arange(L)
+        lag = idx[:, None] - idx[None, :]
+        self.G_t = np.where(lag >= 0, g[np.clip(lag, 0, L - 1)], 0.0).T  # row vectors times G^T
+        self.r = np.stack([r1, r2])
+        self.x_prev = np.zeros(2)  # x[-1], x[-2]
+        self.y_prev = np.zeros(2)  # y[-1], y[-2]
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        n, L = len(x), self.BLOCK
+        ext = np.concatenate([self.x_prev[::-1], x])  # x[-2], x[-1], x[0], ...
+        u = self.b[0] * ext[2:] + self.b[1] * ext[1:-1] + self.b[2] * ext[:-2]
+        self.x_prev = ext[-1:-3:-1].copy()
+        blocks = -(-n // L)
+        padded = np.zeros(blocks * L)
+        padded[:n] = u
+        y = (padded.reshape(blocks, L) @ self.G_t)  # each block as if it started from rest
+        y1, y2 = self.y_prev
+        for k in range(blocks):
+            y[k] += y1 * self.r[0] + y2 * self.r[1]
+            m = min(L, n - k * L)
+            y1, y2 = y[k, m - 1], (y[k, m - 2] if m >= 2 else y1)
+        self.y_prev = np.array([y1, y2])
+        return y.reshape(-1)[:n]
+
+
 class RunningLoudness:
     """BS.1770 gated loudness of one signal fed in pieces (state: filter memory and the
     mean square of every 100 ms hop)."""
 
     def __init__(self, sr: int):
-        from scipy.signal import lfilter
-
-        self._lfilter = lfilter
         self.sr = sr
-        self._sos = k_weighting(sr)
-        self._zi = [np.zeros(2), np.zeros(2)]
+        self._filters = [Biquad(section) for section in k_weighting(sr)]
         self._hop = max(1, int(round(sr * HOP_S)))
         self._hops: list[float] = []  # mean square of every complete hop
         self._partial_sum, self._partial_n = 0.0, 0
@@ -80,8 +124,8 @@ class RunningLoudness:
         if not len(x):
             return
         y = np.asarray(x, np.float64)
-        for j, section in enumerate(self._sos):  # lfilter per biquad: sosfilt's checks cost more
-            y, self._zi[j] = self._lfilter(section[:3], section[3:], y, zi=self._zi[j])
+        for f in self._filters:
+            y = f(y)
         self.samples += len(y)
         y2 = y * y
         pos = 0
