@@ -39,7 +39,7 @@ ROOTS = {"√": 2, "∛": 3, "∜": 4}
 BIGS = {"∑": "∑", "Σ": None, "∏": "∏", "∫": "∫", "∬": "∬", "∮": "∮"}
 OPENS = {"(": "(", "[": "[", "（": "(", "【": "["}
 CLOSES = {")": ")", "]": "]", "）": ")", "】": "]"}
-SUPERS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱˣʸᵏᵃᵇᶜᵈᵉᵐᵗ", "0123456789+-=()nixykabcdemt"))
+SUPERS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱˣʸᵏᵃᵇᶜᵈᵉᵐᵗʳˢʲˡᵖʷᵘᵛᶠᵍʰᵒᶻ", "0123456789+-=()nixykabcdemtrsjlpwuvfghoz"))
 SUBS = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₙᵢⱼₖₘₜₚₛₗₕᵤᵥᵣ", "0123456789+-=()aeoxnijkmtpslhuvr"))
 PRIMES = {"′": 1, "″": 2, "‴": 3, "'": 1, "’": 1}
 # ½ ⅓ ¾ ...: one character that is a whole numeric fraction (read like 1/2)
