@@ -91,9 +91,31 @@ def find(text: str, lang: str, start: int = 0, end: int | None = None) -> Iterat
                 or _number_before(text, m.start()) and (text[m.end():m.end() + 1] in _per_before() or text[m.end():m.end() + 1] == "月"))
             if lang == "en" and _number_before(text, m.start()) and re.match(r"[a-z]{2,}\b", text[m.end():]):
                 per = True  # $19.99/month, 30/hour: per
+            if not per and lang != "en" and "/div" in t and _formula_slash(text, m.start()):
+                yield Match(m.start(), m.end(), t["/div"], RULE + ".divide")  # 频率=频数/样本容量
+                continue
             yield Match(m.start(), m.end(), t.get("/per", "每") if per else t[s], RULE + (".per" if per else ""))
             continue
         yield Match(m.start(), m.end(), t[s], RULE)
+
+
+_CLAUSE_MARKS = "，。；;！？!?\n"
+
+
+def _formula_slash(text: str, i: int) -> bool:
+    """The '/' at i divides two named quantities: 频率=频数/样本容量 (an '=' earlier in its clause),
+    η=W有/W总 (a letter with a Han subscript after it). 和/或, 中文/English stay a pause."""
+    before, after = text[i - 1:i], text[i + 1:i + 3]
+    if not _is_han(before) and not (before.isascii() and before.isalpha()):
+        return False
+    if len(after) == 2 and after[0].isascii() and after[0].isupper() and _is_han(after[1]):
+        return _is_han(before)  # W有/W总: the name before was cut off by the formula reader
+    if not (_is_han(before) and _is_han(after[:1])):
+        return False
+    clause = text[:i]
+    for mark in _CLAUSE_MARKS:
+        clause = clause.rsplit(mark, 1)[-1]
+    return "=" in clause or "＝" in clause
 
 
 def _grade_minus(text: str, i: int) -> bool:
