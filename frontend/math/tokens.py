@@ -452,7 +452,12 @@ def _whole_value(out: list[Token], letters: str, ends: bool) -> bool:
             k -= 2
     if k >= 1 and out[k - 1].kind == OP and out[k - 1].val == "-":
         k -= 1
-    return k >= 2 and out[k - 1].kind == REL and out[k - 1].val == "=" and out[k - 2].kind in (LET, GREEK)
+    if not (k >= 2 and out[k - 1].kind == REL and out[k - 1].val == "="):
+        return False
+    left = out[k - 2]
+    # P₁=10W, P1=10W (a name with its index), 1kW·h=3.6×10⁶J (a quantity: the same thing in another unit)
+    return left.kind in (LET, GREEK, SUB, UNIT) or left.kind == NUM and k >= 3 and out[k - 3].kind == LET \
+        and out[k - 3].end == left.start and len(out[k - 3].val) == 1
 
 
 def _braced(text: str, i: int) -> tuple[str, int, int]:
