@@ -81,6 +81,7 @@ class Rules:
     relation_noun_after: tuple = ()  # be: 'Let n ≥ 1 be an integer'
     relation_be_before: tuple = ()  # let: 'Let ε > 0 and ...' -> 'epsilon be greater than zero'
     relation_stop: tuple = ()  # which, that, if: a clause of its own starts, the relation keeps 'is'
+    unit_words: tuple = ()  # 单位是, the unit is: a unit symbol right after them is named (N·m 牛米, N/C 牛每库仑)
 
 
 @compiled
@@ -90,7 +91,7 @@ def rules_for(lang: str) -> Rules:
     where = f"rules/{lang}/math.yaml"
     check_keys(data, ("templates", "join", "fraction_denominators", "leading_words", "absorbed_words",
                       "point_words", "factorial_before", "factorial_after", "interval_words", "copulas",
-                      "relation_noun_before", "relation_noun_after", "relation_be_before", "relation_stop"), where)
+                      "relation_noun_before", "relation_noun_after", "relation_be_before", "relation_stop", "unit_words"), where)
     raw = data.get("templates")
     if not isinstance(raw, dict):
         raise fail(data, "'templates' must be a mapping of node -> template", "templates")
@@ -124,7 +125,7 @@ def rules_for(lang: str) -> Rules:
         raise fail(data, "'absorbed_words' must be a list of words", "absorbed_words")
     lists = {}
     for key in ("point_words", "factorial_before", "factorial_after", "interval_words", "copulas",
-                "relation_noun_before", "relation_noun_after", "relation_be_before", "relation_stop"):
+                "relation_noun_before", "relation_noun_after", "relation_be_before", "relation_stop", "unit_words"):
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             raise fail(data, f"'{key}' must be a list of words", key)

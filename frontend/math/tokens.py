@@ -405,6 +405,8 @@ def _maybe_unit(text: str, i: int, out: list[Token], base: int) -> int:
     from .units import is_unit
     sym_end = j
     has_slash = False
+    while j < n and text[j] in "²³" and j + 2 < n and text[j + 1] == "/" and text[j + 2].isalpha():
+        j += 1  # N·m²/kg²: a power inside the numerator unit
     k = den_start = j
     if j + 1 < n and text[j] == "/":
         den_start = j + 2 if text[j + 1] == "(" else j + 1
