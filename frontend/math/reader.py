@@ -413,6 +413,8 @@ class Reader:
                 finally:
                     self.no_point = False
                 continue
+            elif op == "→" and _genotypes(left):
+                parts.append(self.word("misc", "→cross", "→"))  # Dd×Dd→DD:Dd:dd: a cross gives its offspring
             elif op == "→" and _set_name(left) and _set_name(kid):
                 parts.append(self.word("misc", "→logic", "→"))  # A→B between capital names: implies, no limit
             elif chem.is_reaction(left, op, kid):
@@ -868,6 +870,20 @@ def _two_letter_element(kids: list) -> bool:
                 and b.val.islower() and a.val + b.val in chem.ELEMENTS:
             return True
     return False
+
+
+def _genotypes(node: Node | None) -> bool:
+    """Dd×Dd, AaBb×aabb: a cross of genotypes (letters in pairs of one letter, either case)."""
+    if node is None or node.kind != "prod" or any(op != "×" for op in getattr(node, "ops", [])):
+        return False
+    for kid in node.kids:
+        letters = [k.val for k in kid.kids] if kid is not None and kid.kind == "seq" and all(
+            k.kind == "var" for k in kid.kids) else None
+        if not letters or len(letters) % 2 or not all(len(v) == 1 and v.isalpha() for v in letters):
+            return False
+        if any(a.lower() != b.lower() for a, b in zip(letters[::2], letters[1::2])):
+            return False
+    return True
 
 
 def _set_name(node: Node | None) -> bool:
