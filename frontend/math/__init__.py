@@ -156,9 +156,16 @@ def find(text: str, lang: str, changes: list[Change] | None = None, offset: int 
     reading = "en" if lang == "en" else "zh"
     matches = _unit_names(text, reading) if ("单位" in text or "unit" in text or "measured" in text) else []
     named = [(m.start, m.end) for m in matches]
+    unclosed = 0  # '(' left open by earlier formulas of the sentence: y=2sin(ωx+φ)(ω>0，|φ|<π/2)
+    last_end = 0
     for span in find_spans(text):
         if any(a < span.end and span.start < b for a, b in named):
             continue
+        if any(c in "。；;！？!?\n" for c in text[last_end:span.start]):
+            unclosed = 0
+        body = text[span.start:span.end]
+        balance = body.count("(") + body.count("（") - body.count(")") - body.count("）")
+        closer = span.end < len(text) and text[span.end] in ")）" and not span.latex
         if not span.latex and _AMOUNT_AFTER_CURRENCY.fullmatch(text, span.start, span.end) \
                 and text[max(0, span.start - 4):span.start].rstrip()[-1:] in _CURRENCY_SIGNS:
             continue  # $3k-5k, ¥2k~3k: an amount range for the money reading, not 3k minus 5k
@@ -182,7 +189,14 @@ def find(text: str, lang: str, changes: list[Change] | None = None, offset: int 
                 spoken = " " + spoken
             if span.end < len(text) and text[span.end].isalnum() and spoken[-1:].isalnum():
                 spoken += " "
-        matches.append(Match(start, span.end, spoken, span.rule))
+        end = span.end
+        if closer and unclosed > 0 and balance == 0:
+            end += 1  # the ')' closing a condition opened by an earlier formula: said as the pause it was
+            unclosed -= 1
+        else:
+            unclosed += max(balance, 0)
+        last_end = end
+        matches.append(Match(start, end, spoken, span.rule))
     return matches
 
 

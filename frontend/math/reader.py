@@ -717,6 +717,8 @@ class Reader:
     def r_set(self, n: Node) -> str:
         if len(n.kids) == 1 and n.kids[0] is not None and n.kids[0].kind == "sub":
             return self.read(n.kids[0])  # {aₙ}: the sequence a_n, not a one-element set
+        if len(n.kids) == 1 and _sequence_name(n.kids[0]):
+            return self.read(n.kids[0])  # 等比数列{an}: the index typed on the line
         return self.T("set", items=self.r.join["items"].join(self.read(k) for k in n.kids if k is not None))
 
     def r_env(self, n: Node, det: bool = False) -> str:
@@ -870,6 +872,12 @@ def _two_letter_element(kids: list) -> bool:
                 and b.val.islower() and a.val + b.val in chem.ELEMENTS:
             return True
     return False
+
+
+def _sequence_name(node: Node | None) -> bool:
+    """an, bn, Sn typed without a subscript: one letter and the index n (a sequence's name)."""
+    return node is not None and node.kind == "seq" and len(node.kids) == 2 \
+        and all(k.kind == "var" and len(k.val) == 1 for k in node.kids) and node.kids[1].val == "n"
 
 
 def _genotypes(node: Node | None) -> bool:
