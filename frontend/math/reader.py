@@ -186,6 +186,14 @@ class Reader:
             # AB⌒: the arc mark written after its end points is still the arc AB (弧AB)
             return self.read(Node("geo", [Node("seq", n.kids[:-1])], val="⌒"))
         if not self.en:
+            if len(n.kids) >= 2 and _derivative_var(n.kids[0]) is not None:
+                # \frac{d}{dx}\sin x: the operator applies to what follows (sin x对x求导), no dx分之d
+                rest = n.kids[1:]
+                body = rest[0] if len(rest) == 1 else Node("seq", rest)
+                if body is not None and body.kind == "group" and body.val == "(" and body.kids \
+                        and body.kids[0] is not None and body.kids[0].kind not in ("sum", "chain"):
+                    body = body.kids[0]  # (x²): brackets only delimit; (t³+2t) keeps them audible
+                return self.T("derivative", var=self.read(_derivative_var(n.kids[0])), x=self.read(body, tight=True))
             parts = []
             for prev, k in zip([None] + n.kids, n.kids):
                 if prev is not None and prev.kind == "num" and (_signed_atom_group(k) or k is not None
