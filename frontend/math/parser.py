@@ -319,7 +319,7 @@ class Parser:
                 self.take()
                 a = Node("const", val=PLAIN_NUMBER_SETS[a.val] + "*")
             elif k == OPEN and tok.val == "(" and (_function_like(a) and not self._element_letter(a)
-                                                   or self._event_call(a)):
+                                                   and not self._numeric_point(a) or self._event_call(a)):
                 if self._single_bar_inside(self.i + 1):
                     a = Node("call", [a, self.given_bracket()])
                     continue
@@ -744,6 +744,20 @@ class Parser:
             return False
         from .chem import ELEMENTS
         return self.t[j - 1].val + a.val in ELEMENTS
+
+    def _numeric_point(self, a: Node) -> bool:
+        """焦点F(1,0), G(2,-3): a capital letter before two or three numbers is a point, no call."""
+        if a.kind != "var" or not a.val.isupper() or len(a.val) != 1:
+            return False
+        j, commas = self.i + 1, 0
+        while j < self.n and self.t[j].kind != CLOSE:
+            tok = self.t[j]
+            if tok.kind == COMMA:
+                commas += 1
+            elif not (tok.kind == NUM or tok.kind == OP and tok.val in "-−+"):
+                return False
+            j += 1
+        return j < self.n and 1 <= commas <= 2
 
     def _event_call(self, a: Node) -> bool:
         """P(A), P(AB), E(X), D(X): probability, expectation, variance of events or variables,

@@ -59,6 +59,8 @@ _ZH_PAGE = re.compile(r"(?a)(?<![A-Za-z])(pp?|PP?)\.\s?(\d{1,4})(?:\s?[-–~～]
 _ZH_BARE_PAGE = re.compile(r"(?a)(?<![A-Za-z0-9])[Pp]\s?(\d{1,4})(?:\s?[-–~～]\s?(\d{1,4}))?(?![\d.A-Za-z=＝])")
 _SECTION = re.compile(r"(§§?)\s?(\d{1,3}(?:\.\d{1,3}){0,3})(?![\d])")
 _NUMERO = re.compile(r"№\s?(\d{1,6})(?!\d)")
+# #1 张三, 排名#3: a number sign before a rank or item number (not #000 or #ff0000, colours)
+_HASH_NUMBER = re.compile(r"(?a)(?<![\w#&/])#([1-9]\d{0,3})(?![\w#])")
 _EQ_NUMBER = re.compile(r"\((\d{1,3})\)")
 
 
@@ -82,6 +84,14 @@ def find(text: str, lang: str) -> Iterator[Match]:
         else:
             spoken = num if text[m.end():m.end() + 1] == "号" else num + "号"
         yield Match(m.start(), m.end(), spoken, RULE + ".numero")
+    for m in _HASH_NUMBER.finditer(text):
+        num = cardinal(m.group(1), lang)
+        if lang == "en":
+            spoken = "number " + num
+        else:
+            said = text[m.end():m.end() + 1] in ("号", "名") or text[m.start() - 1:m.start()] == "第"
+            spoken = num if said else num + "号"
+        yield Match(m.start(), m.end(), spoken, RULE + ".hash")
     abbrev, label, label_words = _patterns(lang)
     if label is not None:
         for m in label.finditer(text):
