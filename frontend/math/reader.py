@@ -468,6 +468,9 @@ class Reader:
             return self.T("frac_numeric", num=self.number(num.val), den=forms[0 if num.val == "1" else 1])
         if self.en:  # (x-3)/2: 'the quantity x minus three over two'; bare 'x minus three over two' is x-3/2
             return self.T("frac", num=self.frac_part(num), den=self.frac_part(den))
+        if den is not None and den.kind == "quantity" and den.val.startswith("rad") and (num is None or num.kind != "quantity"):
+            # π/2 rad: the angle (π/2) is in radians, 二分之派弧度, never 二弧度分之派
+            return self.read(Node("quantity", [Node("frac", [num, den.kids[0]], val=n.val)], val=den.val))
         return self.T("frac", num=self.read(num), den=self.read(den))
 
     def frac_part(self, node: Node | None) -> str:

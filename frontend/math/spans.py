@@ -349,6 +349,8 @@ def _is_prose_word(text: str, w: int, k: int, s: int, e: int) -> bool:
         return False
     if len(word) == 2 and word[0] == "d" and word[1].islower() or word == "Rt":
         return False
+    if word == "rad" and text[:w].rstrip()[-1:] in "π0123456789":
+        return False  # 180°=π rad: radians after π
     for f in ("arcsin", "arccos", "arctan", "sin", "cos", "tan", "cot", "log", "ln", "lg"):
         if word.startswith(f) and len(word) == len(f) + 1 and word[-1] in GLUED_ARGS:
             return False  # sinx, cosA, lnx written without a space (but 'cost', 'login' are words)

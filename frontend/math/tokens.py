@@ -185,9 +185,15 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
         else:
             out.append(Token(kind_val[0], kind_val[1], base + i, base + i + 1))
         i += 1
+        if ch == "π" and not latex_mode:
+            m = _RADIANS.match(text, i)
+            if m:  # 180°=π rad, ω=2πrad/s: an angle in radians, not the letters r a d
+                out.append(Token(UNIT, m.group(1), base + m.start(1), base + m.end(1)))
+                i = m.end()
     return _raised_degree(_lone_units(text, out, base))
 
 
+_RADIANS = re.compile(r" ?(rad(?:/s)?)(?![A-Za-z])")
 LONE_UNIT_LETTERS = set("mgsLtAVWNJ")  # 1km=1000m, 220V×5A: single letters that are units beside another unit
 
 
