@@ -217,6 +217,8 @@ class Parser:
             return self.bar_close == 0
         if tok.kind in (FUNC, LIM, BIG) and self.stop_func:
             return False
+        if self.stop_func and tok.kind == OPEN and self.i > 0 and tok.start > self.t[self.i - 1].end:
+            return False  # log_a x (a>0): a spaced bracket after a function's argument is no part of it
         if tok.kind == PREFIX and tok.val in ("∀", "∃", "∵", "∴", "¬"):
             return False
         return tok.kind in ATOM_START
