@@ -85,6 +85,8 @@ def find(text: str, lang: str) -> Iterator[Match]:
             spoken = num if text[m.end():m.end() + 1] == "号" else num + "号"
         yield Match(m.start(), m.end(), spoken, RULE + ".numero")
     for m in _HASH_NUMBER.finditer(text):
+        if lang != "en" and re.search(r"(?a)[A-Za-z0-9]\s*$", text[:m.start()]):
+            continue  # PR #123, issue #5: a code reference after a Latin word keeps its number sign (井号)
         num = cardinal(m.group(1), lang)
         if lang == "en":
             spoken = "number " + num
