@@ -139,7 +139,8 @@ def _unit_names(text: str, lang: str) -> list[Match]:
     from .units import read_unit
     cues = rules_for(lang).unit_words
     out = []
-    for m in (_UNIT_NAME.finditer(text) if cues else ()):
+    lowered = text.lower()
+    for m in (_UNIT_NAME.finditer(text) if any(c.lower() in lowered for c in cues) else ()):
         before = text[:m.start()].rstrip() if lang == "en" else text[:m.start()]
         if not before.lower().endswith(cues) and not (lang != "en" and before.endswith(tuple(c + " " for c in cues))):
             continue
@@ -154,7 +155,7 @@ def _unit_names(text: str, lang: str) -> list[Match]:
 def find(text: str, lang: str, changes: list[Change] | None = None, offset: int = 0) -> list[Match]:
     """Formula matches in one raw text (lang: the paragraph's reading language)."""
     reading = "en" if lang == "en" else "zh"
-    matches = _unit_names(text, reading) if ("单位" in text or "unit" in text or "measured" in text) else []
+    matches = _unit_names(text, reading)
     named = [(m.start, m.end) for m in matches]
     unclosed = 0  # '(' left open by earlier formulas of the sentence: y=2sin(ωx+φ)(ω>0，|φ|<π/2)
     last_end = 0

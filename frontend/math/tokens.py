@@ -453,6 +453,8 @@ def _whole_value(out: list[Token], letters: str, ends: bool) -> bool:
     """I=0.5A, U=220V, q=1.6×10⁻¹⁹C: a lone capital unit ends the value that a letter equals."""
     if not (ends and letters in ONE_LETTER_UNITS):
         return False
+    if any(a.kind == NUM and b.kind == LET and a.end == b.start for a, b in zip(out, out[1:])):
+        return False  # 2A+3B=5C, 2x=10A: terms with letters, an algebra formula
     k = len(out) - 1  # the number just read, or 10 and its power
     if k >= 1 and out[k].kind == SUP and out[k - 1].kind == NUM:
         k -= 1
