@@ -65,8 +65,14 @@ FORMULAS = [
     (r"$\frac{d}{dx}(x^2)=2x$", "x的平方对x求导等于二x"),
     (r"$\frac{d}{dt}(t^3+2t)=3t^2+2$", "括号t的立方加二t括号对t求导等于三t的平方加二"),
     (r"$\frac{dy}{dx}=3x^2$", "dx分之dy等于三x的平方"),  # counter: dy/dx is a fraction
+    # a hat over a letter (ŷ, or a combining circumflex) is the estimate, like \hat{y}
+    ("回归方程为ŷ=b̂x+1.2", "回归方程为y帽等于b帽x加一点二"),
+    ("x̄=5", "x拔等于五"),
+    ("我喜欢pâté", "我喜欢pâté"),  # counter: a precomposed â is a letter of a word
     # a genetic cross gives its offspring (no limit)
     ("Dd×Dd→DD:Dd:dd=1:2:1", "Dd乘以Dd得到DD比Dd比dd等于一比二比一"),
+    ("AaBb×aabb→AaBb:Aabb:aaBb:aabb=1:1:1:1", "AaBb乘以aabb得到AaBb比Aabb比aaBb比aabb等于一比一比一比一"),
+    ("AaBb自交", "AaBb自交"),
     ("x→0", "x趋近于零"),  # counter
     ("A→B", "A推出B"),
     ("a×b→0", "a乘以b趋近于零"),
@@ -200,6 +206,8 @@ def test_probe12_mandarin(text, expected):
     ("Torque is measured in N·m.", "Torque is measured in newton meters."),
     ("The angle is π/2 rad.", "The angle is pi over two radians."),
     ("Ranked #1 in the league", "Ranked number one in the league"),
+    ("I love pâté and crème brûlée.", "I love pâté and crème brûlée."),
+    ("The fitted line is ŷ = 2x + 1.", "The fitted line is y hat equals two x plus one."),
     ("2H₂O₂=MnO₂=2H₂O+O₂↑", "two H two O two yields, with Mn O two as catalyst, two H two O plus O two gas"),
 ])
 def test_probe12_english(text, expected):

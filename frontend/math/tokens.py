@@ -48,6 +48,8 @@ VULGAR = {"½": ("1", "2"), "⅓": ("1", "3"), "⅔": ("2", "3"), "¼": ("1", "4
           "⅚": ("5", "6"), "⅛": ("1", "8"), "⅜": ("3", "8"), "⅝": ("5", "8"), "⅞": ("7", "8")}
 
 OVERBARS = "\u0304\u0305"  # combining macron / overline: x̄ is the mean x-bar
+HATS = "\u0302"  # combining circumflex: b̂ is the estimate b-hat (\hat{b})
+HATTED = {"ŷ": "y", "Ŷ": "Y"}  # ŷ=0.5x+1.2 (not â: pâté, Château are words)
 
 # plain-text spellings of roots (sqrt(16), cbrt(27)): the same ROOT token as √ and ∛
 ROOT_WORDS = {"sqrt": "2", "cbrt": "3"}
@@ -58,7 +60,7 @@ FUNCTIONS = ("arcsin", "arccos", "arctan", "arccot", "sinh", "cosh", "tanh", "si
 # characters a formula in running text may consist of (besides ASCII letters and digits)
 SYMBOL_CHARS = (set(GREEK_CHARS) | set(CONST_CHARS) | set(OPS) | set(RELS) | set(IMPLS) | set(LOGICS)
                 | set(PREFIXES) | set(ROOTS) | {"∑", "∏", "∫", "∬", "∮"} | set(SUPERS) | set(SUBS)
-                | set(PRIMES) | set(VULGAR) | set("()[]{}^_.,:|!%‰°\\…") | {"‖", "⃗", "↑", "↓"} | set(OVERBARS))
+                | set(PRIMES) | set(VULGAR) | set("()[]{}^_.,:|!%‰°\\…") | {"‖", "⃗", "↑", "↓"} | set(OVERBARS) | set(HATS) | set(HATTED))
 
 
 @dataclass(slots=True)
@@ -170,6 +172,17 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
             continue
         if ch == "Δ" and not latex_mode and re.match(r"[A-Z]{3}(?![A-Za-z])", text[i + 1:i + 5]):
             ch = "△"  # ΔABC: the Greek capital typed for the triangle sign (Δ=b²-4ac stays delta)
+        if ch in HATTED:
+            out += [Token(CMD, "hat", base + i, base + i), Token(LET, HATTED[ch], base + i, base + i + 1)]
+            i += 1
+            continue
+        if ch in HATS:  # b̂: a combining circumflex after the letter is \hat{b}
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind == LET and len(prev.val) == 1 and prev.end == base + i:
+                out.insert(len(out) - 1, Token(CMD, "hat", prev.start, prev.start))
+                out[-1] = Token(LET, prev.val, prev.start, base + i + 1)
+                i += 1
+                continue
         if ch in OVERBARS:  # x̄ (a combining macron or overline after the letter): \bar{x}, x拔 / x bar
             prev = out[-1] if out else None
             if prev is not None and prev.kind == LET and len(prev.val) == 1 and prev.end == base + i:
