@@ -178,8 +178,9 @@ def read_address(text: str, lang: str) -> str:
 _ELIDED_AND = regex.compile(r"(?<=[A-Za-z] )['’]?n['’](?= [A-Za-z])")
 
 
-def _finds(text: str, lang: str, at_line_start: bool):
-    """Candidate matches in priority order; LaTeX regions are left for the math stage."""
+def _finds(text: str, lang: str, at_line_start: bool, typed: str | None = None):
+    """Candidate matches in priority order; LaTeX regions are left for the math stage.
+    typed: the text as typed, before width normalisation (1:1, so offsets agree)."""
     if at_line_start and _RULE_LINE.match(text):
         yield Match(0, len(text), "", "markdown.rule", kind=RAW)
         return
@@ -233,7 +234,7 @@ def _finds(text: str, lang: str, at_line_start: bool):
             for m in regex.finditer(r"\s?\|\s?", text):
                 yield Match(m.start(), m.end(), sep, "markdown.table", kind=RAW)
     from . import layout  # list labels, answer options, ticks, decorations (exercise sheets)
-    yield from layout.find(text, lang, at_line_start, readings(lang))
+    yield from layout.find(text, lang, at_line_start, readings(lang), typed or text)
     for m in _BLANK.finditer(text):  # before emphasis: two blanks are no __bold__ pair
         yield Match(m.start(), m.end(), readings(lang)["blank"], "cleanup.blank")
     yield from _identifier_gaps(text)  # before emphasis: __init__ is a name, not bold
@@ -248,7 +249,7 @@ def _finds(text: str, lang: str, at_line_start: bool):
         yield Match(m.start() + 1, m.end(), "", "cleanup.repeated_punctuation", kind=RAW)
 
 
-def find(piece: Piece, lang: str, at_line_start: bool = True) -> list[Match]:
+def find(piece: Piece, lang: str, at_line_start: bool = True, typed: str | None = None) -> list[Match]:
     from .tn import resolve
     text = piece.text
     latex = [(m.start(), m.end()) for m in _LATEX.finditer(text)] if "$" in text or "\\" in text else []
@@ -256,18 +257,21 @@ def find(piece: Piece, lang: str, at_line_start: bool = True) -> list[Match]:
     def outside(m: Match) -> bool:
         return not any(m.start < b and a < m.end for a, b in latex)
 
-    return resolve(m for m in _finds(text, lang, at_line_start) if outside(m))
+    return resolve(m for m in _finds(text, lang, at_line_start, typed) if outside(m))
 
 
 def apply(pieces: list[Piece], ctx) -> list[Piece]:
     lang = "en" if ctx.lang == "en" else "zh"
-    fixed = []
+    fixed, typed = [], {}
     for p in pieces:
         if p.kind == RAW:
+            before = p.text
             p = Piece(normalize_chars(p.text), p.start, p.end, p.kind, p.rule, p.lang, p.atomic, p.pause_ms)
+        if p.kind == RAW:
+            typed[id(p)] = before  # 11．5　12．5: layout tells a full-width answer-key dot from a decimal point
         fixed.append(p)
     first_raw = next((i for i, p in enumerate(fixed) if p.kind == RAW), None)
     out = []
     for i, p in enumerate(fixed):
-        out.extend(rewrite([p], lambda q: find(q, "en" if (q.lang or lang) == "en" else "zh", i == first_raw), ctx.changes))
+        out.extend(rewrite([p], lambda q: find(q, "en" if (q.lang or lang) == "en" else "zh", i == first_raw, typed.get(id(q))), ctx.changes))
     return out

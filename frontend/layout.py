@@ -44,6 +44,26 @@ _BLANK_SLOT = r"(?:[（(][\s\u3000]*[）)]|_{2,}|＿{2,})"
 _CONVERT_FROM = regex.compile(r"(?<![\w.])(\d{1,9}(?:\.\d+)?)\s?([A-Za-zμ]{1,4}[²³]?)(?=\s?=\s?" + _BLANK_SLOT + r")")
 _CONVERT_TO = regex.compile(r"(?<=" + _BLANK_SLOT + r")\s?([A-Za-zμ]{1,4}[²³]?)(?![A-Za-z0-9])")
 
+# 1．B　2．C, 1.C 2.A, 11．5　12．5: an answer key, item numbers in order each with its answer
+_ANSWER_ITEM = regex.compile(r"(?:^|(?<=[\s：:，,；;]))(\d{1,3})\s?(?:[.．、](?=[A-H]{1,4}(?![A-Za-z0-9.．]))|．(\d{1,4})(?![\d.．])\s*)")
+
+
+def _answer_items(text: str) -> list:
+    """Numbered answers on one line: at least two whose numbers follow each other (1, 2, 3)."""
+    found = list(_ANSWER_ITEM.finditer(text))
+    items: list = []
+    run: list = []
+    for m in found:
+        if run and int(m.group(1)) == int(run[-1].group(1)) + 1:
+            run.append(m)
+            continue
+        if len(run) >= 2:
+            items.extend(run)
+        run = [m]
+    if len(run) >= 2:
+        items.extend(run)
+    return items
+
 
 def _option_labels(text: str) -> list:
     """Option labels A, B, C... on one line, in order from A; at least two."""
@@ -56,7 +76,7 @@ def _option_labels(text: str) -> list:
     return labels if len(labels) >= 2 else []
 
 
-def find(text: str, lang: str, at_line_start: bool, readings: dict) -> Iterator[Match]:
+def find(text: str, lang: str, at_line_start: bool, readings: dict, typed: str | None = None) -> Iterator[Match]:
     said = readings.get("layout", {})
     if at_line_start:
         m = _TASK_BOX.match(text)
@@ -67,6 +87,12 @@ def find(text: str, lang: str, at_line_start: bool, readings: dict) -> Iterator[
             from .tn.common import cardinal
             yield Match(m.start(1), m.end(3), m.group(1) + cardinal(m.group(2), lang) + m.group(3), "layout.list_label")
     pause = said.get("option_pause", "，")
+    if any(c in text for c in ".．、"):
+        from .tn.common import cardinal
+        for m in _answer_items(typed if typed is not None and len(typed) == len(text) else text):  # 1．B　2．C: the item number, a pause, its answer
+            last = m.end() >= len(text.rstrip())
+            answer = cardinal(m.group(2), lang) + ("" if last else pause) if m.group(2) else ""  # 十一，五，十二，五
+            yield Match(m.start(), m.end(), cardinal(m.group(1), lang) + pause + answer, "layout.answer_item")
     for m in _option_labels(text):
         yield Match(m.start(), m.end(), m.group(1) + pause, "layout.option")
     from .tn.measure import read_measure

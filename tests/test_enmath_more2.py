@@ -74,7 +74,7 @@ def test_one_sided_limits_still_read_as_such():
     ("X ~ N(0, 1)", "X服从N括号零，一括号"),
     ("a_n = a_1 + (n - 1)d", "an等于a一加括号n减一括号d"),
     ("Na⁺", "Na正"),
-    ("d/dx (sin x)", "dx分之d sin x"),
+    ("d/dx (sin x)", "sin x对x求导"),
     ("2Na + Cl₂ → 2NaCl", "二Na加Cl二生成二NaCl"),
 ])
 def test_chinese_readings_unchanged(text, expected):

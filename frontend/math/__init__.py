@@ -128,11 +128,45 @@ _CURRENCY_SIGNS = set("$¥￥€£")
 _AMOUNT_AFTER_CURRENCY = re.compile(r"\d[\d.,]*\s?[kKmM]?(?:\s?[-~～–]\s?[$¥￥€£]?\d[\d.,]*\s?[kKmM]?)?")
 
 
+# a unit symbol standing alone: letters joined by · or /, with powers (N·m, N/C, N·m²/kg², J/(kg·℃), mol⁻¹)
+_UNIT_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Za-zΩμ℃]{1,4}(?:[²³]|⁻¹)?(?:(?:[·⋅/]|/\()[A-Za-zΩμ℃]{1,4}(?:[²³]|⁻¹)?\)?)*"
+                        r"(?![A-Za-z0-9(])")
+
+
+def _unit_names(text: str, lang: str) -> list[Match]:
+    """力矩的单位是N·m, 电场强度的单位N/C, the unit is N·m: a unit symbol named without a number
+    right after a word of unit_words (math.yaml) is read as the unit, never as a product or a pause."""
+    from .units import read_unit
+    cues = rules_for(lang).unit_words
+    out = []
+    lowered = text.lower()
+    for m in (_UNIT_NAME.finditer(text) if any(c.lower() in lowered for c in cues) else ()):
+        before = text[:m.start()].rstrip() if lang == "en" else text[:m.start()]
+        if not before.lower().endswith(cues) and not (lang != "en" and before.endswith(tuple(c + " " for c in cues))):
+            continue
+        spoken = read_unit(m.group(0).replace("⋅", "·"), lang)
+        if spoken:
+            if lang == "en" and m.end() < len(text) and text[m.end()].isalnum():
+                spoken += " "
+            out.append(Match(m.start(), m.end(), spoken, "math.unit_name"))
+    return out
+
+
 def find(text: str, lang: str, changes: list[Change] | None = None, offset: int = 0) -> list[Match]:
     """Formula matches in one raw text (lang: the paragraph's reading language)."""
     reading = "en" if lang == "en" else "zh"
-    matches = []
+    matches = _unit_names(text, reading)
+    named = [(m.start, m.end) for m in matches]
+    unclosed = 0  # '(' left open by earlier formulas of the sentence: y=2sin(ωx+φ)(ω>0，|φ|<π/2)
+    last_end = 0
     for span in find_spans(text):
+        if any(a < span.end and span.start < b for a, b in named):
+            continue
+        if any(c in "。；;！？!?\n" for c in text[last_end:span.start]):
+            unclosed = 0
+        body = text[span.start:span.end]
+        balance = body.count("(") + body.count("（") - body.count(")") - body.count("）")
+        closer = span.end < len(text) and text[span.end] in ")）" and not span.latex
         if not span.latex and _AMOUNT_AFTER_CURRENCY.fullmatch(text, span.start, span.end) \
                 and text[max(0, span.start - 4):span.start].rstrip()[-1:] in _CURRENCY_SIGNS:
             continue  # $3k-5k, ¥2k~3k: an amount range for the money reading, not 3k minus 5k
@@ -156,7 +190,14 @@ def find(text: str, lang: str, changes: list[Change] | None = None, offset: int 
                 spoken = " " + spoken
             if span.end < len(text) and text[span.end].isalnum() and spoken[-1:].isalnum():
                 spoken += " "
-        matches.append(Match(start, span.end, spoken, span.rule))
+        end = span.end
+        if closer and unclosed > 0 and balance == 0:
+            end += 1  # the ')' closing a condition opened by an earlier formula: said as the pause it was
+            unclosed -= 1
+        else:
+            unclosed += max(balance, 0)
+        last_end = end
+        matches.append(Match(start, end, spoken, span.rule))
     return matches
 
 

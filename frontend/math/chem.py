@@ -101,6 +101,9 @@ _FORMULA_START = r"[0-9A-Z(\[]"
 # 2H₂+O₂=点燃=2H₂O, 2KClO₃==△==2KCl+3O₂↑, CaCO₃═高温═CaO+CO₂↑: a condition written over the sign
 _CONDITION = _regex.compile(r"(?<=" + _FORMULA_END + r")\s?(?:={1,2}|═{1,2})\s?([\p{Han}△]{1,10}|△)\s?(?:={1,2}|═{1,2})\s?"
                             r"(?=" + _FORMULA_START + r")")
+# 2H₂O₂=MnO₂=2H₂O+O₂↑: a chemical formula over the sign is the catalyst
+_CATALYST = _regex.compile(r"(?<=[A-Z][a-z]?[₀-₉0-9]{0,3}\)?)\s?(?:={1,2}|═{1,2})\s?((?:[A-Z][a-z]?[₀-₉0-9]{0,2}){1,4})"
+                           r"\s?(?:={1,2}|═{1,2})\s?(?=" + _FORMULA_START + r")")
 _REVERSIBLE = _regex.compile(r"(?<=" + _FORMULA_END + r")\s?[⇌⇋]\s?(?=" + _FORMULA_START + r")")
 # CuSO₄·5H₂O: the dot of a hydrate joins water of crystallisation, it is no product
 _HYDRATE = _regex.compile(r"(?<=[A-Z][a-z]?[₀-₉0-9)]{0,3})[·•]\s?(?=\d{0,2}H[₂2]O)")
@@ -124,6 +127,16 @@ def text_marks(text: str, lang: str, said: dict) -> "list[Match]":
         cond = m.group(1).replace("△", said.get("heat", "加热"))
         out.append(Match(m.start(), m.end(), said.get("condition", "{cond}条件下生成").format(cond=cond),
                          "math.chem.condition"))
+    for m in _CATALYST.finditer(text):
+        symbols = _regex.findall(r"[A-Z][a-z]?", m.group(1))
+        # MnO₂, V₂O₅, Pt, Fe (never S₂ of S₁=S₂=S₃), in a line that reads as a reaction (+ ↑ ↓)
+        catalyst = len(symbols) >= 2 or len(symbols) == 1 and len(symbols[0]) == 2
+        if catalyst and all(sym in ELEMENTS for sym in symbols) and _regex.search(r"[₀-₉]", text) \
+                and any(c in text for c in "+↑↓"):
+            from . import read_formula
+            cond = read_formula(m.group(1), "en" if lang == "en" else "zh")
+            out.append(Match(m.start(), m.end(), said.get("catalyst", "{cond}条件下生成").format(cond=cond),
+                             "math.chem.catalyst"))
     for m in _REVERSIBLE.finditer(text):
         out.append(Match(m.start(), m.end(), said.get("reversible", "可逆生成"), "math.chem.reversible"))
     for m in _HYDRATE.finditer(text):

@@ -124,7 +124,11 @@ class Parser:
                 binding = Node("such_that", [binding, self.rel()])
             return Node("prefix", [binding], val=word)
         if self._label_ahead():
-            name = self.postfix()
+            if self.at(PREFIX, ("¬",)):
+                self.take()
+                name = Node("prefix", [self.postfix()], val="¬")
+            else:
+                name = self.postfix()
             self.take()  # the colon
             return Node("label", [name, self.rel()])
         return self.chain(self.ratio, (REL,))
@@ -136,7 +140,10 @@ class Parser:
         colon (a:b=2:3 is a ratio); and either a space follows the colon or the equation has
         two letters or more (x:y=3 stays a ratio)."""
         j = self.i
-        if not (self.at(LET) and len(self.peek().val) == 1):
+        negated = self.at(PREFIX, ("¬",))
+        if negated:
+            j += 1  # ¬p：∀x∈R，x²≥0: the negated proposition is the name
+        if not (j < self.n and self.t[j].kind == LET and len(self.t[j].val) == 1):
             return False
         j += 1
         if j < self.n and self.t[j].kind == SUB:
@@ -146,7 +153,7 @@ class Parser:
         colon, rest = self.t[j], self.t[j + 1:]
         if not rest or any(t.kind == RATIO for t in rest) or not any(t.kind == REL for t in rest):
             return False
-        spaced = rest[0].start > colon.end or colon.val == "："  # 命题p：x>1: Chinese text labels so
+        spaced = rest[0].start > colon.end or colon.val == "：" or negated  # 命题p：x>1, ¬p:x≤1
         return spaced or sum(t.kind == LET for t in rest) >= 2
 
     def ratio(self) -> Node | None:
@@ -178,7 +185,9 @@ class Parser:
             if tok.kind == OP and tok.val == "/" and atoms and not self.stop_func:
                 self.take()
                 num = atoms[0] if len(atoms) == 1 else Node("seq", atoms)
-                grouped = len(atoms) == 1 and num.kind == "group" and num.val == "("
+                # (-b±√Δ)/2a, -b/2a: after a bracketed numerator or a single letter, 2a is the denominator
+                grouped = len(atoms) == 1 and (num.kind == "group" and num.val == "("
+                                               or num.kind == "var" and len(num.val or "") == 1)
                 atoms = [Node("frac", [_unwrap(num), _unwrap(self.slash_operand(grouped))], val="/")]
                 continue
             if atoms and not self.continues(tok):
@@ -208,6 +217,8 @@ class Parser:
             return self.bar_close == 0
         if tok.kind in (FUNC, LIM, BIG) and self.stop_func:
             return False
+        if self.stop_func and tok.kind == OPEN and self.i > 0 and tok.start > self.t[self.i - 1].end:
+            return False  # log_a x (a>0): a spaced bracket after a function's argument is no part of it
         if tok.kind == PREFIX and tok.val in ("∀", "∃", "∵", "∴", "¬"):
             return False
         return tok.kind in ATOM_START
@@ -234,6 +245,8 @@ class Parser:
                                                                        or atoms and self.continues(self.peek())):
             if atoms and self.peek().kind in (FUNC, LIM, BIG, ROOT, OPEN, LBRACE, BAR):
                 break
+            if atoms and self.peek().start > self.t[self.i - 1].end:
+                break  # y=±b/a x: a space ends the denominator (dy/dx is glued)
             a = self.postfix()
             if a is None:
                 break
@@ -308,7 +321,7 @@ class Parser:
                 self.take()
                 a = Node("const", val=PLAIN_NUMBER_SETS[a.val] + "*")
             elif k == OPEN and tok.val == "(" and (_function_like(a) and not self._element_letter(a)
-                                                   or self._event_call(a)):
+                                                   and not self._numeric_point(a) or self._event_call(a)):
                 if self._single_bar_inside(self.i + 1):
                     a = Node("call", [a, self.given_bracket()])
                     continue
@@ -588,6 +601,10 @@ class Parser:
             self.take()
             items, _ = self.bracket_items("]")
             index = items[0] if items else index
+        if self.at(OP, ("-", "−")) and self.peek(1) is not None and self.peek(1).kind in (NUM, LET, GREEK):
+            self.take()  # ∛-27: the sign right after the root sign belongs to the radicand (负, never 减)
+            a = self.atom()
+            return Node("root", [Node("neg", [self.postfix_loop(a)]), index])
         a = self.atom()
         if a is None:
             return Node("root", [None, index])
@@ -729,6 +746,20 @@ class Parser:
             return False
         from .chem import ELEMENTS
         return self.t[j - 1].val + a.val in ELEMENTS
+
+    def _numeric_point(self, a: Node) -> bool:
+        """焦点F(1,0), G(2,-3): a capital letter before two or three numbers is a point, no call."""
+        if a.kind != "var" or not a.val.isupper() or len(a.val) != 1:
+            return False
+        j, commas = self.i + 1, 0
+        while j < self.n and self.t[j].kind != CLOSE:
+            tok = self.t[j]
+            if tok.kind == COMMA:
+                commas += 1
+            elif not (tok.kind == NUM or tok.kind == OP and tok.val in "-−+"):
+                return False
+            j += 1
+        return j < self.n and 1 <= commas <= 2
 
     def _event_call(self, a: Node) -> bool:
         """P(A), P(AB), E(X), D(X): probability, expectation, variance of events or variables,

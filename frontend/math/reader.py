@@ -81,6 +81,7 @@ class Rules:
     relation_noun_after: tuple = ()  # be: 'Let n ≥ 1 be an integer'
     relation_be_before: tuple = ()  # let: 'Let ε > 0 and ...' -> 'epsilon be greater than zero'
     relation_stop: tuple = ()  # which, that, if: a clause of its own starts, the relation keeps 'is'
+    unit_words: tuple = ()  # 单位是, the unit is: a unit symbol right after them is named (N·m 牛米, N/C 牛每库仑)
 
 
 @compiled
@@ -90,7 +91,7 @@ def rules_for(lang: str) -> Rules:
     where = f"rules/{lang}/math.yaml"
     check_keys(data, ("templates", "join", "fraction_denominators", "leading_words", "absorbed_words",
                       "point_words", "factorial_before", "factorial_after", "interval_words", "copulas",
-                      "relation_noun_before", "relation_noun_after", "relation_be_before", "relation_stop"), where)
+                      "relation_noun_before", "relation_noun_after", "relation_be_before", "relation_stop", "unit_words"), where)
     raw = data.get("templates")
     if not isinstance(raw, dict):
         raise fail(data, "'templates' must be a mapping of node -> template", "templates")
@@ -124,7 +125,7 @@ def rules_for(lang: str) -> Rules:
         raise fail(data, "'absorbed_words' must be a list of words", "absorbed_words")
     lists = {}
     for key in ("point_words", "factorial_before", "factorial_after", "interval_words", "copulas",
-                "relation_noun_before", "relation_noun_after", "relation_be_before", "relation_stop"):
+                "relation_noun_before", "relation_noun_after", "relation_be_before", "relation_stop", "unit_words"):
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             raise fail(data, f"'{key}' must be a list of words", key)
@@ -185,6 +186,14 @@ class Reader:
             # AB⌒: the arc mark written after its end points is still the arc AB (弧AB)
             return self.read(Node("geo", [Node("seq", n.kids[:-1])], val="⌒"))
         if not self.en:
+            if len(n.kids) >= 2 and _derivative_var(n.kids[0]) is not None:
+                # \frac{d}{dx}\sin x: the operator applies to what follows (sin x对x求导), no dx分之d
+                rest = n.kids[1:]
+                body = rest[0] if len(rest) == 1 else Node("seq", rest)
+                if body is not None and body.kind == "group" and body.val == "(" and body.kids \
+                        and body.kids[0] is not None and body.kids[0].kind not in ("sum", "chain"):
+                    body = body.kids[0]  # (x²): brackets only delimit; (t³+2t) keeps them audible
+                return self.T("derivative", var=self.read(_derivative_var(n.kids[0])), x=self.read(body, tight=True))
             parts = []
             for prev, k in zip([None] + n.kids, n.kids):
                 if prev is not None and prev.kind == "num" and (_signed_atom_group(k) or k is not None
@@ -412,6 +421,8 @@ class Reader:
                 finally:
                     self.no_point = False
                 continue
+            elif op == "→" and _genotypes(left):
+                parts.append(self.word("misc", "→cross", "→"))  # Dd×Dd→DD:Dd:dd: a cross gives its offspring
             elif op == "→" and _set_name(left) and _set_name(kid):
                 parts.append(self.word("misc", "→logic", "→"))  # A→B between capital names: implies, no limit
             elif chem.is_reaction(left, op, kid):
@@ -457,6 +468,9 @@ class Reader:
             return self.T("frac_numeric", num=self.number(num.val), den=forms[0 if num.val == "1" else 1])
         if self.en:  # (x-3)/2: 'the quantity x minus three over two'; bare 'x minus three over two' is x-3/2
             return self.T("frac", num=self.frac_part(num), den=self.frac_part(den))
+        if den is not None and den.kind == "quantity" and den.val.startswith("rad") and (num is None or num.kind != "quantity"):
+            # π/2 rad: the angle (π/2) is in radians, 二分之派弧度, never 二弧度分之派
+            return self.read(Node("quantity", [Node("frac", [num, den.kids[0]], val=n.val)], val=den.val))
         return self.T("frac", num=self.read(num), den=self.read(den))
 
     def frac_part(self, node: Node | None) -> str:
@@ -714,6 +728,8 @@ class Reader:
     def r_set(self, n: Node) -> str:
         if len(n.kids) == 1 and n.kids[0] is not None and n.kids[0].kind == "sub":
             return self.read(n.kids[0])  # {aₙ}: the sequence a_n, not a one-element set
+        if len(n.kids) == 1 and _sequence_name(n.kids[0]):
+            return self.read(n.kids[0])  # 等比数列{an}: the index typed on the line
         return self.T("set", items=self.r.join["items"].join(self.read(k) for k in n.kids if k is not None))
 
     def r_env(self, n: Node, det: bool = False) -> str:
@@ -867,6 +883,26 @@ def _two_letter_element(kids: list) -> bool:
                 and b.val.islower() and a.val + b.val in chem.ELEMENTS:
             return True
     return False
+
+
+def _sequence_name(node: Node | None) -> bool:
+    """an, bn, Sn typed without a subscript: one letter and the index n (a sequence's name)."""
+    return node is not None and node.kind == "seq" and len(node.kids) == 2 \
+        and all(k.kind == "var" and len(k.val) == 1 for k in node.kids) and node.kids[1].val == "n"
+
+
+def _genotypes(node: Node | None) -> bool:
+    """Dd×Dd, AaBb×aabb: a cross of genotypes (letters in pairs of one letter, either case)."""
+    if node is None or node.kind != "prod" or any(op != "×" for op in getattr(node, "ops", [])):
+        return False
+    for kid in node.kids:
+        letters = [k.val for k in kid.kids] if kid is not None and kid.kind == "seq" and all(
+            k.kind == "var" for k in kid.kids) else None
+        if not letters or len(letters) % 2 or not all(len(v) == 1 and v.isalpha() for v in letters):
+            return False
+        if any(a.lower() != b.lower() for a, b in zip(letters[::2], letters[1::2])):
+            return False
+    return True
 
 
 def _set_name(node: Node | None) -> bool:

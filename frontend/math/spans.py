@@ -349,9 +349,14 @@ def _is_prose_word(text: str, w: int, k: int, s: int, e: int) -> bool:
         return False
     if len(word) == 2 and word[0] == "d" and word[1].islower() or word == "Rt":
         return False
+    if word == "rad" and text[:w].rstrip()[-1:] in "π0123456789":
+        return False  # 180°=π rad: radians after π
     for f in ("arcsin", "arccos", "arctan", "sin", "cos", "tan", "cot", "log", "ln", "lg"):
         if word.startswith(f) and len(word) == len(f) + 1 and word[-1] in GLUED_ARGS:
             return False  # sinx, cosA, lnx written without a space (but 'cost', 'login' are words)
+    if len(word) % 2 == 0 and all(a.lower() == b.lower() for a, b in zip(word[::2], word[1::2])) \
+            and any(c.isupper() for c in word) and k < e and text[k] in ":×→":
+        return False  # AaBb:Aabb:aaBb, aaBb×AaBb: genotypes (letter pairs) in a cross, not camel-case names
     if len(word) >= 4 and regex.search(r"[a-z]{2}", word) and any(c.isupper() for c in word[1:]) \
             and not any(word.startswith(f) for f in SPACED_FUNCTIONS):
         return True  # ChatGPT-4o, iPhone-15: a camel-case name is prose even glued to a hyphen (xOy is not)

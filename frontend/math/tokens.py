@@ -39,7 +39,7 @@ ROOTS = {"√": 2, "∛": 3, "∜": 4}
 BIGS = {"∑": "∑", "Σ": None, "∏": "∏", "∫": "∫", "∬": "∬", "∮": "∮"}
 OPENS = {"(": "(", "[": "[", "（": "(", "【": "["}
 CLOSES = {")": ")", "]": "]", "）": ")", "】": "]"}
-SUPERS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱˣʸᵏᵃᵇᶜᵈᵉᵐᵗ", "0123456789+-=()nixykabcdemt"))
+SUPERS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱˣʸᵏᵃᵇᶜᵈᵉᵐᵗʳˢʲˡᵖʷᵘᵛᶠᵍʰᵒᶻ", "0123456789+-=()nixykabcdemtrsjlpwuvfghoz"))
 SUBS = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₙᵢⱼₖₘₜₚₛₗₕᵤᵥᵣ", "0123456789+-=()aeoxnijkmtpslhuvr"))
 PRIMES = {"′": 1, "″": 2, "‴": 3, "'": 1, "’": 1}
 # ½ ⅓ ¾ ...: one character that is a whole numeric fraction (read like 1/2)
@@ -48,6 +48,8 @@ VULGAR = {"½": ("1", "2"), "⅓": ("1", "3"), "⅔": ("2", "3"), "¼": ("1", "4
           "⅚": ("5", "6"), "⅛": ("1", "8"), "⅜": ("3", "8"), "⅝": ("5", "8"), "⅞": ("7", "8")}
 
 OVERBARS = "\u0304\u0305"  # combining macron / overline: x̄ is the mean x-bar
+HATS = "\u0302"  # combining circumflex: b̂ is the estimate b-hat (\hat{b})
+HATTED = {"ŷ": "y", "Ŷ": "Y"}  # ŷ=0.5x+1.2 (not â: pâté, Château are words)
 
 # plain-text spellings of roots (sqrt(16), cbrt(27)): the same ROOT token as √ and ∛
 ROOT_WORDS = {"sqrt": "2", "cbrt": "3"}
@@ -58,7 +60,7 @@ FUNCTIONS = ("arcsin", "arccos", "arctan", "arccot", "sinh", "cosh", "tanh", "si
 # characters a formula in running text may consist of (besides ASCII letters and digits)
 SYMBOL_CHARS = (set(GREEK_CHARS) | set(CONST_CHARS) | set(OPS) | set(RELS) | set(IMPLS) | set(LOGICS)
                 | set(PREFIXES) | set(ROOTS) | {"∑", "∏", "∫", "∬", "∮"} | set(SUPERS) | set(SUBS)
-                | set(PRIMES) | set(VULGAR) | set("()[]{}^_.,:|!%‰°\\…") | {"‖", "⃗", "↑", "↓"} | set(OVERBARS))
+                | set(PRIMES) | set(VULGAR) | set("()[]{}^_.,:|!%‰°\\…") | {"‖", "⃗", "↑", "↓"} | set(OVERBARS) | set(HATS) | set(HATTED))
 
 
 @dataclass(slots=True)
@@ -170,6 +172,17 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
             continue
         if ch == "Δ" and not latex_mode and re.match(r"[A-Z]{3}(?![A-Za-z])", text[i + 1:i + 5]):
             ch = "△"  # ΔABC: the Greek capital typed for the triangle sign (Δ=b²-4ac stays delta)
+        if ch in HATTED:
+            out += [Token(CMD, "hat", base + i, base + i), Token(LET, HATTED[ch], base + i, base + i + 1)]
+            i += 1
+            continue
+        if ch in HATS:  # b̂: a combining circumflex after the letter is \hat{b}
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind == LET and len(prev.val) == 1 and prev.end == base + i:
+                out.insert(len(out) - 1, Token(CMD, "hat", prev.start, prev.start))
+                out[-1] = Token(LET, prev.val, prev.start, base + i + 1)
+                i += 1
+                continue
         if ch in OVERBARS:  # x̄ (a combining macron or overline after the letter): \bar{x}, x拔 / x bar
             prev = out[-1] if out else None
             if prev is not None and prev.kind == LET and len(prev.val) == 1 and prev.end == base + i:
@@ -185,9 +198,15 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
         else:
             out.append(Token(kind_val[0], kind_val[1], base + i, base + i + 1))
         i += 1
+        if ch == "π" and not latex_mode:
+            m = _RADIANS.match(text, i)
+            if m:  # 180°=π rad, ω=2πrad/s: an angle in radians, not the letters r a d
+                out.append(Token(UNIT, m.group(1), base + m.start(1), base + m.end(1)))
+                i = m.end()
     return _raised_degree(_lone_units(text, out, base))
 
 
+_RADIANS = re.compile(r" ?(rad(?:/s)?)(?![A-Za-z])")
 LONE_UNIT_LETTERS = set("mgsLtAVWNJ")  # 1km=1000m, 220V×5A: single letters that are units beside another unit
 
 
@@ -405,6 +424,8 @@ def _maybe_unit(text: str, i: int, out: list[Token], base: int) -> int:
     from .units import is_unit
     sym_end = j
     has_slash = False
+    while j < n and text[j] in "²³" and j + 2 < n and text[j + 1] == "/" and text[j + 2].isalpha():
+        j += 1  # N·m²/kg²: a power inside the numerator unit
     k = den_start = j
     if j + 1 < n and text[j] == "/":
         den_start = j + 2 if text[j + 1] == "(" else j + 1
@@ -445,6 +466,8 @@ def _whole_value(out: list[Token], letters: str, ends: bool) -> bool:
     """I=0.5A, U=220V, q=1.6×10⁻¹⁹C: a lone capital unit ends the value that a letter equals."""
     if not (ends and letters in ONE_LETTER_UNITS):
         return False
+    if any(a.kind == NUM and b.kind == LET and a.end == b.start for a, b in zip(out, out[1:])):
+        return False  # 2A+3B=5C, 2x=10A: terms with letters, an algebra formula
     k = len(out) - 1  # the number just read, or 10 and its power
     if k >= 1 and out[k].kind == SUP and out[k - 1].kind == NUM:
         k -= 1
@@ -452,7 +475,12 @@ def _whole_value(out: list[Token], letters: str, ends: bool) -> bool:
             k -= 2
     if k >= 1 and out[k - 1].kind == OP and out[k - 1].val == "-":
         k -= 1
-    return k >= 2 and out[k - 1].kind == REL and out[k - 1].val == "=" and out[k - 2].kind in (LET, GREEK)
+    if not (k >= 2 and out[k - 1].kind == REL and out[k - 1].val == "="):
+        return False
+    left = out[k - 2]
+    # P₁=10W, P1=10W (a name with its index), 1kW·h=3.6×10⁶J (a quantity: the same thing in another unit)
+    return left.kind in (LET, GREEK, SUB, UNIT) or left.kind == NUM and k >= 3 and out[k - 3].kind == LET \
+        and out[k - 3].end == left.start and len(out[k - 3].val) == 1
 
 
 def _braced(text: str, i: int) -> tuple[str, int, int]:

@@ -74,7 +74,7 @@ def numbers_rules(lang: str) -> dict:
     slots = {"negative": ["num"], "below_zero": ["num"], "percent": ["num"], "permille": ["num"],
              "permyriad": ["num"], "recurring": ["num", "rep"], "fraction": ["num", "den"], "mixed_fraction": ["whole", "num", "den", "frac"], "reading_pair": ["a", "b"],
              "range": ["a", "b"], "ratio_sep": [], "minus": [], "point": [], "ordinal": ["num"], "e_notation": ["num", "exp"],
-             "multiplier": ["num"], "multiplier_before": ["num"],
+             "multiplier": ["num"], "multiplier_before": ["num"], "out_of": ["num", "den"], "rank_of": ["num", "den"],
              "date_ymd": ["y", "m", "d"], "date_ym": ["y", "m"], "date_md": ["m", "d"],
              "time_hm": ["h", "m"], "time_h": ["h"], "time_hms": ["h", "m", "s"]}
     check_keys(raw, slots, f"templates in rules/{lang}/numbers.yaml")

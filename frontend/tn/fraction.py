@@ -9,7 +9,7 @@ from .. import numerals
 from ..pieces import Match
 from ..rules import compiled
 from . import units
-from .common import cardinal, numbers_rules, sign_allowed, tpl
+from .common import cardinal, numbers_rules, sign_allowed, tpl, words
 from .measure import unit_pattern
 
 RULE = "number.fraction"
@@ -68,6 +68,17 @@ def _out_of(text: str, start: int) -> bool:
     return before is not None and before.group(1).lower() in cues
 
 
+def _zh_out_of(text: str, start: int) -> str | None:
+    """得分：85/100 -> "out_of", 排名：3/45 -> "rank_of": the cue word right before (a colon, 为, 是 or
+    a space between), else None."""
+    before = re.sub(r"(?:[：:]|为|是|\s)+$", "", text[max(0, start - 12):start])
+    if before.endswith(tuple(words("zh", "rank_before"))):
+        return "rank_of"
+    if before.endswith(tuple(words("zh", "out_of_before"))):
+        return "out_of"
+    return None
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
     idioms = numbers_rules(lang).get("slash_idioms", [])
     for m in _pattern(lang).finditer(text):
@@ -81,6 +92,13 @@ def find(text: str, lang: str) -> Iterator[Match]:
         if lang == "en" and not whole and not unit and _out_of(text, m.start("num")):
             # scored 98/100, rated it 8/10: a mark out of a maximum, not a fraction
             yield Match(m.start("num"), m.end(), f"{cardinal(num, lang)} out of {cardinal(den, lang)}", RULE + ".out_of")
+            continue
+        zh_cue = _zh_out_of(text, m.start("num")) if lang != "en" and not whole and not unit \
+            and "." not in num + den and int(num) <= int(den) else None
+        if zh_cue:
+            # 得分：85/100 八十五，满分一百; 排名：3/45 第三，共四十五
+            yield Match(m.start("num"), m.end(), tpl(lang, zh_cue)(num=cardinal(num, lang), den=cardinal(den, lang)),
+                        RULE + "." + zh_cue)
             continue
         if _reading_pair(num, den) and not whole:
             frac = tpl(lang, "reading_pair")(a=cardinal(num, lang), b=cardinal(den, lang))

@@ -56,8 +56,11 @@ def _patterns(lang: str):
 
 
 _ZH_PAGE = re.compile(r"(?a)(?<![A-Za-z])(pp?|PP?)\.\s?(\d{1,4})(?:\s?[-–~～]\s?(\d{1,4}))?(?![\d.])")
+_ZH_BARE_PAGE = re.compile(r"(?a)(?<![A-Za-z0-9])[Pp]\s?(\d{1,4})(?:\s?[-–~～]\s?(\d{1,4}))?(?![\d.A-Za-z=＝])")
 _SECTION = re.compile(r"(§§?)\s?(\d{1,3}(?:\.\d{1,3}){0,3})(?![\d])")
 _NUMERO = re.compile(r"№\s?(\d{1,6})(?!\d)")
+# #1 张三, 排名#3: a number sign before a rank or item number (not #000 or #ff0000, colours)
+_HASH_NUMBER = re.compile(r"(?a)(?<![\w#&/])#([1-9]\d{0,3})(?![\w#])")
 _EQ_NUMBER = re.compile(r"\((\d{1,3})\)")
 
 
@@ -81,6 +84,16 @@ def find(text: str, lang: str) -> Iterator[Match]:
         else:
             spoken = num if text[m.end():m.end() + 1] == "号" else num + "号"
         yield Match(m.start(), m.end(), spoken, RULE + ".numero")
+    for m in _HASH_NUMBER.finditer(text):
+        if lang != "en" and re.search(r"(?a)[A-Za-z0-9]\s*$", text[:m.start()]):
+            continue  # PR #123, issue #5: a code reference after a Latin word keeps its number sign (井号)
+        num = cardinal(m.group(1), lang)
+        if lang == "en":
+            spoken = "number " + num
+        else:
+            said = text[m.end():m.end() + 1] in ("号", "名") or text[m.start() - 1:m.start()] == "第"
+            spoken = num if said else num + "号"
+        yield Match(m.start(), m.end(), spoken, RULE + ".hash")
     abbrev, label, label_words = _patterns(lang)
     if label is not None:
         for m in label.finditer(text):
@@ -107,5 +120,14 @@ def find(text: str, lang: str) -> Iterator[Match]:
                 num = cardinal(m.group(2), "zh") + "到" + cardinal(m.group(3), "zh")
             else:
                 num = cardinal(m.group(2), "zh")
+            spoken = numbers_rules("zh").get("reference_page", "第{num}页").format(num=num)
+            yield Match(m.start(), m.end(), spoken, RULE + ".page")
+        page_words = words("zh", "reference_page_before")
+        for m in (_ZH_BARE_PAGE.finditer(text) if page_words else ()):
+            # 练习册P12-13, 作业：P56 1-5题: a page word earlier in the clause (P1=10W stays a name)
+            clause = re.split(r"[，。；;,!?！？]", text[max(0, m.start() - 12):m.start()])[-1]
+            if not any(w in clause for w in page_words):
+                continue
+            num = cardinal(m.group(1), "zh") + ("到" + cardinal(m.group(2), "zh") if m.group(2) else "")
             spoken = numbers_rules("zh").get("reference_page", "第{num}页").format(num=num)
             yield Match(m.start(), m.end(), spoken, RULE + ".page")

@@ -95,9 +95,31 @@ def find(text: str, lang: str, start: int = 0, end: int | None = None) -> Iterat
                     and text[m.end():m.end() + 1] == " " and "=" in re.split(r"[,;.!?]\s", text[:m.start()])[-1]:
                 yield Match(m.start(), m.end(), t["/over"], RULE + ".over")  # speed = distance / time
                 continue
+            if not per and lang != "en" and "/div" in t and _formula_slash(text, m.start()):
+                yield Match(m.start(), m.end(), t["/div"], RULE + ".divide")  # 频率=频数/样本容量
+                continue
             yield Match(m.start(), m.end(), t.get("/per", "每") if per else t[s], RULE + (".per" if per else ""))
             continue
         yield Match(m.start(), m.end(), t[s], RULE)
+
+
+_CLAUSE_MARKS = "，。；;！？!?\n"
+
+
+def _formula_slash(text: str, i: int) -> bool:
+    """The '/' at i divides two named quantities: 频率=频数/样本容量 (an '=' earlier in its clause),
+    η=W有/W总 (a letter with a Han subscript after it). 和/或, 中文/English stay a pause."""
+    before, after = text[i - 1:i], text[i + 1:i + 3]
+    if not _is_han(before) and not (before.isascii() and before.isalpha()):
+        return False
+    if len(after) == 2 and after[0].isascii() and after[0].isupper() and _is_han(after[1]):
+        return _is_han(before)  # W有/W总: the name before was cut off by the formula reader
+    if not (_is_han(before) and _is_han(after[:1])):
+        return False
+    clause = text[:i]
+    for mark in _CLAUSE_MARKS:
+        clause = clause.rsplit(mark, 1)[-1]
+    return "=" in clause or "＝" in clause
 
 
 def _grade_minus(text: str, i: int) -> bool:
