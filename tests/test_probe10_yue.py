@@ -881,9 +881,10 @@ def test_formula_line_reads_in_the_document_language(text, expected):
     assert [(u.lang, u.text) for u in utts[-len(expected):]] == expected
 
 
-def test_formula_line_alone_is_still_english():
+def test_formula_line_alone_reads_in_the_formula_only_language():
+    # probe 12: a document of formulas only is read in markers.yaml `formula_only` (zh), no longer English
     [u] = frontend.process("7 × 8 = 56")
-    assert u.lang == "en"
+    assert (u.lang, u.text) == ("zh", "七乘以八等于五十六")
 
 
 # ---- --explain keeps what was dropped at the edges of a line -----------------------------------
