@@ -125,6 +125,8 @@ def _plain_braces(text: str, taken: list[tuple[int, int]]) -> list[Match]:
         if _LATEX_BEFORE.search(text, 0, s) or text[e:e + 1] == "{" or text[s - 1:s] in ("}", "\\"):
             continue  # \text{速度}, \frac{a}{b}, x^{2}: LaTeX groups belong to the math stage
         if _plain_words(m.group(1)):
+            if text[s - 1:s] == "{" and text[e:e + 1] == "}":
+                s, e = s - 1, e + 1  # {{name}}: a Mustache/Jinja template slot
             out.append(Match(s, e, m.group(1), "inline.plain_braces", RAW))
     return out
 

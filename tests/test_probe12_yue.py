@@ -844,6 +844,13 @@ COUNTERS = [
     ("$\\frac{a}{b}$", "zh", "b分之a"),
     ("{chong2}{qing4}火锅", "zh", "{chong2}{qing4}火锅"),
     ("价格{待定}", "zh", "价格待定"),
+    ("你好，{{name}}，欢迎光临", "zh", "你好，name，欢迎光临"),  # a template slot: no brace survives
+    ("{{用户名}}您好", "zh", "用户名您好"),
+    ("Hello {name}, welcome", "en", "Hello name, welcome"),
+    ("{注意}：明天停课", "zh", "注意：明天停课"),
+    ("[佢哋](keoi5 dei6)今日唔得閒", None, "{keoi5}{dei6}今日唔得閒"),
+    ("[MTR](=港鐵)同[KMB](=九巴)", "yue", "港鐵同九巴"),
+    ('<phoneme alphabet="x-jyutping" ph="gwong2 dung1">广东</phoneme>话', "zh", "{gwong2}{dung1}话"),
 ]
 
 
