@@ -89,6 +89,48 @@ def _native_braces(text: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SET_SYNTAX = re.compile(r"[|,，、;；=<>≤≥∈∉⊂⊆∪∩:：]")
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:\s+[A-Za-z][A-Za-z'’\-]*)*")
+_JSON_OBJECT = re.compile(r'\s*"[^"\n]*"\s*:')
+
+
+def _plain_words(content: str) -> bool:
+    """Braces around words that are neither phonemes nor a math set: `{待定}`, `{foo bar}`, `{name}`
+    (a template slot), `{"name": "Tom"}`. The model would take any brace for phonemes, and the math
+    stage would call them 集合 "the set"; so the braces go and the words are read as written. Math
+    sets keep theirs: `{1,2,3}`, `{x|x>0}`, `{x1}`, `{a, b}`, and `{AB}` (capitals: points)."""
+    c = content.strip()
+    if not c:
+        return False
+    if _JSON_OBJECT.match(c):
+        return True
+    if _SET_SYNTAX.search(c):
+        return False
+    if _HAN_CHAR.search(c):
+        return True
+    if not _WORDS.fullmatch(c):
+        return False
+    words = c.split()
+    return len(words) > 1 or (len(c) >= 3 and not c.isupper())
+
+
+def _plain_braces(text: str, taken: list[tuple[int, int]]) -> list[Match]:
+    regions = [m.span() for m in _MATH_REGION.finditer(text)]
+    out = []
+    for m in _BRACE.finditer(text):
+        s, e = m.span()
+        if any(a <= s < b for a, b in regions) or any(a <= s < b for a, b in taken):
+            continue
+        if _LATEX_BEFORE.search(text, 0, s) or text[e:e + 1] == "{" or text[s - 1:s] in ("}", "\\"):
+            continue  # \text{速度}, \frac{a}{b}, x^{2}: LaTeX groups belong to the math stage
+        if _plain_words(m.group(1)):
+            if text[s - 1:s] == "{" and text[e:e + 1] == "}":
+                s, e = s - 1, e + 1  # {{name}}: a Mustache/Jinja template slot
+            out.append(Match(s, e, m.group(1), "inline.plain_braces", RAW))
+    return out
+
+
 def _split_braces(content: str) -> str:
     """`chong2 qing4` -> `{chong2}{qing4}`, `HH AH0 L OW1 | W ER1 L D` -> `{HH AH0 L OW1} {W ER1 L D}`;
     raises ValueError saying why when the content is not valid."""
@@ -238,6 +280,8 @@ def _finder(piece: Piece, ctx):
     text = piece.text
     lang = piece.lang or ctx.lang
     matches = _brace_matches(piece) if "{" in text else []
+    if "{" in text:
+        matches += _plain_braces(text, [(m.start, m.end) for m in matches])
     if "](" in text:
         taken = [(m.start, m.end) for m in matches]
         for m in _LINK.finditer(text):

@@ -40,6 +40,7 @@ class _Markers:
     weak: regex.Pattern
     traps: regex.Pattern | None
     context: tuple
+    formula_only: str = "zh"  # the language of a document that is only formulas (7 × 8 = 56)
 
 
 def _alternation(words) -> regex.Pattern | None:
@@ -58,12 +59,15 @@ def _string_list(data, key) -> list:
 def _markers() -> _Markers:
     data = rules.load("yue", "markers")
     rules.check_keys(data, ["threshold", "strong_weight", "weak_weight", "neutral_traditional", "strong",
-                            "weak", "strong_phrases", "weak_phrases", "traps", "context"], "markers.yaml")
+                            "weak", "strong_phrases", "weak_phrases", "traps", "context", "formula_only"],
+                      "markers.yaml")
     for key in ("threshold", "strong_weight", "weak_weight"):
         if not isinstance(data.get(key), int) or data[key] < 1:
             raise rules.fail(data, f"{key!r} must be a positive integer", key)
     if data.get("neutral_traditional") not in ("zh", "yue"):
         raise rules.fail(data, "'neutral_traditional' must be 'zh' or 'yue'", "neutral_traditional")
+    if data.get("formula_only", "zh") not in ("zh", "yue", "en"):
+        raise rules.fail(data, "'formula_only' must be 'zh', 'yue' or 'en'", "formula_only")
     for key in ("strong", "weak"):
         for ch in _string_list(data, key):
             if len(ch) != 1:
@@ -78,7 +82,7 @@ def _markers() -> _Markers:
         data["threshold"], data["strong_weight"], data["weak_weight"], str(data["neutral_traditional"]),
         _alternation(_string_list(data, "strong") + _string_list(data, "strong_phrases")),
         _alternation(_string_list(data, "weak") + _string_list(data, "weak_phrases")),
-        _alternation(_string_list(data, "traps")), tuple(context))
+        _alternation(_string_list(data, "traps")), tuple(context), str(data.get("formula_only", "zh")))
 
 
 @rules.compiled
@@ -167,6 +171,17 @@ def language_neutral(text: str) -> bool:
     if _HAN.search(text):
         return False
     return all(w.group().lower() in _MATH_NAMES for w in _LATIN_WORD.finditer(text))
+
+
+def first_told_language(paragraphs) -> str:
+    """The language of the first paragraph that tells one ('zh' / 'yue' / 'en'). A formula line that
+    opens a document (7 × 8 = 56, then 计算上面的题) is read in the language of the text after it;
+    a document of formulas only is read in markers.yaml `formula_only` (zh: voxread's first
+    language, the one the education apps it serves write their problems in)."""
+    for para in paragraphs:
+        if para.strip() and not language_neutral(para):
+            return paragraph_lang(para)
+    return _markers().formula_only
 
 
 def detect_language(text: str, lang: str | None = None, *, neutral_traditional: str | None = None) -> str:

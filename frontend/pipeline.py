@@ -132,6 +132,8 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
     pending_prefix = prefix
     carry_yue = False  # an earlier paragraph of this document was detected as Cantonese
     last_chinese = None  # "zh"/"yue" while the latest paragraph that tells a language is Chinese
+    told = False  # a paragraph before this one told a language
+    ahead = None  # the language of the first text after leading formula lines ("" when none)
     unspoken: list[Change] = []  # what was dropped with no utterance of its own: shown with the next one
     held: Utterance | None = None  # --explain: the latest utterance, until we know nothing follows
     for start, end, para, is_fence in iter_paragraphs(text):
@@ -152,6 +154,10 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
             para_lang = "en"  # a (粤语)/(四川话) prefix sets the Chinese variety, not English lines
         if para_lang is None and neutral and last_chinese is not None:
             para_lang = last_chinese  # a formula line under Chinese text is read in that language
+        if para_lang is None and neutral and not told:
+            if ahead is None:  # a formula line before any text: the first text after it decides
+                ahead = langid.first_told_language(p for _, _, p, fence in iter_paragraphs(text[end:]) if not fence)
+            para_lang = ahead
         if para_lang is None:
             para_lang = langid.paragraph_lang(para)
             if carry_yue and para_lang == "zh" and langid.script_score(para) >= 0:
@@ -162,6 +168,7 @@ def run(text: str, lang: str | None = None, *, lexicon=None, max_chars: int | No
                 carry_yue = para_lang == "yue"
         if para.strip() and not neutral:
             last_chinese = para_lang if para_lang in ("zh", "yue") else None
+            told = True
         ctx = Context(lang=para_lang, forced_lang=lang, dialect=dialect,
                       lexicon=compiled, yue_render=yue_render)
         if max_chars:

@@ -210,11 +210,18 @@ def _english_ordinal(m, text, r):
     return r.say("ordinal", n=yue_int(m.group(1)))
 
 
-def _hkd(num: str, mag: str | None, r: YueRules) -> str:
-    """$18 -> 十八蚊, $5.5 -> 五蚊半, $1.2 -> 一蚊二, $0.5 -> 五毫, $2萬 -> 兩萬蚊."""
+def _abbr(abbr: str) -> str:
+    """The digit after 萬/億 in $3萬5 (三萬五) or $3萬5千 (三萬五千), or 幾 ($3萬幾)."""
+    if not abbr or abbr in "幾几":
+        return abbr  # $3萬幾: 三萬幾蚊 ("thirty-odd thousand")
+    return yue_int(abbr[0]) + abbr[1:]
+
+
+def _hkd(num: str, mag: str | None, r: YueRules, abbr: str = "") -> str:
+    """$18 -> 十八蚊, $5.5 -> 五蚊半, $1.2 -> 一蚊二, $0.5 -> 五毫, $2萬 -> 兩萬蚊, $3萬5 -> 三萬五蚊."""
     dollar = r.say("dollar")
     if mag:
-        return yue_number(num, liang=True) + r.magnitudes[mag] + dollar
+        return yue_number(num, liang=True) + r.magnitudes[mag] + _abbr(abbr) + dollar
     whole, _, frac = num.replace(",", "").partition(".")
     frac = frac.rstrip("0")
     if not frac:
@@ -240,12 +247,13 @@ def _expand_latin_magnitude(num: str, mag: str | None, r: YueRules) -> tuple[str
     return text, None
 
 
-def _amount(cur: str, num: str, mag: str | None, r: YueRules, written_before: str = "") -> str:
+def _amount(cur: str, num: str, mag: str | None, r: YueRules, written_before: str = "", abbr: str = "") -> str:
     num, mag = _expand_latin_magnitude(num, mag, r)
     reading = r.currencies[cur]
     if reading == "hkd":
-        return _hkd(num, mag, r)
+        return _hkd(num, mag, r, abbr)
     spoken = yue_number(num, liang=True, point=r.say("point")) + (r.magnitudes[mag] if mag else "")
+    spoken += _abbr(abbr)
     head, _, tail = reading.source.partition("{n}")
     if head and written_before.endswith((head, in_script(head, False))):
         return spoken + tail  # 人民幣¥100: the currency name is already written
@@ -254,7 +262,8 @@ def _amount(cur: str, num: str, mag: str | None, r: YueRules, written_before: st
 
 def _money(m, text, r):
     cur = m.group("cur") or m.group("cur_after")
-    spoken = _amount(cur, m.group("num"), m.group("mag"), r, text[max(0, m.start() - 8):m.start()].rstrip())
+    spoken = _amount(cur, m.group("num"), m.group("mag"), r, text[max(0, m.start() - 8):m.start()].rstrip(),
+                     m.group("abbr") or "")
     if m.group("num2"):
         cur2 = m.group("cur2") or cur
         spoken = r.say("range", a=spoken, b=_amount(cur2, m.group("num2"), m.group("mag2"), r))
@@ -328,13 +337,16 @@ def _classes(r: YueRules) -> list[_Class]:
     mag = _alt(r.magnitudes)
     units = _alt(r.units)
     num = f"(?:{_NUM})"
-    money_one = rf"(?P<cur>(?<![A-Za-z])(?:{cur_sym}))\s?(?P<num>{num})(?:\s?(?P<mag>{mag})(?![A-Za-z]))?"
+    # $3萬5: the colloquial abbreviation 三萬五 (35,000) – one digit after 萬/億, no classifier after it
+    abbr = r"(?:(?<=[萬万億亿])(?P<abbr>[1-9][千百]?|[幾几])(?![\d.,:%]|\s?[個个月日年次條条件隻只張张位人]))?"
+    money_one = rf"(?P<cur>(?<![A-Za-z])(?:{cur_sym}))\s?(?P<num>{num})(?:\s?(?P<mag>{mag}){abbr}(?![A-Za-z]))?"
     money_after = rf"(?<![\d.])(?P<num>{num})(?:\s?(?P<mag>{mag}))?\s?(?P<cur_after>{cur_code})(?![A-Za-z])"
     money_tail = (rf"(?:\s?[-~～—–至到]\s?(?P<cur2>(?<![A-Za-z])(?:{cur_sym}))?\s?(?P<num2>{num})"
                   rf"(?:\s?(?P<mag2>{mag})(?![A-Za-z]))?)?")
     c = regex.compile
     return [
-        _Class("yue.digits", c(rf"(?<=(?:{_alt(r.digit_context)})[\s:：是係系為为]*)\+?\d(?:[\d\- ]*\d){{2,}}"), _digits),
+        # 車牌係AB 1234: letters of a plate or code may stand between the word and the digits
+        _Class("yue.digits", c(rf"(?<=(?:{_alt(r.digit_context)})[\s:：是係系為为]*(?:[A-Z]{{1,3}}\s?)?)\+?\d(?:[\d\- ]*\d){{2,}}"), _digits),
         _Class("yue.name", c(rf"(?<![0-9A-Za-z./])(?:{_alt(r.names)})(?![0-9A-Za-z./])"), _name),  # 24/7 but not 24/7/2024
         # a height 1米75 / 1米8 (no unit after the second number: 1米75厘米 is not this)
         _Class("yue.height", c(r"(?<![\d.,])(?P<a>\d)\s?(?P<unit>米)\s?(?P<b>\d{1,2})(?![\d.,]|\s?(?:[A-Za-z]|米|厘|公|毫|個|个))"), _height),

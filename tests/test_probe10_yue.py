@@ -391,7 +391,7 @@ POLYPHONE_A = [  # lang='zh'
     ('我会给你打电话', '我会给你打电话'),
     ('这个会计很细心', '这个{kuai4}计很细心'),
     ('他应该去', '他应该去'),
-    ('答应我好吗', '答应我好吗'),
+    ('答应我好吗', '{da1}{ying4}我好吗'),  # probe 12: 答 joins the braced polyphones (da1 ≠ default da2)
     ('我们种了一棵树', '我们{zhong4}了一棵树'),
     ('这种东西很多', '这种东西很多'),
     ('血流不止', '血流不止'),
@@ -881,9 +881,10 @@ def test_formula_line_reads_in_the_document_language(text, expected):
     assert [(u.lang, u.text) for u in utts[-len(expected):]] == expected
 
 
-def test_formula_line_alone_is_still_english():
+def test_formula_line_alone_reads_in_the_formula_only_language():
+    # probe 12: a document of formulas only is read in markers.yaml `formula_only` (zh), no longer English
     [u] = frontend.process("7 × 8 = 56")
-    assert u.lang == "en"
+    assert (u.lang, u.text) == ("zh", "七乘以八等于五十六")
 
 
 # ---- --explain keeps what was dropped at the edges of a line -----------------------------------
