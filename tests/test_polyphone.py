@@ -146,3 +146,12 @@ def test_shipped_data_loads():
     polyphone._model.cache_clear()
     model = polyphone._model()
     assert len(model.lexicon) > 50 and sum(len(r) for r in model.rules_by_char.values()) > 30
+
+
+@pytest.mark.parametrize("text, want", [
+    ("这组数据的频数是5", "这组数据的频数是五"),          # statistics: pin2 shu4, the default 数
+    ("频率=频数/样本容量", "频率等于频数除以样本容量"),
+    ("数一数有几个", "{shu3}一{shu3}有几个"),             # the verb still gets its brace
+])
+def test_frequency_count_is_shu4_not_the_classical_shuo4(text, want):
+    assert " ".join(u.text for u in frontend.process(text, "zh")) == want
