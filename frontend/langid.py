@@ -166,11 +166,13 @@ _LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")
 
 def language_neutral(text: str) -> bool:
     """True when nothing in `text` tells a language: no Han character and no Latin word beyond
-    single letters and formula names (7 × 8 = 56, f(x) = 2x + 1, sin30° = 1/2). Such a line in a
-    Chinese document is read in the document's language, not in English."""
+    single letters, formula names and LaTeX command names (7 × 8 = 56, f(x) = 2x + 1, sin30° = 1/2,
+    $\frac{1}{2}x^2$). Such a line in a Chinese document is read in the document's language, not
+    in English."""
     if _HAN.search(text):
         return False
-    return all(w.group().lower() in _MATH_NAMES for w in _LATIN_WORD.finditer(text))
+    return all(w.group().lower() in _MATH_NAMES or text[w.start() - 1:w.start()] == "\\"
+               for w in _LATIN_WORD.finditer(text))
 
 
 def first_told_language(paragraphs) -> str:

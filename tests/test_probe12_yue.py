@@ -916,6 +916,8 @@ def test_new_markers_find_cantonese(text):
     ("7 × 8 = 56\nCompute it", [("en", "seven times eight equals fifty-six"), ("en", "Compute it")]),
     ("Compute:\n7 × 8 = 56\n计算", [("en", "Compute:"), ("en", "seven times eight equals fifty-six"), ("zh", "计算")]),
     ("x² + y² = 25", [("zh", "x的平方加y的平方等于二十五")]),  # formulas only: markers.yaml formula_only
+    ("$\\frac{1}{2}x^2-3x+1=0$", [("zh", "二分之一x的平方减三x加一等于零")]),  # LaTeX command names tell no language
+    ("Solve $\\frac{1}{2}x = 3$.", [("en", "Solve one half x equals three.")]),  # an English word does
     ("(粤语)\n7 × 8 = 56", [("yue", "(粤语)"), ("yue", "七乘以八等於五十六")]),
 ])
 def test_formula_line_follows_the_document(text, expected):
