@@ -643,6 +643,8 @@ class Parser:
         node = Node(kinds.get(name, "group"), [base])
         if name == "arc":
             node.val = "⌒"
+        if name == "bold":  # \mathbf{v}: a vector, said as its letter
+            node = Node("vec", [base], val="bold")
         if name in ("floor", "ceil"):  # ⌊x⌋, ⌈x⌉: read by their phrase (the floor of x)
             node = Node("bracketfn", [base], val=name)
         return node

@@ -383,8 +383,8 @@ class Reader:
         for prev, op, kid in zip(n.kids, n.ops, n.kids[1:]):
             if self.en and op in "·×" and prev is not None and prev.kind == "const" and prev.val == "∇":
                 parts.append(self.word("misc", "∇" + op, self.word("operators", op)))  # ∇·F: del dot F
-            elif op == "·" and _is_vector(prev) and _is_vector(kid):
-                parts.append(self.word("misc", "vec·", self.word("operators", op)))  # →AB·→AC: 点乘
+            elif op in "·×" and _is_vector(prev) and _is_vector(kid):
+                parts.append(self.word("misc", "vec" + op, self.word("operators", op)))  # →AB·→AC: 点乘; u × v: cross
             else:
                 parts.append(self.word("operators", op))
             parts.append(self.operand(kid, tight=True))
@@ -512,7 +512,7 @@ class Reader:
             # 0⁺, a⁻: a bare sign on a number or letter is a one-sided limit point (零正), not a power
             return self.T("side_pos" if side[1] == "+" else "side_neg", x=self.read(base))
         if self.en and exp is not None and exp.kind == "var" and exp.val == "T" and base is not None \
-                and base.kind in ("var", "group") and "transpose" in self.r.words["misc"]:
+                and base.kind in ("var", "group", "vec") and "transpose" in self.r.words["misc"]:
             # A^T, (AB)^T, x^T: a raised capital T is the transpose, never a power
             return self.cat([self.read(base, tight=True), self.word("misc", "transpose")])
         key, slots = self.power(exp)
@@ -693,6 +693,8 @@ class Reader:
         return self.T("complement", x=self.read(x), u=self.read(universe))
 
     def r_vec(self, n: Node) -> str:
+        if n.val == "bold":  # \mathbf{v}: the typeface says vector; the voice says the letter
+            return self.read(n.kids[0])
         return self.T("vec", x=self.read(n.kids[0]))
 
     def r_overline(self, n: Node) -> str:

@@ -614,6 +614,13 @@ def _command(text: str, i: int, out: list[Token], latex_mode: bool, unknown, bas
                 out.append(Token(UNIT, unit, base + i, base + after))
                 return after
             word = inner.strip()
+            if name in ("mathbf", "boldsymbol", "bm") and len(word) == 1 and word.isascii() and word.isalpha():
+                # \mathbf{v}: a bold letter is a vector (v · w is a dot product), said as the plain letter
+                out.append(Token(CMD, "bold", base + i, base + inner_start))
+                out.append(Token(LBRACE, "{", base + i, base + inner_start))
+                out.extend(tokenize(inner, latex_mode, unknown, base + inner_start))
+                out.append(Token(RBRACE, "}", base + after - 1, base + after))
+                return after
             if name in ("mathrm", "operatorname") and len(word) >= 2 and word.isascii() and word.isalpha():
                 # \mathrm{Var}(X), \mathrm{rank}: an upright word is an operator's name, not letters
                 out.append(Token(FUNC, word, base + i, base + after))
