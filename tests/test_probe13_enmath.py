@@ -54,6 +54,15 @@ CALCULUS = [
     (r"$45\circ$", "forty-five degrees"),  # counter: a circle right after a number is degrees
 ]
 
+# ---- maps between sets ------------------------------------------------------------------------------
+MAPS = [
+    (r"$f\colon \mathbb{R}\to\mathbb{R}$", "f from the real numbers to the real numbers"),
+    (r"$g: A \to B$", "g from A to B"),
+    ("Let f: ℝ → ℝ be continuous.", "Let f from the real numbers to the real numbers be continuous."),
+    (r"$f: x \mapsto x^2$", "f: x maps to x squared"),  # counter: where x goes, not between sets
+    (r"$a:b = 2:3$", "a to b equals two to three"),  # counter: a ratio
+]
+
 # ---- probability and statistics --------------------------------------------------------------------
 PROBABILITY = [
     (r"$E[X]$", "E of X"),
@@ -92,7 +101,7 @@ PROSE = [
     ("If δ > 0, stop.", "If delta is greater than zero, stop."),  # counter: a clause keeps 'is'
 ]
 
-CASES = [c for c in LINEAR + CALCULUS + PROBABILITY + NUMBER_THEORY if c[1] is not None]
+CASES = [c for c in LINEAR + CALCULUS + MAPS + PROBABILITY + NUMBER_THEORY if c[1] is not None]
 
 
 @pytest.mark.parametrize("text,expected", CASES)

@@ -28,7 +28,7 @@ SYMBOLS = {
     "ni": ("rel", "∋"), "subset": ("rel", "⊂"), "subseteq": ("rel", "⊆"), "subsetneq": ("rel", "⊊"),
     "supset": ("rel", "⊃"), "supseteq": ("rel", "⊇"), "supsetneq": ("rel", "⊋"), "ll": ("rel", "≪"),
     "gg": ("rel", "≫"), "propto": ("rel", "∝"), "to": ("rel", "→"), "rightarrow": ("rel", "→"),
-    "longrightarrow": ("rel", "→"), "lt": ("rel", "<"), "gt": ("rel", ">"), "triangleq": ("rel", "≜"),
+    "longrightarrow": ("rel", "→"), "mapsto": ("rel", "→"), "lt": ("rel", "<"), "gt": ("rel", ">"), "triangleq": ("rel", "≜"),
     "Rightarrow": ("impl", "⇒"), "implies": ("impl", "⇒"), "Longrightarrow": ("impl", "⇒"),
     "Leftrightarrow": ("impl", "⇔"), "iff": ("impl", "⇔"), "Longleftrightarrow": ("impl", "⇔"),
     "Leftarrow": ("impl", "⇐"), "land": ("logic", "∧"), "wedge": ("logic", "∧"), "lor": ("logic", "∨"),
@@ -79,5 +79,6 @@ COMMANDS.update(SYMBOLS)
 COMMANDS.update({name: ("letters", name) for name in FUNCTION_NAMES})
 COMMANDS["bmod"] = ("letters", "mod")
 COMMANDS["pmod"] = ("letters", "mod")  # a ≡ b \pmod{n}: 'mod n' (the brackets are only print)
+COMMANDS["colon"] = ("ratio", ":")  # f\colon A \to B: the colon of a map's name, as f: A → B
 COMMANDS["top"] = ("let", "T")  # A^\top: the transpose mark
 COMMANDS["intercal"] = ("let", "T")

@@ -780,6 +780,11 @@ class Reader:
                 name is not None and name.kind in ("var", "greek") and name.val in FUNCTION_LETTERS)):
             # f:A→B: a mapping from the set A to the set B (映射到), said after the map's name;
             # f:x→2x+1 names where the map sends x (maps to), it is no limit
+            if self.en and all(_set_name(k) or k is not None and k.kind == "const" and k.val[:1] in "ℝℕℤℚℂ"
+                               for k in body.kids) and "map_from" in self.r.words["misc"]:
+                # f: ℝ → ℝ: 'f from the real numbers to the real numbers'
+                return self.cat([self.read(name), self.word("misc", "map_from"), self.read(body.kids[0]),
+                                 self.word("misc", "map_to"), self.read(body.kids[1])])
             return self.T("label", name=self.read(n.kids[0]), x=self.cat(
                 [self.read(body.kids[0]), self.word("misc", "→map", "→"), self.read(body.kids[1])]))
         return self.T("label", name=self.read(n.kids[0]), x=self.read(body))
