@@ -28,7 +28,7 @@ SYMBOLS = {
     "ni": ("rel", "∋"), "subset": ("rel", "⊂"), "subseteq": ("rel", "⊆"), "subsetneq": ("rel", "⊊"),
     "supset": ("rel", "⊃"), "supseteq": ("rel", "⊇"), "supsetneq": ("rel", "⊋"), "ll": ("rel", "≪"),
     "gg": ("rel", "≫"), "propto": ("rel", "∝"), "to": ("rel", "→"), "rightarrow": ("rel", "→"),
-    "longrightarrow": ("rel", "→"), "lt": ("rel", "<"), "gt": ("rel", ">"), "triangleq": ("rel", "≜"),
+    "longrightarrow": ("rel", "→"), "mapsto": ("rel", "→"), "lt": ("rel", "<"), "gt": ("rel", ">"), "triangleq": ("rel", "≜"),
     "Rightarrow": ("impl", "⇒"), "implies": ("impl", "⇒"), "Longrightarrow": ("impl", "⇒"),
     "Leftrightarrow": ("impl", "⇔"), "iff": ("impl", "⇔"), "Longleftrightarrow": ("impl", "⇔"),
     "Leftarrow": ("impl", "⇐"), "land": ("logic", "∧"), "wedge": ("logic", "∧"), "lor": ("logic", "∨"),
@@ -40,7 +40,7 @@ SYMBOLS = {
     # constants and symbols
     "infty": ("const", "∞"), "emptyset": ("const", "∅"), "varnothing": ("const", "∅"), "partial": ("const", "∂"),
     "nabla": ("const", "∇"), "cdots": ("ellipsis", "…"), "ldots": ("ellipsis", "…"), "dots": ("ellipsis", "…"),
-    "vdots": ("ellipsis", "…"), "circ": ("deg", "°"), "degree": ("deg", "°"), "prime": ("prime", "1"),
+    "vdots": ("ellipsis", "…"), "circ": ("circ", "∘"), "degree": ("deg", "°"), "prime": ("prime", "1"),
     "percent": ("pct", "%"),
     # big operators
     "sum": ("big", "∑"), "prod": ("big", "∏"), "int": ("big", "∫"), "iint": ("big", "∬"), "oint": ("big", "∮"),
@@ -63,12 +63,13 @@ SYMBOLS = {
     "space": ("drop", ""), "enspace": ("drop", ""), "thinspace": ("drop", ""), "hspace": ("drop", ""),
     "lbrace": ("open", "{"), "rbrace": ("close", "}"), "langle": ("open", "("), "rangle": ("close", ")"),
     "lvert": ("bar", "|"), "rvert": ("bar", "|"), "vert": ("bar", "|"), "mid": ("bar", "|"),
-    "lfloor": ("open", "("), "rfloor": ("close", ")"), "lceil": ("open", "("), "rceil": ("close", ")"),
+    "lfloor": ("bracketfn", "floor"), "rfloor": ("bracketfn_end", ""), "lceil": ("bracketfn", "ceil"),
+    "rceil": ("bracketfn_end", ""),
 }
 
 FUNCTION_NAMES = ("sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "sinh", "cosh",
                   "tanh", "log", "ln", "lg", "exp", "max", "min", "sup", "inf", "det", "gcd", "lim", "arg",
-                  "deg", "dim", "ker", "mod", "bmod", "sgn", "lcm")
+                  "deg", "dim", "ker", "mod", "bmod", "sgn", "lcm", "Pr", "pmod")
 
 BLACKBOARD = {"R": "ℝ", "N": "ℕ", "Z": "ℤ", "Q": "ℚ", "C": "ℂ"}
 
@@ -77,3 +78,7 @@ COMMANDS.update({name: ("greek", ch) for name, ch in GREEK.items()})
 COMMANDS.update(SYMBOLS)
 COMMANDS.update({name: ("letters", name) for name in FUNCTION_NAMES})
 COMMANDS["bmod"] = ("letters", "mod")
+COMMANDS["pmod"] = ("letters", "mod")  # a ≡ b \pmod{n}: 'mod n' (the brackets are only print)
+COMMANDS["colon"] = ("ratio", ":")  # f\colon A \to B: the colon of a map's name, as f: A → B
+COMMANDS["top"] = ("let", "T")  # A^\top: the transpose mark
+COMMANDS["intercal"] = ("let", "T")

@@ -19,7 +19,7 @@ LAYOUT = {CELLSEP, ENVEND, ROWSEP}  # environment separators: they end an expres
 MAX_DEPTH = 40  # brackets nested deeper than this are read flat (no recursion blow-up)
 FUNCTION_LETTERS = set("fghFGHφψ")
 ADD_OPS = set("+-±∓∪∩∖")
-MUL_OPS = set("×÷·*")
+MUL_OPS = set("×÷·*∘")
 GEOMETRY_PREFIX = {"△", "∠", "⊙", "▱", "□", "Rt△", "⌒"}
 
 
@@ -321,7 +321,9 @@ class Parser:
                 self.take()
                 a = Node("const", val=PLAIN_NUMBER_SETS[a.val] + "*")
             elif k == OPEN and tok.val == "(" and (_function_like(a) and not self._element_letter(a)
-                                                   and not self._numeric_point(a) or self._event_call(a)):
+                                                   and not self._numeric_point(a) or self._event_call(a)
+                                                   or self._order_call(a)) \
+                    or k == OPEN and tok.val == "[" and self._event_call(a, "]"):
                 if self._single_bar_inside(self.i + 1):
                     a = Node("call", [a, self.given_bracket()])
                     continue
@@ -641,6 +643,10 @@ class Parser:
         node = Node(kinds.get(name, "group"), [base])
         if name == "arc":
             node.val = "⌒"
+        if name == "bold":  # \mathbf{v}: a vector, said as its letter
+            node = Node("vec", [base], val="bold")
+        if name in ("floor", "ceil"):  # ⌊x⌋, ⌈x⌉: read by their phrase (the floor of x)
+            node = Node("bracketfn", [base], val=name)
         return node
 
     def arg(self) -> Node | None:
@@ -761,13 +767,21 @@ class Parser:
             j += 1
         return j < self.n and 1 <= commas <= 2
 
-    def _event_call(self, a: Node) -> bool:
-        """P(A), P(AB), E(X), D(X): probability, expectation, variance of events or variables,
+    def _event_call(self, a: Node, closer: str = ")") -> bool:
+        """P(A), P(AB), E(X), D(X), E[X]: probability, expectation, variance of events or variables,
         a call (P(A)/P(B) divides two calls); P(1,2) with a comma stays the point P."""
         if a.kind != "var" or a.val not in ("P", "E", "D"):
             return False
         found = self._event_bracket(self.i + 1)
-        return found is not None and any(tok.kind in (LET, GREEK) for tok, _ in found[0])
+        return found is not None and found[1].val == closer and any(tok.kind in (LET, GREEK) for tok, _ in found[0])
+
+    def _order_call(self, a: Node) -> bool:
+        """O(n log n), Θ(n²), Ω(n): an order of growth on an expression in letters (big O of ...);
+        O(0, 0) with a comma stays the point O."""
+        if not (a.kind == "var" and a.val == "O" or a.kind == "greek" and a.val in ("Θ", "Ω")):
+            return False
+        found = self._event_bracket(self.i + 1)
+        return found is not None and found[1].val == ")" and any(tok.kind in (LET, NUM) for tok, _ in found[0])
 
     def given_bracket(self) -> Node:
         """(A|B) inside a call: A given B (conditional probability)."""

@@ -55,8 +55,10 @@ JOIN_KEYS = ("words", "list", "items", "coords", "cells", "rows")
 MATRIX_ENVS = {"matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix"}
 # aligned equations: a cell break is alignment only (a &= b reads a 等于 b, no pause)
 ALIGN_ENVS = {"align", "aligned", "alignat", "alignedat", "eqnarray", "split", "gather", "gathered", "multline"}
-SYMBOL_SECTIONS = ("operators", "relations", "geometry", "constants", "greek", "functions", "misc")
+SYMBOL_SECTIONS = ("operators", "relations", "geometry", "constants", "greek", "functions", "misc",
+                   "function_phrases")
 BIG_NAMES = {"∑": "sum", "∏": "prod", "∫": "int", "∬": "int", "∮": "int"}
+BIG_PREFIX = {"∬": "∬", "∮": "∮", "∭": "∭"}  # double / contour integral: misc words put before "integral"
 PREFIX_TEMPLATES = {"∀": "forall", "∃": "exists", "¬": "not", "∵": "because", "∴": "therefore"}
 LOOSE = {"sum", "chain", "pm", "mp", "list"}
 POW_LOOSE = LOOSE | {"neg", "frac", "seq", "prod", "func", "call", "root", "pow", "fact"}
@@ -379,8 +381,10 @@ class Reader:
     def r_prod(self, n: Node) -> str:
         parts = [self.operand(n.kids[0], tight=True)]
         for prev, op, kid in zip(n.kids, n.ops, n.kids[1:]):
-            if op == "·" and _is_vector(prev) and _is_vector(kid):
-                parts.append(self.word("misc", "vec·", self.word("operators", op)))  # →AB·→AC: 点乘
+            if self.en and op in "·×" and prev is not None and prev.kind == "const" and prev.val == "∇":
+                parts.append(self.word("misc", "∇" + op, self.word("operators", op)))  # ∇·F: del dot F
+            elif op in "·×" and _is_vector(prev) and _is_vector(kid):
+                parts.append(self.word("misc", "vec" + op, self.word("operators", op)))  # →AB·→AC: 点乘; u × v: cross
             else:
                 parts.append(self.word("operators", op))
             parts.append(self.operand(kid, tight=True))
@@ -421,6 +425,8 @@ class Reader:
                 finally:
                     self.no_point = False
                 continue
+            elif op == "≡" and self.en and _has_mod(kid) and "≡mod" in self.r.words["misc"]:
+                parts.append(self.word("misc", "≡mod"))  # a ≡ b (mod n): congruent, not identical
             elif op == "→" and _genotypes(left):
                 parts.append(self.word("misc", "→cross", "→"))  # Dd×Dd→DD:Dd:dd: a cross gives its offspring
             elif op == "→" and _set_name(left) and _set_name(kid):
@@ -505,6 +511,10 @@ class Reader:
                 base.kind in ("num", "const", "greek") or base.kind == "var" and base.val.islower() and len(base.val) == 1):
             # 0⁺, a⁻: a bare sign on a number or letter is a one-sided limit point (零正), not a power
             return self.T("side_pos" if side[1] == "+" else "side_neg", x=self.read(base))
+        if self.en and exp is not None and exp.kind == "var" and exp.val == "T" and base is not None \
+                and base.kind in ("var", "group", "vec") and "transpose" in self.r.words["misc"]:
+            # A^T, (AB)^T, x^T: a raised capital T is the transpose, never a power
+            return self.cat([self.read(base, tight=True), self.word("misc", "transpose")])
         key, slots = self.power(exp)
         inner = base.kids[0] if base is not None and base.kind == "group" and base.kids else None
         if inner is not None and inner.kind == "neg" and inner.kids and inner.kids[0] is not None \
@@ -557,6 +567,8 @@ class Reader:
                           a=self.read(given.kids[0]), b=self.read(given.kids[1]))
         if fn.kind == "pow":  # f⁻¹(x)
             name = self.T("inverse", name=self.read(fn.kids[0]))
+        elif self.en and fn.kind in ("var", "greek") and fn.val + "(" in self.r.words["misc"]:
+            name = self.word("misc", fn.val + "(")  # O(n log n): big O of n log n
         else:
             name = self.read(fn)
         args_text = self.r.join["items"].join(self.read(a) for a in args if a is not None)
@@ -578,6 +590,9 @@ class Reader:
             if key in ("pow_2", "pow_3"):
                 return self.T("func_" + key, name=name, arg=arg_text)
             return self.T("func_pow", name=name, exp=self.read(power), arg=arg_text)
+        phrase = self.r.words["function_phrases"].get(n.val)
+        if phrase is not None and arg is not None:  # det(A), Var(X): 'the determinant of A'
+            return self.cat([phrase, arg_text])
         items = _list_items(arg)
         if n.val in LIST_FUNCTIONS and len(items) >= 2:
             # max{a,b}, gcd(12,18): a function of a list of values (a，b中的最大值), never a set or a bracket
@@ -678,6 +693,8 @@ class Reader:
         return self.T("complement", x=self.read(x), u=self.read(universe))
 
     def r_vec(self, n: Node) -> str:
+        if n.val == "bold":  # \mathbf{v}: the typeface says vector; the voice says the letter
+            return self.read(n.kids[0])
         return self.T("vec", x=self.read(n.kids[0]))
 
     def r_overline(self, n: Node) -> str:
@@ -686,6 +703,12 @@ class Reader:
                 k.kind == "var" and len(k.val) == 1 and "A" <= k.val <= "Z" for k in base.kids):
             return self.T("segment", x=self.read(base))  # \\overline{AB}: the segment AB, not 'AB bar'
         return self.T("overline", x=self.read(base))
+
+    def r_bracketfn(self, n: Node) -> str:
+        phrase = self.r.words["function_phrases"].get(n.val)  # ⌊x⌋: the floor of x
+        if phrase is None:
+            return self.read(n.kids[0])
+        return self.cat([phrase, self.read(n.kids[0])])
 
     def r_hat(self, n: Node) -> str:
         return self.T("hat", x=self.read(n.kids[0]))
@@ -757,6 +780,11 @@ class Reader:
                 name is not None and name.kind in ("var", "greek") and name.val in FUNCTION_LETTERS)):
             # f:A→B: a mapping from the set A to the set B (映射到), said after the map's name;
             # f:x→2x+1 names where the map sends x (maps to), it is no limit
+            if self.en and all(_set_name(k) or k is not None and k.kind == "const" and k.val[:1] in "ℝℕℤℚℂ"
+                               for k in body.kids) and "map_from" in self.r.words["misc"]:
+                # f: ℝ → ℝ: 'f from the real numbers to the real numbers'
+                return self.cat([self.read(name), self.word("misc", "map_from"), self.read(body.kids[0]),
+                                 self.word("misc", "map_to"), self.read(body.kids[1])])
             return self.T("label", name=self.read(n.kids[0]), x=self.cat(
                 [self.read(body.kids[0]), self.word("misc", "→map", "→"), self.read(body.kids[1])]))
         return self.T("label", name=self.read(n.kids[0]), x=self.read(body))
@@ -779,10 +807,15 @@ class Reader:
             return self.T(name + "_bare")
         b = self.read(body)
         if lower is not None and upper is not None:
-            return self.T(name + "_both", lower=self.read(lower), upper=self.read(upper), body=b)
-        if lower is not None:
-            return self.T(name + "_lower", lower=self.read(lower), body=b)
-        return self.T(name + "_plain", body=b)
+            text = self.T(name + "_both", lower=self.read(lower), upper=self.read(upper), body=b)
+        elif lower is not None:
+            text = self.T(name + "_lower", lower=self.read(lower), body=b)
+        else:
+            text = self.T(name + "_plain", body=b)
+        kind = self.word("misc", BIG_PREFIX[n.val], "") if n.val in BIG_PREFIX and self.en else ""
+        if kind:  # ∬, ∮: the double / contour integral (the reading of ∫ with one word more)
+            text = text.replace(" integral ", f" {kind} integral ", 1)
+        return text
 
     def r_comb(self, n: Node) -> str:
         return self.T("comb", name=n.val, n=self.read(n.kids[0]), k=self.read(n.kids[1]))
@@ -970,6 +1003,8 @@ def _unwrap_group(node: Node) -> Node:
 
 def _is_distribution(node: Node | None) -> bool:
     """N(μ,σ²), B(n,p), P(λ), U(a,b): one capital letter called on its parameters."""
+    if node is not None and node.kind == "func" and node.val[:1].isupper() and node.kids[0] is not None:
+        return True  # \mathrm{Bin}(n, p), \operatorname{Poisson}(λ): a named distribution
     if node is None or node.kind not in ("call", "seq") or len(node.kids) != 2:
         return False
     name, params = node.kids  # a capital before a bracket parses as a point: N (0, 1)
@@ -1013,3 +1048,12 @@ def _plain_cells(env: Node) -> bool:
         return any(has_relation(k) for k in node.kids)
     cells = [c for row in env.kids for c in row.kids]
     return len(cells) > 1 and max(len(row.kids) for row in env.kids) > 1 and not any(has_relation(c) for c in cells)
+
+
+def _has_mod(node: Node | None) -> bool:
+    """b (mod n), b \\pmod{n}: the right side of a congruence names its modulus."""
+    if node is None:
+        return False
+    if node.kind == "func" and node.val == "mod":
+        return True
+    return any(_has_mod(k) for k in node.kids if isinstance(k, Node))

@@ -246,11 +246,17 @@ def _raised_degree(toks: list[Token]) -> list[Token]:
                 out.append(Token(DEG, "°", t.start, nxt.end))
                 k += 2
                 continue
-            if (nxt.kind == LBRACE and k + 3 < len(toks) and toks[k + 2].kind == DEG
+            if nxt.kind == "circ":
+                out.append(Token(DEG, "°", t.start, nxt.end))
+                k += 2
+                continue
+            if (nxt.kind == LBRACE and k + 3 < len(toks) and toks[k + 2].kind in (DEG, "circ")
                     and toks[k + 3].kind == RBRACE):
                 out.append(Token(DEG, "°", t.start, toks[k + 3].end))
                 k += 4
                 continue
+        if t.kind == "circ":  # f \circ g: a circle not raised is composition; 30\circ is still degrees
+            t = Token(DEG, "°", t.start, t.end) if out and out[-1].kind == NUM else Token(OP, "∘", t.start, t.end)
         out.append(t)
         k += 1
     return out
@@ -607,6 +613,18 @@ def _command(text: str, i: int, out: list[Token], latex_mode: bool, unknown, bas
             if kind == "font" and _text_is_unit(unit, out):  # 9.8\,\mathrm{m/s^2}: a unit, as \text{m/s²}
                 out.append(Token(UNIT, unit, base + i, base + after))
                 return after
+            word = inner.strip()
+            if name in ("mathbf", "boldsymbol", "bm") and len(word) == 1 and word.isascii() and word.isalpha():
+                # \mathbf{v}: a bold letter is a vector (v · w is a dot product), said as the plain letter
+                out.append(Token(CMD, "bold", base + i, base + inner_start))
+                out.append(Token(LBRACE, "{", base + i, base + inner_start))
+                out.extend(tokenize(inner, latex_mode, unknown, base + inner_start))
+                out.append(Token(RBRACE, "}", base + after - 1, base + after))
+                return after
+            if name in ("mathrm", "operatorname") and len(word) >= 2 and word.isascii() and word.isalpha():
+                # \mathrm{Var}(X), \mathrm{rank}: an upright word is an operator's name, not letters
+                out.append(Token(FUNC, word, base + i, base + after))
+                return after
             out.extend(tokenize(inner, latex_mode, unknown, base + inner_start))
         return after
     if kind == "letters":  # \sin, \log, \lim ...
@@ -622,7 +640,8 @@ def _command(text: str, i: int, out: list[Token], latex_mode: bool, unknown, bas
             if k2 == k + 1 and k2 < n:
                 k2 += 1
             sub = tokenize(text[k:k2], latex_mode, unknown, base + k)
-            out.extend(t for t in sub if t.kind in (OPEN, CLOSE, BAR))
+            out.extend(t for t in sub if t.kind in (OPEN, CLOSE, BAR, LBRACE, RBRACE)
+                       or t.kind == CMD and t.val in ("floor", "ceil"))  # \left\lfloor
             return k2
         if k < n:
             c = text[k]
@@ -634,5 +653,12 @@ def _command(text: str, i: int, out: list[Token], latex_mode: bool, unknown, bas
                 out.append(Token(BAR, "|", base + i, base + k + 1))
             return k + 1
         return n
+    if kind == "bracketfn":  # \lfloor x \rfloor: a command on the bracketed part, as \hat{x}
+        out.append(Token(CMD, val, base + i, base + j))
+        out.append(Token(LBRACE, "{", base + i, base + j))
+        return j
+    if kind == "bracketfn_end":
+        out.append(Token(RBRACE, "}", base + i, base + j))
+        return j
     out.append(Token(kind, val, base + i, base + j))
     return j
