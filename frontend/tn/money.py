@@ -141,11 +141,14 @@ def _money_range(a: str, b: str, info, lang: str) -> str:
 
 
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
+_BRACKETED = re.compile(r"[（(][^（）()]{0,10}[）)]")
 
 
 def _after_rate_cue(text: str, start: int, cues: list[str], window: int = 8) -> bool:
     """汇率7.12元, 股价收报12.35元: a rate word shortly before the amount, in the same clause."""
-    before = _CLAUSE_END.split(text[max(0, start - window):start])[-1]
+    # 每股收益（EPS）为1.25元: a bracketed gloss between the cue and the amount does not count
+    before = _BRACKETED.sub("", text[max(0, start - window - 12):start])[-window:]
+    before = _CLAUSE_END.split(before)[-1]
     return any(c in before for c in cues)
 
 
