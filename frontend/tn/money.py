@@ -144,6 +144,12 @@ _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
 _BRACKETED = re.compile(r"[（(][^（）()]{0,10}[）)]")
 
 
+def _per_after(text: str, end: int, name: str) -> bool:
+    """12.34元/股, 2.35元/斤: a unit price (the amount per something) is a rate, read as a decimal."""
+    rest = text[end:].lstrip()
+    return rest.startswith(name + "/") and "\u4e00" <= rest[len(name) + 1:len(name) + 2] <= "\u9fff"
+
+
 def _after_rate_cue(text: str, start: int, cues: list[str], window: int = 8) -> bool:
     """汇率7.12元, 股价收报12.35元: a rate word shortly before the amount, in the same clause."""
     # 每股收益（EPS）为1.25元: a bracketed gloss between the cue and the amount does not count
@@ -241,7 +247,8 @@ def find(text: str, lang: str, traditional: bool = False) -> Iterator[Match]:
         for m in suffix.finditer(text):
             name = m.group("name")
             if name in yuan_names and name != "块" and len(m.group("num").partition(".")[2]) <= 2 \
-                    and not _after_rate_cue(text, m.start(), cur.get("rate_cues", [])):
+                    and not _after_rate_cue(text, m.start(), cur.get("rate_cues", [])) \
+                    and not _per_after(text, m.end(), name):
                 # 99.9元 -> 九十九元九角: the amount swallows its 元
                 spoken = zh_money(m.group("num"), "元", yuan=True)
                 yield Match(m.start(), m.end() + len(text[m.end():]) - len(text[m.end():].lstrip()) + len(name), spoken, RULE)
