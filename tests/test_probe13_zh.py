@@ -1,7 +1,7 @@
 """Probe round 13: Mandarin prose with numbers (news, finance, medicine, law, sports, travel,
 e-commerce), not math.
 
-280 new lines were read as a native speaker would; 256 were right before this round. Each
+342 new lines were read as a native speaker would; 316 were right before this round. Each
 misreading below was fixed by a general rule (units: mmol/IU/bp/bpm and 500g/袋; money: unit
 prices and dividend amounts as decimals; date: document-number and quarter years; phone: tickers
 and two-digit train numbers; cardinal: 两分 before seconds; score words after a dash score).
@@ -41,6 +41,8 @@ FIXED = [
     ("每股收益（EPS）为1.25元。", "每股收益（EPS）为一点二五元。"),
     ("该股报12.34元/股。", "该股报十二点三四元每股。"),
     ("苹果2.5元/斤。", "苹果二点五元每斤。"),
+    ("92号汽油每升7.85元。", "九十二号汽油每升七点八五元。"),
+    ("油价每升上涨0.15元。", "油价每升上涨零点一五元。"),
     ("2023Q4净利润1.2亿元。", "二零二三Q四净利润一点二亿元。"),
     ("2024H1业绩预告。", "二零二四H一业绩预告。"),
     # law: the year of a document or case number

@@ -155,7 +155,11 @@ def _after_rate_cue(text: str, start: int, cues: list[str], window: int = 8) -> 
     # 每股收益（EPS）为1.25元: a bracketed gloss between the cue and the amount does not count
     before = _BRACKETED.sub("", text[max(0, start - window - 12):start])[-window:]
     before = _CLAUSE_END.split(before)[-1]
-    return any(c in before for c in cues)
+    if any(c in before for c in cues):
+        return True
+    # 92号汽油每升7.85元, 每斤上涨0.3元: an amount per something is a unit price, a rate
+    from .symbols import _per_before
+    return any(before[i + 1] in _per_before() for i in range(len(before) - 1) if before[i] == "每")
 
 
 _DECIMAL_COMMA = re.compile(r"(?a),(\d{2})(?![\d,]|\.\d)")
