@@ -15,6 +15,9 @@ RULE = "number.cardinal"
 _PATTERN = re.compile(r"(?a)(?P<minus>[-−]\s?)?(?<!\d)(?<!\d\.)(?P<num>" + NUM + r"|(?<![A-Za-z])\.\d+)(?![\d])")
 
 
+_MIN_SEC = re.compile(r"(?a)分\d{1,2}(?:\.\d+)?秒")
+
+
 @compiled
 def _measure(lang: str):
     """Lookahead for a measure word that turns an exact 2 into 两 (两个, not 二年级)."""
@@ -28,7 +31,8 @@ def read_cardinal(num: str, lang: str, text: str = "", end: int = 0) -> str:
     liang = False
     if lang != "en" and "." not in plain:
         if plain == "2":
-            liang = bool(text) and _measure(lang).match(text, end) is not None
+            # 两个, 两年; 2分31秒 两分: minutes before seconds (a bare 2分 may be two points)
+            liang = bool(text) and (_measure(lang).match(text, end) is not None or _MIN_SEC.match(text, end) is not None)
         else:
             liang = len(plain) >= 3
     if plain.startswith("."):

@@ -65,6 +65,12 @@ _ZH_Y_RANGE = re.compile(r"(?a)(?<![\d.])(\d{4})\s*([-~～–—至到])\s*(\d{4
 _ZH_SHORT_YEAR_SPAN = re.compile(r"(?a)(?<![\d.])((?:1[0-9]|20)\d\d)\s*([-~～–—/至到])\s*(\d\d)(?!\d)"
                                  r"(?=\s*(?:学年|年度|财年|赛季|季|学期))")
 _ZH_LIFESPAN = re.compile(r"(?a)(?<=[（(])\s?(1\d{3}|20\d{2})\s?([-~～–—])\s?(1\d{3}|20\d{2})(?=\s?[)）])")
+# 国发〔2023〕18号, 〔2023〕京01民初123号, （2022）沪0115民初5678号: the year of a document or case
+# number, in 〔〕 (used for nothing else) or in other brackets before a serial that ends in 号
+_ZH_DOC_YEAR = re.compile(r"(?a)(?:(?<=〔)|(?<=[（(\[［【](?=\d{4}[）)\]］】][\u4e00-\u9fff\d]{0,12}\d号)))"
+                          r"\s?((?:1[89]|20)\d\d)\s?(?=[〕）)\]］】])")
+# 2023Q4, 2024H1: a year glued to a quarter or a half-year
+_ZH_YEAR_PERIOD = re.compile(r"(?a)(?<![\d.])((?:19|20)\d\d)(?=\s?(?:Q[1-4]|H[12])(?![A-Za-z0-9]))")
 _ZH_DECADE = re.compile(r"(?a)(?<![\d.])((?:1\d|20)\d0)['’]?s(?![A-Za-z])")
 _ZH_GENERATION = re.compile(r"(?a)(?<![\d.])\d0(?=后)")
 _ZH_ERA = re.compile(r"(?a)(?<=公元)(前)?(?(1)\d{1,4}|\d{1,3})(?!\d)(?=\s*年)")
@@ -104,6 +110,10 @@ def _zh(text: str) -> Iterator[Match]:
         mo, d = (a, b) if _valid(a, b) else (b, a)
         if _valid(mo, d):
             yield Match(m.start(), m.end(), zh_date(y, mo, d), RULE + ".slash")
+    for m in _ZH_YEAR_PERIOD.finditer(text):
+        yield Match(m.start(), m.end(), zh_year(m.group(1)), RULE + ".year")
+    for m in _ZH_DOC_YEAR.finditer(text):
+        yield Match(m.start(), m.end(), zh_year(m.group(1)), RULE + ".document_year")
     for m in _ZH_DECADE.finditer(text):  # 1990s 一九九零年代 (an English decade in Chinese text)
         yield Match(m.start(), m.end(), zh_year(m.group(1)) + "年代", RULE + ".decade")
     for m in _ZH_GENERATION.finditer(text):

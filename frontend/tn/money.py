@@ -141,12 +141,25 @@ def _money_range(a: str, b: str, info, lang: str) -> str:
 
 
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
+_BRACKETED = re.compile(r"[（(][^（）()]{0,10}[）)]")
+
+
+def _per_after(text: str, end: int, name: str) -> bool:
+    """12.34元/股, 2.35元/斤: a unit price (the amount per something) is a rate, read as a decimal."""
+    rest = text[end:].lstrip()
+    return rest.startswith(name + "/") and "\u4e00" <= rest[len(name) + 1:len(name) + 2] <= "\u9fff"
 
 
 def _after_rate_cue(text: str, start: int, cues: list[str], window: int = 8) -> bool:
     """汇率7.12元, 股价收报12.35元: a rate word shortly before the amount, in the same clause."""
-    before = _CLAUSE_END.split(text[max(0, start - window):start])[-1]
-    return any(c in before for c in cues)
+    # 每股收益（EPS）为1.25元: a bracketed gloss between the cue and the amount does not count
+    before = _BRACKETED.sub("", text[max(0, start - window - 12):start])[-window:]
+    before = _CLAUSE_END.split(before)[-1]
+    if any(c in before for c in cues):
+        return True
+    # 92号汽油每升7.85元, 每斤上涨0.3元: an amount per something is a unit price, a rate
+    from .symbols import _per_before
+    return any(before[i + 1] in _per_before() for i in range(len(before) - 1) if before[i] == "每")
 
 
 _DECIMAL_COMMA = re.compile(r"(?a),(\d{2})(?![\d,]|\.\d)")
@@ -238,7 +251,8 @@ def find(text: str, lang: str, traditional: bool = False) -> Iterator[Match]:
         for m in suffix.finditer(text):
             name = m.group("name")
             if name in yuan_names and name != "块" and len(m.group("num").partition(".")[2]) <= 2 \
-                    and not _after_rate_cue(text, m.start(), cur.get("rate_cues", [])):
+                    and not _after_rate_cue(text, m.start(), cur.get("rate_cues", [])) \
+                    and not _per_after(text, m.end(), name):
                 # 99.9元 -> 九十九元九角: the amount swallows its 元
                 spoken = zh_money(m.group("num"), "元", yuan=True)
                 yield Match(m.start(), m.end() + len(text[m.end():]) - len(text[m.end():].lstrip()) + len(name), spoken, RULE)

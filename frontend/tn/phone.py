@@ -41,6 +41,10 @@ _AFTER_NAME = re.compile(r"(?a)(?<![\w])(?=[A-Za-z]*[A-Z])[A-Za-z]{2,}\s?(\d{4})
 _LETTER_DASH_CODE = re.compile(r"(?a)(?<![\w-])[A-Z]{1,4}-(\d{3,})(?![\d.,%]|-\d)")
 # IP68: prefixes whose two digits are ratings said one by one (rules numbers.yaml digit_prefixes)
 # 12306是铁路客服电话: a short number that a phone word later in the clause names
+# Z97次, T31次: a train number is a name, read digit by digit like the longer G1234 (_LETTER_CODE)
+_TRAIN = re.compile(r"(?a)(?<![A-Za-z0-9_])[A-Z](\d{2})(?=次)")
+# 600519.SH, 00700.HK, AAPL.O: a security code with its exchange suffix, digit by digit
+_TICKER = re.compile(r"(?a)(?<![\w.])(\d{4,6})(?=\.(?:SH|SZ|SS|BJ|HK|TW|KS|T|O|N)(?![\w.]))")
 _LATER_PHONE_CUE = re.compile(r"(?:是|为)?[\u4e00-\u9fff]{0,6}?(?:电话|热线|客服|号码|服务号)")
 _SHORT = re.compile(r"(?a)(\d{3})-(\d{4})", re.A)
 _MOBILE = re.compile(r"(?a)(?<![\w.])(?:\+?86[ -]?)?1[3-9]\d{9}(?![\d.])", re.A)
@@ -230,6 +234,10 @@ def find(text: str, lang: str) -> Iterator[Match]:
         yield from _en_find(text)
     before, after, route, festival = _cue_patterns(lang)
     yield from plates(text, lang)
+    for m in _TRAIN.finditer(text):
+        yield Match(m.start(1), m.end(1), read_code(m.group(1), lang), RULE + ".train")
+    for m in _TICKER.finditer(text):
+        yield Match(m.start(), m.end(), read_code(m.group(1), lang), RULE + ".ticker")
     for m in _ID_CARD.finditer(text):
         yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".id")
     for m in _MOBILE.finditer(text):

@@ -20,6 +20,16 @@ def _per_before() -> frozenset[str]:
     return frozenset(w for w in words("zh", "measure_words") if len(w) == 1)
 
 
+_UNIT_BEFORE = re.compile(r"(?a)(?<![A-Za-z])\d\s?([A-Za-zμ]{1,5})$")
+
+
+def _unit_before(text: str, i: int) -> bool:
+    """text[:i] ends with a number and a known unit symbol (500g, 400IU)."""
+    from . import units  # late: units is a sibling stage module
+    m = _UNIT_BEFORE.search(text, max(0, i - 8), i)
+    return m is not None and units.read_unit(m.group(1), "zh") is not None
+
+
 def _is_han(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
@@ -88,7 +98,9 @@ def find(text: str, lang: str, start: int = 0, end: int | None = None) -> Iterat
             per = lang != "en" and m.start() > 0 and (
                 text[m.start() - 1] in _per_before() and _is_han(text[m.end():m.end() + 1])
                 # ¥12.8/斤, 300/月: a price or count before, a measure word after
-                or _number_before(text, m.start()) and (text[m.end():m.end() + 1] in _per_before() or text[m.end():m.end() + 1] == "月"))
+                or _number_before(text, m.start()) and (text[m.end():m.end() + 1] in _per_before() or text[m.end():m.end() + 1] == "月")
+                # 500g/袋, 400IU/日: a measure with a unit symbol, then a Han measure word
+                or _unit_before(text, m.start()) and (text[m.end():m.end() + 1] in _per_before() or text[m.end():m.end() + 1] in "日月"))
             if lang == "en" and _number_before(text, m.start()) and re.match(r"[a-z]{2,}\b", text[m.end():]):
                 per = True  # $19.99/month, 30/hour: per
             if lang == "en" and not per and "/over" in t and text[m.start() - 1:m.start()] == " " \
