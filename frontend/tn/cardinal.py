@@ -17,9 +17,11 @@ _PATTERN = re.compile(r"(?a)(?P<minus>[-−]\s?)?(?<!\d)(?<!\d\.)(?P<num>" + NUM
 
 @compiled
 def _measure(lang: str):
-    """Lookahead for a measure word that turns an exact 2 into 两 (两个, not 二年级)."""
-    return re.compile(r"(?a)\s?(?:" + alternation(words(lang, "measure_words")) + r")(?!" +
-                      alternation(words(lang, "not_after")) + ")")
+    """Lookahead for a measure word that turns an exact 2 into 两 (两个, not 二年级).
+    not_after is checked on the words right after the number (2年级, 2元素), not after the measure
+    word: 2个月 and 2个版本 are 两个 (the 个 counts them)."""
+    return re.compile(r"(?a)\s?(?!" + alternation(words(lang, "not_after")) + r")(?:" +
+                      alternation(words(lang, "measure_words")) + ")")
 
 
 def read_cardinal(num: str, lang: str, text: str = "", end: int = 0) -> str:

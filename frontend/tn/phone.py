@@ -39,6 +39,10 @@ _MODEL_SUFFIX = re.compile(r"(?a)(?<![\w.,+-])(\d{3,})(?=([A-Z][A-Za-z]{0,2})(?!
 _AFTER_NAME = re.compile(r"(?a)(?<![\w])(?=[A-Za-z]*[A-Z])[A-Za-z]{2,}\s?(\d{4})(?![\w.,%]|\s?[A-Za-z]{1,3}\b)")
 # XR-2000, SN-20240315: capitals, a hyphen, three or more digits: a model or serial code
 _LETTER_DASH_CODE = re.compile(r"(?a)(?<![\w-])[A-Z]{1,4}-(\d{3,})(?![\d.,%]|-\d)")
+# Hong Kong / Taiwan: 9876 5432 (eight digits in two spaced groups of four is a local number, never
+# two counts), 0912 345 678 (a Taiwan mobile in 4-3-3); 3456-7890 only after a phone word
+_SPACED_LOCAL = re.compile(r"(?a)(?<![\w.,+-])(?:[2-9]\d{3} \d{4}|09\d{2}[ -]\d{3}[ -]\d{3})(?![\w]|[.,-]\d)")
+_DASHED_LOCAL = re.compile(r"(?a)(?<![\w.,+-])[2-9]\d{3}-\d{4}(?![\w]|[.,-]\d)")
 # IP68: prefixes whose two digits are ratings said one by one (rules numbers.yaml digit_prefixes)
 # 12306是铁路客服电话: a short number that a phone word later in the clause names
 _LATER_PHONE_CUE = re.compile(r"(?:是|为)?[\u4e00-\u9fff]{0,6}?(?:电话|热线|客服|号码|服务号)")
@@ -241,6 +245,11 @@ def find(text: str, lang: str) -> Iterator[Match]:
                 short.group(2).startswith("0") or tail_has(text, m.start(), before)):
             continue  # 100-1000元 is a range; 555-0134 and "电话 555-1234" are numbers
         yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE)
+    for m in _SPACED_LOCAL.finditer(text):
+        yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".local")
+    for m in _DASHED_LOCAL.finditer(text):
+        if tail_has(text, m.start(), before, window=10):
+            yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".local")
     for m in _INTL.finditer(text):
         if sum(c.isdigit() for c in m.group(0)) >= 8:
             yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE)
