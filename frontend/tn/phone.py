@@ -245,14 +245,15 @@ def find(text: str, lang: str) -> Iterator[Match]:
                 short.group(2).startswith("0") or tail_has(text, m.start(), before)):
             continue  # 100-1000元 is a range; 555-0134 and "电话 555-1234" are numbers
         yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE)
+    for m in _INTL.finditer(text):
+        if sum(c.isdigit() for c in m.group(0)) >= 8:
+            yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE)
+    # after _INTL: +852 2111 2222 is one international number
     for m in _SPACED_LOCAL.finditer(text):
         yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".local")
     for m in _DASHED_LOCAL.finditer(text):
         if tail_has(text, m.start(), before, window=10):
             yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".local")
-    for m in _INTL.finditer(text):
-        if sum(c.isdigit() for c in m.group(0)) >= 8:
-            yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE)
     yield from _models(text, lang)
     for m in _RESOLUTION.finditer(text):
         res = m.group(1)
