@@ -250,9 +250,11 @@ def find(text: str, lang: str) -> Iterator[Match]:
             yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE)
     # after _INTL: +852 2111 2222 is one international number
     for m in _SPACED_LOCAL.finditer(text):
-        yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".local")
+        if lang == "en" or not _measure_after(lang).match(text, m.end()):
+            yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".local")
     for m in _DASHED_LOCAL.finditer(text):
-        if tail_has(text, m.start(), before, window=10):
+        # 電話費3000-5000元 is a range of amounts: a unit or measure word after it counts
+        if tail_has(text, m.start(), before, window=10) and (lang == "en" or not _measure_after(lang).match(text, m.end())):
             yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".local")
     yield from _models(text, lang)
     for m in _RESOLUTION.finditer(text):
