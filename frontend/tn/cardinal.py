@@ -24,13 +24,24 @@ def _measure(lang: str):
                       alternation(words(lang, "measure_words")) + ")")
 
 
+# a range or choice written out with a word between two small numbers (the number after it is
+# read by its own match; only the 两 rule looks past it)
+_WRITTEN_RANGE = re.compile(r"(?a)\s?(?:到|至|、|或|~|～|-)\s?\d{1,3}(?![\d.,:/])")
+_LISTED = re.compile(r"(?a)\d\s?[、,，]\s?$")
+
+
 def read_cardinal(num: str, lang: str, text: str = "", end: int = 0) -> str:
     """A number with the 两 rule: exact 2 before a measure word, and a leading 2 before 百千万亿."""
     plain = num.replace(",", "")
     liang = False
     if lang != "en" and "." not in plain:
         if plain == "2":
-            liang = bool(text) and _measure(lang).match(text, end) is not None
+            if text:
+                # 2到3天, 2、3個人, 2或3次: the word after the second number counts the first too
+                written = _WRITTEN_RANGE.match(text, end)
+                if written and _LISTED.search(text, 0, end - len(num)):
+                    written = None  # 1、2、3個: a list of labels, not "two or three"
+                liang = _measure(lang).match(text, written.end() if written else end) is not None
         else:
             liang = len(plain) >= 3
     if plain.startswith("."):
