@@ -182,6 +182,13 @@ TRADITIONAL_NO_HINT = [  # lang=None: Mandarin reading of Taiwan / Hong Kong tex
     ('每人每日限領2次。', '每人每日限領兩次。'),
     ('這間公司有2間分店。', '這間公司有兩間分店。'),
     ('我們需要2台電腦。', '我們需要兩台電腦。'),
+    ('113年5月20日起生效。', '一百一十三年五月二十日起生效。'),  # an ROC year (3 digits) is a number
+    ('市民當家熱線1999。', '市民當家熱線一九九九。'),
+    ('請撥打02-2345-6789分機123。', '請撥打零二二三四五六七八九分機一二三。'),
+    ('台北到高雄票價NT$1,490，約需1.5小時。', '台北到高雄票價新臺幣一千四百九十元，約需一點五小時。'),
+    ('客服專線0800-092-000。', '客服專線零八零零零九二零零零。'),
+    ('港幣$500。', '港幣五百元。'),
+    ('每張$3.5。', '每張三點五元。'),
 ]
 
 CANTONESE_AUTO = [  # lang=None: Cantonese markers -> detected as yue, read with the Cantonese TN
@@ -251,6 +258,20 @@ COUNTER = [  # the new rules hold to their scope
     # English: spaced groups are a phone number, 2,345 a count
     ('He called 9876 5432 yesterday.', None, 'He called nine eight seven six five four three two yesterday.'),
     ('Call 2345-6789 now.', None, 'Call two three four five six seven eight nine now.'),
+    # written ranges: the word after the second number counts the first (兩); a list of labels does not
+    ('大約2、3個人。', None, '大約兩、三個人。'),
+    ('2至3週。', None, '兩至三週。'),
+    ('2或3次。', None, '两或三次。'),
+    ('1、2、3個選項', None, '一、二、三個選項'),
+    ('2到3月。', None, '二到三月。'),
+    ('2到30號。', None, '二到三十號。'),
+    # extensions and account numbers after a code word
+    ('電話：02-2345-6789#123', None, '電話：零二二三四五六七八九分機一二三'),
+    ('请拨打010-12345678转123。', None, '请拨打零幺零幺二三四五六七八转幺二三。'),
+    ('郵局帳號：0001234-5678901', None, '郵局帳號：零零零一二三四五六七八九零一'),
+    ('3#101室', None, '三井号幺零幺室'),  # building 3, room 101: no phone number before the '#'
+    ('电话费100-200元。', None, '电话费一百到两百元。'),
+    ('我的LINE ID是abc123。', None, '我的LINE ID是abc幺二三。'),
     # lang="yue" readings are unchanged (蚊, 1 as 一)
     ('查詢熱線：2111 2222', 'yue', '查詢熱線：二一一一二二二二'),
     ('每位$88。', 'yue', '每位八十八蚊。'),
