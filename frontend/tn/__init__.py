@@ -48,7 +48,13 @@ def find_all(text: str, lang: str, traditional: bool = False) -> list[Match]:
     traditional: `text` is a Simplified shadow of Traditional text (HK/Taiwan: $ is the local dollar)."""
     def candidates() -> Iterator[Match]:
         for cls in CLASSES:
-            yield from (money.find(text, lang, traditional) if cls is money else cls.find(text, lang))
+            if cls is money:
+                yield from money.find(text, lang, traditional)
+            elif cls is phone and traditional and lang == "zh":
+                # Taiwan and Hong Kong Mandarin say 1 in a phone number or code as 一; 幺 is mainland usage
+                yield from (replace(m, text=m.text.replace("幺", "一")) for m in phone.find(text, lang))
+            else:
+                yield from cls.find(text, lang)
     kept = resolve(candidates())
     if lang == "en":
         kept = [_spaced(text, m) for m in kept]

@@ -20,9 +20,17 @@ _MIN_SEC = re.compile(r"(?a)分\d{1,2}(?:\.\d+)?秒")
 
 @compiled
 def _measure(lang: str):
-    """Lookahead for a measure word that turns an exact 2 into 两 (两个, not 二年级)."""
-    return re.compile(r"(?a)\s?(?:" + alternation(words(lang, "measure_words")) + r")(?!" +
-                      alternation(words(lang, "not_after")) + ")")
+    """Lookahead for a measure word that turns an exact 2 into 两 (两个, not 二年级).
+    not_after is checked on the words right after the number (2年级, 2元素), not after the measure
+    word: 2个月 and 2个版本 are 两个 (the 个 counts them)."""
+    return re.compile(r"(?a)\s?(?!" + alternation(words(lang, "not_after")) + r")(?:" +
+                      alternation(words(lang, "measure_words")) + ")")
+
+
+# a range or choice written out with a word between two small numbers (the number after it is
+# read by its own match; only the 两 rule looks past it)
+_WRITTEN_RANGE = re.compile(r"(?a)\s?(?:到|至|、|或|~|～|-)\s?\d{1,3}(?![\d.,:/])")
+_LISTED = re.compile(r"(?a)\d\s?[、,，]\s?$")
 
 
 def read_cardinal(num: str, lang: str, text: str = "", end: int = 0) -> str:
@@ -31,8 +39,14 @@ def read_cardinal(num: str, lang: str, text: str = "", end: int = 0) -> str:
     liang = False
     if lang != "en" and "." not in plain:
         if plain == "2":
-            # 两个, 两年; 2分31秒 两分: minutes before seconds (a bare 2分 may be two points)
-            liang = bool(text) and (_measure(lang).match(text, end) is not None or _MIN_SEC.match(text, end) is not None)
+            if text:
+                # 2到3天, 2、3個人, 2或3次: the word after the second number counts the first too
+                written = _WRITTEN_RANGE.match(text, end)
+                if written and _LISTED.search(text, 0, end - len(num)):
+                    written = None  # 1、2、3個: a list of labels, not "two or three"
+                # 两个, 两年; 2分31秒 两分: minutes before seconds (a bare 2分 may be two points)
+                liang = (_measure(lang).match(text, written.end() if written else end) is not None
+                         or _MIN_SEC.match(text, end) is not None)
         else:
             liang = len(plain) >= 3
     if plain.startswith("."):

@@ -26,7 +26,7 @@ def currencies(lang: str) -> dict:
             if not (isinstance(v, list) and len(v) == 4 and all(isinstance(x, str) for x in v)):
                 raise fail(syms, f"currency {sym!r}: expected [unit, units, cent, cents]", sym)
         else:
-            check_keys(v, ("read", "yuan", "traditional"), f"currency {sym!r}")
+            check_keys(v, ("read", "yuan", "traditional", "before"), f"currency {sym!r}")
             if not isinstance(v.get("read"), str):
                 raise fail(v, f"currency {sym!r}: 'read' must be a string")
     return data
@@ -199,8 +199,9 @@ def find(text: str, lang: str, traditional: bool = False) -> Iterator[Match]:
         negative = (m.group("sign") and sign_allowed(text, m.start())) or m.group("sign2")
         num, scale = _scaled(m.group("num"), m.group("scale"), lang)
         info = cur["symbols"][m.group("cur")]
-        if traditional and lang != "en" and "traditional" in info:
-            info = {**info, "read": info["traditional"]}  # HK/Taiwan text: $ is the local dollar
+        if lang != "en" and "traditional" in info and (traditional or (m.group("dup") or "").strip() in cur.get("yuan_names", [])):
+            # HK/Taiwan text, or $120元 (the 元 written after it says so): $ is the local dollar
+            info = {**info, "read": info["traditional"]}
         if m.group("scale"):  # $3k-5k: a range of scaled amounts needs the scale on both ends
             t = _scaled_tail(lang).match(text, m.end())
             ranged = (t.end(), t.group(1)) if t and not negative and not m.group("dup") else None
@@ -237,6 +238,11 @@ def find(text: str, lang: str, traditional: bool = False) -> Iterator[Match]:
                 spoken = _singular_unit(spoken, info)  # a $100 bill: a hundred-dollar bill, not "dollars bill"
         else:
             spoken = zh_money(num, info["read"], yuan=bool(info.get("yuan")), scale=scale)
+        if lang != "en" and info.get("before"):
+            # NT$1,200 新台币一千二百元: the currency name goes first, unless the text already says it
+            # (新台幣NT$1,490元); the user's own 元 after the amount is said once
+            said = text[:m.start("cur")].rstrip().endswith(info["before"])
+            spoken = ("" if said else info["before"]) + spoken
         if negative:
             spoken = tpl(lang, "negative")(num=spoken)
         start = m.start() if m.group("sign") and negative else m.start("cur")

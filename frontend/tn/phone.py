@@ -39,6 +39,13 @@ _MODEL_SUFFIX = re.compile(r"(?a)(?<![\w.,+-])(\d{3,})(?=([A-Z][A-Za-z]{0,2})(?!
 _AFTER_NAME = re.compile(r"(?a)(?<![\w])(?=[A-Za-z]*[A-Z])[A-Za-z]{2,}\s?(\d{4})(?![\w.,%]|\s?[A-Za-z]{1,3}\b)")
 # XR-2000, SN-20240315: capitals, a hyphen, three or more digits: a model or serial code
 _LETTER_DASH_CODE = re.compile(r"(?a)(?<![\w-])[A-Z]{1,4}-(\d{3,})(?![\d.,%]|-\d)")
+# Hong Kong / Taiwan: 9876 5432 (eight digits in two spaced groups of four is a local number, never
+# two counts), 0912 345 678 (a Taiwan mobile in 4-3-3); 3456-7890 only after a phone word
+_SPACED_LOCAL = re.compile(r"(?a)(?<![\w.,+-])(?:[2-9]\d{3} \d{4}|09\d{2}[ -]\d{3}[ -]\d{3})(?![\w]|[.,-]\d)")
+_DASHED_LOCAL = re.compile(r"(?a)(?<![\w.,+-])[2-9]\d{3}-\d{4}(?![\w]|[.,-]\d)")
+_DASHED_PAIR = re.compile(r"(?a)(?<![\w.,+-])\d{3,}-\d{3,}(?![\w]|[.,-]\d)")
+# (four digits before the mark: a phone number ends there; 3#101 is building 3, room 101)
+_EXTENSION = re.compile(r"(?a)(?<=\d{4})\s?(?P<mark>#|＃|转|轉)\s?(?P<ext>\d{1,5})(?![\d.,])")
 # IP68: prefixes whose two digits are ratings said one by one (rules numbers.yaml digit_prefixes)
 # 12306是铁路客服电话: a short number that a phone word later in the clause names
 # Z97次, T31次: a train number is a name, read digit by digit like the longer G1234 (_LETTER_CODE)
@@ -252,6 +259,14 @@ def find(text: str, lang: str) -> Iterator[Match]:
     for m in _INTL.finditer(text):
         if sum(c.isdigit() for c in m.group(0)) >= 8:
             yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE)
+    # after _INTL: +852 2111 2222 is one international number
+    for m in _SPACED_LOCAL.finditer(text):
+        if lang == "en" or not _measure_after(lang).match(text, m.end()):
+            yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".local")
+    for m in _DASHED_LOCAL.finditer(text):
+        # 電話費3000-5000元 is a range of amounts: a unit or measure word after it counts
+        if tail_has(text, m.start(), before, window=10) and (lang == "en" or not _measure_after(lang).match(text, m.end())):
+            yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".local")
     yield from _models(text, lang)
     for m in _RESOLUTION.finditer(text):
         res = m.group(1)
@@ -273,6 +288,18 @@ def find(text: str, lang: str) -> Iterator[Match]:
     for m in _DASHED.finditer(text):
         if sum(c.isdigit() for c in m.group(0)) >= 7 or tail_has(text, m.start(), before):
             yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")
+    for m in _DASHED_PAIR.finditer(text):
+        # 帳號：0001234-5678901: two long dash-joined groups after a code word are one code
+        if tail_has(text, m.start(), before, window=10) and not _measure_after(lang).match(text, m.end()):
+            yield Match(m.start(), m.end(), read_code(m.group(0), lang), RULE + ".code")
+    for m in _EXTENSION.finditer(text):
+        # 02-2345-6789#123, 010-12345678转123: an extension after a phone number, digit by digit;
+        # '#' is said as the extension word, a written 转/轉 stays
+        if m.group("mark") in "转轉":
+            yield Match(m.start("ext"), m.end(), read_code(m.group("ext"), lang), RULE + ".extension")
+        else:
+            yield Match(m.start(), m.end(), numbers_rules(lang).get("extension_word", "ext.") + " " +
+                        read_code(m.group("ext"), lang), RULE + ".extension")
     nominal = numbers_rules(lang).get("nominal_before", []) if lang == "en" else []
     code_end = -1
     for m in _DIGITS.finditer(text):
