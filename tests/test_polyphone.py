@@ -155,3 +155,14 @@ def test_shipped_data_loads():
 ])
 def test_frequency_count_is_shu4_not_the_classical_shuo4(text, want):
     assert " ".join(u.text for u in frontend.process(text, "zh")) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("2人同行，一人免单", "两人同行，一人免单"),        # travelling together: xing2, the default (no brace)
+    ("与朋友同行", "与朋友同行"),
+    ("结伴同行的旅客", "结伴同行的旅客"),
+    ("我们是同行", "我们是同{hang2}"),                  # the same trade
+    ("同行业竞争", "同{hang2}业竞争"),
+])
+def test_tong_xing_travel_together_vs_tong_hang_same_trade(text, want):
+    assert " ".join(u.text for u in frontend.process(text, "zh")) == want
