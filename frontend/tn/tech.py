@@ -64,7 +64,28 @@ def _patterns():
     return shortcut, hexlit, path, files, product, price, pop, arch, semver, cve, wildcard, ieee, accounting, windows
 
 
+@compiled
+def _zh_file_dot():
+    data = load("zh", "tech")
+    check_keys(data, ("file_dot",), "rules/zh/tech.yaml")
+    # the name may be Han (合同.pdf) or Latin (report_v2.pdf); only the dot is rewritten
+    ext = alternation(rules()["file_extensions"])
+    return data["file_dot"], re.compile(r"(?<=[\w\-])\.(?:" + ext + r")(?![A-Za-z0-9_]|\.[A-Za-z0-9_])")
+
+
+def _find_zh(text: str) -> Iterator[Match]:
+    """Chinese text: a file name's dot before a known extension is said 点 (report.pdf, 合同.docx)."""
+    if "." not in text:
+        return
+    said, pattern = _zh_file_dot()
+    for m in pattern.finditer(text):
+        yield Match(m.start(), m.start() + 1, said, RULE + ".file", kind=RAW)
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
+    if lang == "zh" and text:
+        yield from _find_zh(text)
+        return
     if lang != "en" or not text:
         return
     r = rules()
