@@ -1,0 +1,54 @@
+"""Probe round 14: Chinese sentences mixed with English product and tech terms."""
+import pytest
+
+import frontend
+
+
+def zh(text: str) -> str:
+    return frontend.normalize(text, lang="zh")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the dot of a file name in Chinese text is said 点, never left as a bare symbol
+    ("请打开README.md和report.pdf。", "请打开README点md和report点pdf。"),
+    ("把合同.docx发我", "把合同点docx发我"),
+    ("下载setup.exe安装", "下载setup点exe安装"),
+    ("文件名是report_v2.pdf。", "文件名是report v二点pdf。"),
+    # a 4K/2K display or video before a frame or refresh rate: the letter K, not 四千
+    ("这款游戏支持4K 60帧。", "这款游戏支持四K六十帧。"),
+    ("这台显示器是27寸2K 165Hz。", "这台显示器是二十七寸二K一百六十五赫兹。"),
+    ("佳能R5拍4K 120帧视频。", "佳能R五拍四K一百二十帧视频。"),
+])
+def test_mixed_tech_terms(text, expected):
+    assert zh(text) == expected
+    assert frontend.normalize(text) == expected  # auto-detected as Chinese
+
+
+@pytest.mark.parametrize("text, expected", [
+    # already right before this round; kept as a guard
+    ("用iPhone 15 Pro Max拍的4K视频", "用iPhone十五Pro Max拍的四K视频"),
+    ("Python 3.12安装失败，报错404。", "Python三点一二安装失败，报错四百零四。"),
+    ("笔记本配了1TB SSD和RTX 4060显卡。", "笔记本配了一TB SSD和RTX四零六零显卡。"),
+    ("618大促今晚8点开始。", "六一八大促今晚八点开始。"),
+    ("请看Excel表格第3行。", "请看Excel表格第三{hang2}。"),
+    ("10:00准时开抢，先到先得。", "十点准时开抢，先到先得。"),
+    ("标配65W快充，30分钟充到80%。", "标配六十五瓦快充，三十分钟充到百分之八十。"),
+    ("有问题请发邮件到abc@qq.com。", "有问题请发邮件到abc艾特qq点com。"),
+])
+def test_mixed_guards(text, expected):
+    assert zh(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # counter-examples: a website is not a file; a decimal before a non-extension stays a number
+    ("请访问www.example.com了解详情。", "请访问www点example点com了解详情。"),
+    ("版本号是2.5，不是pdf。", "版本号是二点五，不是pdf。"),
+    ("月薪2.5K", "月薪两千五百"),          # a decimal K is still the shorthand for thousand
+    ("预算15K左右", "预算一万五千左右"),    # two digits before K: an amount
+])
+def test_counter_examples(text, expected):
+    assert zh(text) == expected
+
+
+def test_english_keeps_dot_word():
+    assert "README dot md" in frontend.normalize("Open README.md first.", lang="en")
