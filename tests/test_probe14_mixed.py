@@ -52,3 +52,23 @@ def test_counter_examples(text, expected):
 
 def test_english_keeps_dot_word():
     assert "README dot md" in frontend.normalize("Open README.md first.", lang="en")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two numbers of a spec sheet separated by a space must not run together (DDR五六千 = 5-6 thousand)
+    ("内存条DDR5 6000MHz。", "内存条DDR五，六千兆赫兹。"),
+    ("RTX 3060 12G显卡。", "RTX三零六零，十二G显卡。"),
+    ("Windows 11 23H2更新", "Windows十一，二十三H二更新"),
+    ("华为Mate 60 5G版", "华为Mate六十，五G版"),
+])
+def test_spaced_numbers_stay_apart(text, expected):
+    assert zh(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("人口1 000 000", "人口一零零零零零零"),              # a thousands group is one number, no comma inside
+    ("价格在2000 3000元之间。", "价格在两千三千元之间。"),  # no model name or unit letter: left alone
+    ("2023年 10月1日", "二零二三年十月一日"),
+])
+def test_spaced_numbers_counter_examples(text, expected):
+    assert zh(text) == expected
