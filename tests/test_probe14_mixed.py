@@ -92,3 +92,15 @@ def test_account_names(text, expected):
 
 def test_english_identifier_unchanged():
     assert frontend.normalize("Open user_01 now", lang="en") == "Open user zero one now"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a model suffix word after the number keeps the digit-by-digit model reading
+    ("RTX 4060 Ti和RX 7600哪个好？", "RTX四零六零Ti和RX七六零零哪个好？"),
+    ("RX 7900 XT显卡", "RX七九零零XT显卡"),
+    # counter-examples: a unit after the number makes it a measure
+    ("电池5000 mAh", "电池五千毫安时"),
+    ("iPhone 2000元", "iPhone两千元"),
+])
+def test_model_number_before_suffix_word(text, expected):
+    assert zh(text) == expected
