@@ -104,3 +104,14 @@ def test_english_identifier_unchanged():
 ])
 def test_model_number_before_suffix_word(text, expected):
     assert zh(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a camera sensor size: one over a decimal (the slash used to vanish: 一一点三)
+    ("1/1.3英寸大底。", "一点三分之一英寸大底。"),
+    ("1/2.3英寸传感器", "二点三分之一英寸传感器"),
+    # counter-example: an ordinary fraction is unchanged
+    ("3/4", "四分之三"),
+])
+def test_sensor_size_fraction(text, expected):
+    assert zh(text) == expected
