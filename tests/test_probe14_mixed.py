@@ -115,3 +115,20 @@ def test_model_number_before_suffix_word(text, expected):
 ])
 def test_sensor_size_fraction(text, expected):
     assert zh(text) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("f/1.8大光圈。", "zh", "f一点八大光圈。"),
+    ("光圈f/2", "zh", "光圈f二"),
+    ("Shot at f/8 with a 50mm lens.", "en", "Shot at f eight with a fifty millimeter lens."),
+    # counter-examples: a whole f-number without a camera word stays a formula
+    ("设f/2=3", "zh", "设二分之f等于三"),
+    ("f/2 is half of f.", "en", "f over two is half of f."),
+])
+def test_aperture(text, lang, expected):
+    assert frontend.normalize(text, lang=lang) == expected
+
+
+def test_dotnet_keeps_no_bare_dot():
+    out = zh("用.NET开发的。")
+    assert "." not in out and "N EH1 T" in out
