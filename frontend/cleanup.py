@@ -118,7 +118,7 @@ _CAMEL_HUMP = regex.compile(r"(?<=[a-z])[A-Z]")
 _MATH_BASES = frozenset("sin cos tan cot sec csc log ln lg lim max min exp det".split())
 
 
-def _identifier_gaps(text: str):
+def _identifier_gaps(text: str, lang: str):
     """The underscores of snake_case identifiers (-> a space, or nothing at the ends) and the
     word boundaries of camelCase ones (-> a space), as RAW matches: the words stay text."""
     for m in _SNAKE.finditer(text):
@@ -129,6 +129,9 @@ def _identifier_gaps(text: str):
             len(parts[0]) < 2 or parts[0].isdigit() or parts[0] in _MATH_BASES and len(parts[1]) <= 2)
         if len(parts) < 2 or subscript:
             continue
+        if lang == "zh" and any(c.isdigit() for c in token) and token[0] != "_" and token[-1] != "_":
+            yield from _account_name(token, m.start(), lang)  # 加我微信abc_123: a name to type in
+            continue
         for u in regex.finditer(r"_+", token):
             at_edge = u.start() == 0 or u.end() == len(token)
             yield Match(m.start() + u.start(), m.start() + u.end(), "" if at_edge else " ",
@@ -137,6 +140,16 @@ def _identifier_gaps(text: str):
         for b in _CAMEL_HUMP.finditer(m.group(0)):
             at = m.start() + b.start()
             yield Match(at, at + 1, " " + b.group(0), "cleanup.identifier", kind=RAW)
+
+
+def _account_name(token: str, at: int, lang: str):
+    """An account or user name with digits in Chinese text (微信号abc_123, user_01): the reader
+    types it in, so the underscore is said (下划线, the url reading) and its digits one by one,
+    as a code (abc123 is already abc幺二三): abc下划线幺二三, not abc一百二十三."""
+    from .tn.common import digits
+    for u in regex.finditer(r"_+|\d+", token):
+        said = readings(lang)["url"]["_"] * len(u.group()) if u.group()[0] == "_" else digits(u.group(), lang, yao=True)
+        yield Match(at + u.start(), at + u.end(), said, "cleanup.identifier")
 
 
 # A Weibo-style topic #话题# : the marks frame the topic and are not read (PR #123 keeps its 井号).
@@ -237,7 +250,7 @@ def _finds(text: str, lang: str, at_line_start: bool, typed: str | None = None):
     yield from layout.find(text, lang, at_line_start, readings(lang), typed or text)
     for m in _BLANK.finditer(text):  # before emphasis: two blanks are no __bold__ pair
         yield Match(m.start(), m.end(), readings(lang)["blank"], "cleanup.blank")
-    yield from _identifier_gaps(text)  # before emphasis: __init__ is a name, not bold
+    yield from _identifier_gaps(text, lang)  # before emphasis: __init__ is a name, not bold
     for m in _EMPHASIS.finditer(text):
         inner = 2 if m.group(1) else 4 if m.group(3) else 6
         yield Match(m.start(), m.start(inner), "", "markdown.emphasis", kind=RAW)

@@ -67,6 +67,14 @@ def find_all(text: str, lang: str, traditional: bool = False) -> list[Match]:
             # 9:00-17:00, 9月1日-9月3日: a dash between two read quantities is a range
             pre = _RANGE_GAP.fullmatch(text, pos, gap_end).group("pre")
             out.append(Match(pos, gap_end, pre + range_.joiner(lang), "number.range"))
+        elif m is not None and i > 0 and lang == "zh" and pos < gap_end and _SPACE_GAP.fullmatch(text, pos, gap_end) \
+                and kept[i - 1].rule.startswith("number.") and m.rule.startswith("number.") \
+                and not _THOUSANDS_GROUP.fullmatch(text, kept[i - 1].start, m.end) \
+                and _LATIN.search(text, max(0, kept[i - 1].start - 1), min(len(text), m.end + 1)):
+            # DDR5 6000MHz, RTX 3060 12G: the whitespace tidy drops a space between Han readings, and
+            # DDR五六千 would say "five or six thousand"; a comma keeps the two numbers apart. Only
+            # among model names and units (a Latin letter touches them); 1 000 000 is one number
+            out.append(Match(pos, gap_end, "，", "number.separate"))
         elif gap_end > pos:
             out.extend(LAST.find(text, lang, pos, gap_end))
         if m is not None:
@@ -76,6 +84,9 @@ def find_all(text: str, lang: str, traditional: bool = False) -> list[Match]:
 
 
 _RANGE_GAP = re.compile(r"(?P<pre>[\u4e00-\u9fff]?)\s?[-~～–—]\s?")  # 9月1日-9月3日 keeps its 日
+_SPACE_GAP = re.compile(r"[ \t\u3000]+")
+_THOUSANDS_GROUP = re.compile(r"\d{1,3} \d{3}")
+_LATIN = re.compile(r"[A-Za-z]")
 _RANGE_ENDS = ("number.date", "number.time", "number.money", "number.measure", "number.percent", "number.cardinal",
                "number.ordinal", "number.version")  # v1.0-v2.0: V一点零到V二点零
 

@@ -17,16 +17,18 @@ RULE = "number.fraction"
 
 @compiled
 def _pattern(lang: str):
-    """A fraction of digits, optionally with a unit after it: 3/4cm, 120/80mmHg."""
+    """A fraction of digits, optionally with a unit after it: 3/4cm, 120/80mmHg. Chinese also takes
+    a decimal denominator after 1: a camera sensor's 1/1.3英寸 is 一点三分之一英寸 (probe round 14)."""
+    den = r"\d+" if lang == "en" else r"(?:(?<=[^\d.]1/)|(?<=^1/))\d+\.\d+|\d+"
     return re.compile(r"(?a)(?P<sign>[-−])?(?<![\w./])(?:(?P<whole>\d+)(?P<join>又|\s(?:and\s)?))?"
-                      r"(?P<num>\d+(?:\.\d+)?)/(?P<den>\d+)(?:(?P<sp>\s?)(?P<unit>" + unit_pattern(lang) +
+                      r"(?P<num>\d+(?:\.\d+)?)/(?P<den>" + den + r")(?:(?P<sp>\s?)(?P<unit>" + unit_pattern(lang) +
                       r")(?![A-Za-z0-9²³]))?(?![\w/]|\.\d)")
 
 
 def _reading_pair(num: str, den: str) -> bool:
     """120/80 (blood pressure), 140/90: two readings side by side, never 八十分之一百二十.
     An everyday fraction is proper or has a small denominator (3/2, 5/4)."""
-    return num.isdigit() and int(num) > int(den) >= 10
+    return num.isdigit() and den.isdigit() and int(num) > int(den) >= 10
 _EN_SPECIAL = {"2": ("half", "halves"), "4": ("quarter", "quarters")}
 
 

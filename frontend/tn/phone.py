@@ -36,7 +36,9 @@ _MODEL_SUFFIX = re.compile(r"(?a)(?<![\w.,+-])(\d{3,})(?=([A-Z][A-Za-z]{0,2})(?!
 # RTX 4060, GTX 1080, Office 2021: four digits after a Latin product name (a capital in it) are
 # named digit by digit in Mandarin (a year-like 19xx/20xx without 幺), unless a unit or
 # measure word follows (iPhone 2000元 is a price)
-_AFTER_NAME = re.compile(r"(?a)(?<![\w])(?=[A-Za-z]*[A-Z])[A-Za-z]{2,}\s?(\d{4})(?![\w.,%]|\s?[A-Za-z]{1,3}\b)")
+# (RTX 4060 Ti, RX 7900 XT: a short Latin word after the number is a model suffix unless it is a unit)
+_AFTER_NAME = re.compile(r"(?a)(?<![\w])(?=[A-Za-z]*[A-Z])[A-Za-z]{2,}\s?(\d{4})(?![\w.,%])")
+_WORD_AFTER = re.compile(r"(?a)\s?([A-Za-z]{1,3})\b")
 # XR-2000, SN-20240315: capitals, a hyphen, three or more digits: a model or serial code
 _LETTER_DASH_CODE = re.compile(r"(?a)(?<![\w-])[A-Z]{1,4}-(\d{3,})(?![\d.,%]|-\d)")
 # Hong Kong / Taiwan: 9876 5432 (eight digits in two spaced groups of four is a local number, never
@@ -172,7 +174,11 @@ def _models(text: str, lang: str) -> Iterator[Match]:
         return
     for m in _AFTER_NAME.finditer(text):
         num = m.group(1)
-        if _measure_after(lang).match(text, m.end(1)):
+        word = _WORD_AFTER.match(text, m.end(1))
+        if word is not None:
+            if read_unit(word.group(1), lang) is not None or read_unit(word.group(1).lower(), lang) is not None:
+                continue  # iPhone 2000 mAh, Canon 5000 mm: a measure
+        elif _measure_after(lang).match(text, m.end(1)):
             continue
         year = num[:2] in ("19", "20")
         yield Match(m.start(1), m.end(1), digits(num, lang) if year else read_code(num, lang), RULE + ".model")

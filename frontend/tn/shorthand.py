@@ -80,8 +80,9 @@ def find(text: str, lang: str) -> Iterator[Match]:
                 continue
             yield Match(m.start(), m.end(), cardinal(num, lang, liang=True) + "万", RULE)
             continue
-        if unit == "K" and "." not in num and len(num) <= 1 and not re.match(
-                r" (?:" + "|".join(map(re.escape, words(lang, "million_nouns"))) + r")\b", text[m.end():]):
+        counted = words(lang, "million_nouns")  # none in Chinese: an empty alternation would match " 60"
+        if unit == "K" and "." not in num and len(num) <= 1 and not (counted and re.match(
+                r" (?:" + "|".join(map(re.escape, counted)) + r")\b", text[m.end():])):
             continue  # 4K, 8K: measure.py reads the letter (1K tokens: a count)
         if lang == "en":
             yield Match(m.start(), m.end(), cardinal(num, lang) + " thousand", RULE)

@@ -28,7 +28,7 @@ def rules() -> dict:
     check_keys(data, ("keys", "hex", "path_slash", "file_dot", "file_extensions", "per_words", "per",
                       "period_over_period", "prerelease",
                       "path_home", "path_here", "path_up", "wildcard", "accounting",
-                      "windows_drive", "windows_slash"),
+                      "windows_drive", "windows_slash", "aperture_cues"),
                "rules/en/tech.yaml")
     for key in ("keys", "per_words", "period_over_period"):
         if not isinstance(data.get(key), dict):
@@ -64,7 +64,43 @@ def _patterns():
     return shortcut, hexlit, path, files, product, price, pop, arch, semver, cve, wildcard, ieee, accounting, windows
 
 
+@compiled
+def _zh_file_dot():
+    data = load("zh", "tech")
+    check_keys(data, ("file_dot", "aperture_cues"), "rules/zh/tech.yaml")
+    # the name may be Han (合同.pdf) or Latin (report_v2.pdf); only the dot is rewritten
+    ext = alternation(rules()["file_extensions"])
+    return data["file_dot"], re.compile(r"(?<=[\w\-])\.(?:" + ext + r")(?![A-Za-z0-9_]|\.[A-Za-z0-9_])")
+
+
+_APERTURE = re.compile(r"(?a)(?<![\w/.])([fF])/(\d{1,2}(?:\.\d)?)(?![\w/]|\.\d)")
+
+
+def _apertures(text: str, lang: str, cues: list) -> Iterator[Match]:
+    """f/1.8 f一点八, f/2.8 f two point eight: a lens's f-number, not f divided by 1.8."""
+    from .common import cardinal
+    if "/" not in text:
+        return
+    for m in _APERTURE.finditer(text):
+        if "." in m.group(2) or any(c in text for c in cues):
+            sep = " " if lang == "en" else ""
+            yield Match(m.start(), m.end(), m.group(1) + sep + cardinal(m.group(2), lang), RULE + ".aperture")
+
+
+def _find_zh(text: str) -> Iterator[Match]:
+    """Chinese text: a file name's dot before a known extension is said 点 (report.pdf, 合同.docx)."""
+    yield from _apertures(text, "zh", load("zh", "tech")["aperture_cues"])
+    if "." not in text:
+        return
+    said, pattern = _zh_file_dot()
+    for m in pattern.finditer(text):
+        yield Match(m.start(), m.start() + 1, said, RULE + ".file", kind=RAW)
+
+
 def find(text: str, lang: str) -> Iterator[Match]:
+    if lang == "zh" and text:
+        yield from _find_zh(text)
+        return
     if lang != "en" or not text:
         return
     r = rules()
@@ -74,6 +110,7 @@ def find(text: str, lang: str) -> Iterator[Match]:
             folders = [f for f in m.group(2).split("\\") if f]
             said = m.group(1) + r["windows_drive"] + r["windows_slash"].join(folders)
             yield Match(m.start(), m.end(), said.rstrip(), RULE + ".path", kind=RAW)
+    yield from _apertures(text, "en", r["aperture_cues"])
     from .version import read_version
     from .. import numerals
     for m in semver.finditer(text):  # 1.0.0-rc.1: version one point zero point zero R C one
