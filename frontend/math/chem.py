@@ -119,10 +119,17 @@ _ALLELE = _regex.compile(r"(?<![A-Za-z])([XYZW])([" + "".join(c for c in _SUPER_
                          + r"]{1,2})(?![a-z])")
 
 
+# Every mark above needs one of these: an equals sign (conditions, catalysts), a reversible
+# arrow, a hydrate dot, a superscript digit (isotopes) or a superscript letter (alleles).
+_TRIGGER = _regex.compile("[=═⇌⇋·•⁰¹²³⁴-⁹" + "".join(_SUPER_LETTERS) + "]")
+
+
 def text_marks(text: str, lang: str, said: dict) -> "list[Match]":
     """Reaction conditions, reversible arrows, hydrate dots and isotopes (readings from `said`)."""
     from ..tn.common import cardinal
     out = []
+    if not _TRIGGER.search(text):  # most text has none of the characters any mark needs
+        return out
     for m in _CONDITION.finditer(text):
         cond = m.group(1).replace("△", said.get("heat", "加热"))
         out.append(Match(m.start(), m.end(), said.get("condition", "{cond}条件下生成").format(cond=cond),
