@@ -16,6 +16,17 @@ def frontend_case_key(text: str) -> str:
     return text.lower()
 
 
+def assert_reads(text: str, lang: str | None, expected: str) -> None:
+    """frontend.normalize(text, lang) reads as `expected` under the frontend_cases.yaml key; a
+    reading with phoneme braces on either side must match exactly (the braces are what is said)."""
+    import frontend
+    spoken = frontend.normalize(text, lang)
+    if "{" in expected or "{" in spoken:
+        assert spoken == expected, (text, spoken)
+    else:
+        assert frontend_case_key(spoken) == frontend_case_key(expected), (text, spoken)
+
+
 def frontend_case_passes(output: str, expect: list[str]) -> bool:
     key = frontend_case_key(output)
     return any(key == frontend_case_key(e) for e in expect)

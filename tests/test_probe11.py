@@ -12,12 +12,7 @@ from __future__ import annotations
 import pytest
 
 import frontend
-from scoring import frontend_case_key
-
-
-def check(text: str, lang: str | None, expected: str) -> None:
-    spoken = frontend.normalize(text, lang)
-    assert frontend_case_key(spoken) == frontend_case_key(expected), (text, spoken)
+from scoring import assert_reads
 
 
 # ---- exercise-sheet layout (frontend/layout.py, clean-up) -------------------------------------
@@ -194,7 +189,7 @@ SCIENCE = [
 
 @pytest.mark.parametrize("text, lang, expected", LAYOUT + REFERENCES + ENGLISH + SCIENCE)
 def test_probe11(text, lang, expected):
-    check(text, lang, expected)
+    assert_reads(text, lang, expected)
 
 
 @pytest.mark.parametrize("text", [
