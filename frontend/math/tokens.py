@@ -50,6 +50,8 @@ VULGAR = {"½": ("1", "2"), "⅓": ("1", "3"), "⅔": ("2", "3"), "¼": ("1", "4
 OVERBARS = "\u0304\u0305"  # combining macron / overline: x̄ is the mean x-bar
 HATS = "\u0302"  # combining circumflex: b̂ is the estimate b-hat (\hat{b})
 HATTED = {"ŷ": "y", "Ŷ": "Y"}  # ŷ=0.5x+1.2 (not â: pâté, Château are words)
+# a combining accent written after a letter -> the command it stands for (x̄ x拔 / x bar, b̂ b帽)
+_ACCENT_AFTER = {**{c: "overline" for c in OVERBARS}, **{c: "hat" for c in HATS}}
 
 # plain-text spellings of roots (sqrt(16), cbrt(27)): the same ROOT token as √ and ∛
 ROOT_WORDS = {"sqrt": "2", "cbrt": "3"}
@@ -176,17 +178,10 @@ def tokenize(text: str, latex_mode: bool = False, unknown: list | None = None, b
             out += [Token(CMD, "hat", base + i, base + i), Token(LET, HATTED[ch], base + i, base + i + 1)]
             i += 1
             continue
-        if ch in HATS:  # b̂: a combining circumflex after the letter is \hat{b}
+        if ch in _ACCENT_AFTER:  # b̂ / x̄: a combining accent after a letter is \hat{b} / \bar{x}
             prev = out[-1] if out else None
             if prev is not None and prev.kind == LET and len(prev.val) == 1 and prev.end == base + i:
-                out.insert(len(out) - 1, Token(CMD, "hat", prev.start, prev.start))
-                out[-1] = Token(LET, prev.val, prev.start, base + i + 1)
-                i += 1
-                continue
-        if ch in OVERBARS:  # x̄ (a combining macron or overline after the letter): \bar{x}, x拔 / x bar
-            prev = out[-1] if out else None
-            if prev is not None and prev.kind == LET and len(prev.val) == 1 and prev.end == base + i:
-                out.insert(len(out) - 1, Token(CMD, "overline", prev.start, prev.start))
+                out.insert(len(out) - 1, Token(CMD, _ACCENT_AFTER[ch], prev.start, prev.start))
                 out[-1] = Token(LET, prev.val, prev.start, base + i + 1)
                 i += 1
                 continue
