@@ -76,13 +76,16 @@ class Biquad:
         self.b = np.array([b0, b1, b2]) / a0
         a1, a2 = a1 / a0, a2 / a0
         L = self.BLOCK
-        g, r1, r2 = np.zeros(L), np.zeros(L), np.zeros(L)
-        # impulse response of 1 / (1 + a1 z^-1 + a2 z^-2); responses to y[-1] = 1, y[-2] = 1
-        for n in range(L):
-            g[n] = (1.0 if n == 0 else 0.0) - a1 * (g[n - 1] if n >= 1 else 0.0) \
-                - a2 * (g[n - 2] if n >= 2 else 0.0)
-            r1[n] = -a1 * (r1[n - 1] if n >= 1 else 1.0) - a2 * (r1[n - 2] if n >= 2 else (1.0 if n == 1 else 0.0))
-            r2[n] = -a1 * (r2[n - 1] if n >= 1 else 0.0) - a2 * (r2[n - 2] if n >= 2 else (1.0 if n == 0 else 0.0))
+
+        def response(u0, y1, y2):  # the recursion's output for u = [u0, 0, 0, ...] from y[-1], y[-2]
+            out = np.zeros(L)
+            for n in range(L):
+                out[n] = (u0 if n == 0 else 0.0) - a1 * y1 - a2 * y2
+                y1, y2 = out[n], y1
+            return out
+
+        # impulse response of 1 / (1 + a1 z^-1 + a2 z^-2); responses to y[-1] = 1 and to y[-2] = 1
+        g, r1, r2 = response(1.0, 0.0, 0.0), response(0.0, 1.0, 0.0), response(0.0, 0.0, 1.0)
         idx = np.arange(L)
         lag = idx[:, None] - idx[None, :]
         self.G_t = np.where(lag >= 0, g[np.clip(lag, 0, L - 1)], 0.0).T  # row vectors times G^T

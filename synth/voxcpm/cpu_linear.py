@@ -93,8 +93,7 @@ class OneDNNLinear(nn.Linear):
     state_dict() gives the weight back in the ordinary layout."""
 
     def forward(self, x):
-        if (x.is_cpu and x.dtype == self.weight.dtype and x.numel()
-                and not (torch.is_grad_enabled() and x.requires_grad)):
+        if runs_on_onednn(x, self.weight):
             return _onednn(x, self.weight, self.bias)
         return F.linear(x, dense(self.weight).to(x.dtype),
                         None if self.bias is None else self.bias.to(x.dtype))
