@@ -261,3 +261,22 @@ def test_precision_of_an_already_loaded_model_is_refused():
     from synth.backends.voxcpm import VoxCPMBackend
     with pytest.raises(ValueError, match="already loaded"):
         VoxCPMBackend(_tiny_model(), precision="int8")
+
+
+def test_a_cached_voice_belongs_to_its_model_not_to_a_reused_id():
+    # Voices were cached by id(model) and kept forever: a new model that reused a freed model's
+    # id was handed the freed model's voice.  Now a voice lives as long as its model.
+    import gc
+    import weakref
+    from synth.backends import voxcpm as backend
+    prompt = (str(TINY / "prompt.wav"), "这是提示音。")
+    first = FakeModel()
+    voice = backend.resolve_voice(first, prompt)
+    assert backend.resolve_voice(first, prompt) is voice and first.voices_built == 1  # cached
+    voice_ref = weakref.ref(voice)
+    del first, voice
+    gc.collect()
+    assert voice_ref() is None  # gone with its model: nothing left to hand a reused id
+    second = FakeModel()
+    backend.resolve_voice(second, prompt)
+    assert second.voices_built == 1  # built for the new model, not taken from the old one

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -20,7 +21,9 @@ ENV_MODEL = "VOXREAD_MODEL"
 HUB_IDS = ("openbmb/VoxCPM-0.5B", "openbmb/VoxCPM1.5")  # looked for in the local HF cache
 DEFAULT_BATCH = 8
 _MODELS: dict = {}  # path/id -> loaded model: speak() in a loop loads a checkpoint once
-_VOICES: dict = {}  # (model id, prompt key) -> Voice
+# model -> {prompt key: Voice}; weak, so a freed model's voices go with it (keyed by id(model),
+# a new model reusing a freed one's id was handed that model's voice)
+_VOICES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _hub_cache_dirs() -> list[Path]:
@@ -106,10 +109,11 @@ def resolve_voice(model, voice):
         path = Path(voice)
         if not path.is_file():
             raise FileNotFoundError(f"voice file not found: {path}")
-        key = (id(model), "file", str(path.resolve()), path.stat().st_mtime)
-        if key not in _VOICES:
-            _VOICES[key] = _voice_class(model).load(str(path))
-        return _VOICES[key]
+        voices = _VOICES.setdefault(model, {})
+        key = ("file", str(path.resolve()), path.stat().st_mtime)
+        if key not in voices:
+            voices[key] = _voice_class(model).load(str(path))
+        return voices[key]
     if isinstance(voice, dict):
         voice = (voice["prompt_wav"], voice["prompt_text"])
     if isinstance(voice, tuple) and len(voice) == 2:
@@ -123,10 +127,11 @@ def resolve_voice(model, voice):
         else:
             samples, sr = wav
             wav_key = (hash(np.asarray(samples).tobytes()), sr)
-        key = (id(model), "prompt", wav_key, text)
-        if key not in _VOICES:
-            _VOICES[key] = model.build_voice(wav if not isinstance(wav, os.PathLike) else str(wav), text)
-        return _VOICES[key]
+        voices = _VOICES.setdefault(model, {})
+        key = ("prompt", wav_key, text)
+        if key not in voices:
+            voices[key] = model.build_voice(wav if not isinstance(wav, os.PathLike) else str(wav), text)
+        return voices[key]
     raise TypeError("voice must be a Voice, a saved voice file, or (prompt_wav, prompt_text)")
 
 
